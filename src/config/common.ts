@@ -1,0 +1,25 @@
+/** Schema pieces shared by every config file type (TypeBox → JSON Schema). */
+import { Type, type TSchema } from "@sinclair/typebox";
+import { DURATION_PATTERN } from "../core/duration.js";
+
+export const Duration = (description: string, def?: string) =>
+  Type.String({ pattern: DURATION_PATTERN, description: `${description} (e.g. 250ms, 5s, 1m)`, ...(def ? { default: def } : {}) });
+
+/** host:port, with an IPv4 address, a hostname, or [IPv6]. */
+export const HostPort = (description: string) =>
+  Type.String({ pattern: "^(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9_.-]+):\\d{1,5}$", description: `${description} (host:port)` });
+
+export const Name = (description: string) =>
+  Type.String({ pattern: "^[A-Za-z0-9_.-]+$", minLength: 1, maxLength: 128, description });
+
+/** Objects reject unknown keys everywhere: a typo is an error, never a silent default. */
+export const Strict = <T extends Parameters<typeof Type.Object>[0]>(props: T, description?: string) =>
+  Type.Object(props, { additionalProperties: false, ...(description ? { description } : {}) });
+
+/** `policy:` is a file path, or the explicit opt-out "allow-all". */
+export const PolicyRef = Type.String({
+  minLength: 1,
+  description: 'crossing-policy file (relative to this file), or "allow-all" to let every tag cross (labs only)',
+});
+
+export type Schema = TSchema;
