@@ -1,0 +1,68 @@
+/**
+ * What the receiver's serving adapters (OPC UA, REST, metrics) see of the tag
+ * store. The store (store.ts) implements it; adapters depend on this file only,
+ * so they can be tested against any implementation and never mutate state.
+ */
+import type { EventEmitter } from "node:events";
+import type { ReaderHealth, TagDef, Value } from "../core/model.js";
+
+export interface TagState {
+  readonly def: Readonly<TagDef>;
+  /** SOURCE and TAG parts of def.path */
+  readonly source: string;
+  readonly name: string;
+  readonly value: Value;
+  /** OPC UA StatusCode per the quality model */
+  readonly status: number;
+  /** ms since epoch; null before the first value */
+  readonly sourceTime: number | null;
+  readonly receiveTime: number | null;
+}
+
+export interface HistorySample {
+  readonly value: Value;
+  readonly status: number;
+  readonly sourceTime: number;
+}
+
+export interface HistoryQuery {
+  /** inclusive, ms since epoch */
+  from?: number;
+  /** inclusive, ms since epoch */
+  to?: number;
+  /** at most this many samples, oldest first */
+  limit?: number;
+}
+
+export interface LinkView {
+  up: boolean;
+  sessionId: string | null;
+  lastFrameTime: number | null;
+  datagramsReceived: number;
+  framesReceived: number;
+  framesLost: number;
+  framesRecovered: number;
+  sessions: number;
+  rejected: Record<string, number>;
+  /** policy hash at the reader (from heartbeats) and here, and whether they differ */
+  policy: { local: string; remote: string | null; mismatch: boolean };
+  /** true once a complete birth (catalogue) has arrived in this session */
+  birth: boolean;
+}
+
+/**
+ * Events:
+ *  - "catalog" (added: TagState[], removed: string[] (paths), changed: TagState[])
+ *  - "update"  (states: TagState[])   values or statuses changed (one batch per applied frame or quality sweep)
+ *  - "health"  (health: ReaderHealth)
+ */
+export interface TagStoreView extends EventEmitter {
+  readonly size: number;
+  all(): Iterable<TagState>;
+  get(path: string): TagState | undefined;
+  history(path: string, q: HistoryQuery): HistorySample[] | undefined;
+  /** history depth per tag (0 = history off) */
+  readonly historyDepth: number;
+  health(): ReaderHealth | null;
+  link(): LinkView;
+}
