@@ -1,0 +1,43 @@
+// ESLint flat config: typescript-eslint with type-aware rules where they catch
+// real bugs (floating promises, misused promises), and import-direction rules
+// that hold the architecture of STYLE.md: arrows point one way.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+const restrict = (message, ...groups) => ({
+  "no-restricted-imports": ["error", { patterns: [{ group: groups, message }] }],
+});
+
+export default tseslint.config(
+  { ignores: ["dist/**", "node_modules/**", ".tap/**", "coverage/**", "src/link/codec/generated/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.ts"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { arguments: false } }],
+      "@typescript-eslint/await-thenable": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+      "@typescript-eslint/no-explicit-any": "error",
+      "no-console": "error",
+    },
+  },
+  // Architecture: which folder may import which.
+  { files: ["src/core/**/*.ts"], rules: restrict("src/core imports nothing of sluice", "../*") },
+  { files: ["src/config/**/*.ts"], rules: restrict("config depends only on core", "**/link/*", "**/reader/*", "**/receiver/*", "**/drivers/*", "**/policy/*", "**/cli/*", "**/demo/*", "**/sim/*", "node-opcua*", "prom-client") },
+  { files: ["src/link/**/*.ts"], rules: restrict("the link imports nothing from reader, receiver, drivers or policy", "**/reader/*", "**/receiver/*", "**/drivers/*", "**/policy/*", "**/cli/*", "**/demo/*", "**/sim/*", "node-opcua*", "prom-client", "fastify") },
+  { files: ["src/policy/**/*.ts"], rules: restrict("policy evaluation is pure: core and config only", "**/link/*", "**/reader/*", "**/receiver/*", "**/drivers/*", "**/cli/*", "**/demo/*", "**/sim/*", "node:dgram", "node:net") },
+  { files: ["src/drivers/**/*.ts"], rules: restrict("drivers know nothing of the reader, the link or the receiver", "**/link/*", "**/reader/*", "**/receiver/*", "**/policy/*", "**/cli/*", "**/demo/*", "**/sim/*", "prom-client", "fastify") },
+  { files: ["src/reader/**/*.ts"], rules: restrict("the reader never imports receiver code, and opens no server", "**/receiver/*", "**/receiver/**", "**/cli/*", "**/demo/*", "**/sim/*", "fastify", "prom-client") },
+  { files: ["src/receiver/**/*.ts"], rules: restrict("the receiver never imports drivers or reader code", "**/drivers/*", "**/drivers/**", "**/reader/*", "**/cli/*", "**/demo/*", "**/sim/*") },
+  { files: ["src/drivers/modbus/**/*.ts", "src/drivers/s7/**/*.ts", "src/drivers/enip/**/*.ts", "src/receiver/rest/**/*.ts", "src/receiver/store.ts", "src/receiver/history.ts", "src/receiver/quality.ts", "src/receiver/metrics.ts", "src/receiver/main.ts"],
+    rules: restrict("only src/receiver/opcua, src/drivers/opcua and src/sim import node-opcua (hide it behind one adapter)", "node-opcua*", "**/drivers/*", "**/reader/*", "**/cli/*", "**/demo/*") },
+  {
+    files: ["test/**/*.ts", "scripts/**/*.{js,ts}", "test/**/*.js"],
+    rules: { "no-console": "off", "@typescript-eslint/no-non-null-assertion": "off" },
+  },
+  { files: ["**/*.js", "**/*.cjs", "**/*.mjs"], ...tseslint.configs.disableTypeChecked, languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly", Buffer: "readonly" } } },
+);
