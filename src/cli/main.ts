@@ -1,0 +1,71 @@
+/**
+ * The `sluice` command (DESIGN.md "Command line"). Parsing only: each command
+ * lives in its own module. Exit codes: 0 ok, 1 runtime failure, 2 bad usage or
+ * bad configuration (SluiceError.exitCode decides).
+ */
+import { readFileSync } from "node:fs";
+import { Command, CommanderError, InvalidArgumentError } from "commander";
+import { SluiceError, errorMessage } from "../core/errors.js";
+import { cmdReader, cmdReceiver } from "./run.js";
+import { cmdDemo } from "./demo.js";
+import { cmdKeygen } from "./keygen.js";
+import { cmdCheck } from "./check.js";
+import { cmdHashPassword } from "./password.js";
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  return pkg.version;
+}
+
+function seconds(v: string): number {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError("expected a positive number of seconds");
+  return n;
+}
+
+export function buildProgram(out: { code: number }): Command {
+  const program = new Command("sluice")
+    .description("One-way OT-to-DMZ data relay: PLCs -> authenticated UDP link -> read-only OPC UA, REST and Prometheus")
+    .version(version(), "-V, --version")
+    .showHelpAfterError()
+    .exitOverride();
+  program.command("reader").description("run the OT-side reader (polls PLCs, sends over the one-way link)")
+    .requiredOption("-c, --config <file>", "reader configuration file (YAML)")
+    .action(async (o: { config: string }) => { out.code = await cmdReader(o.config); });
+  program.command("receiver").description("run the DMZ receiver (serves OPC UA, REST and /metrics; never sends toward OT)")
+    .requiredOption("-c, --config <file>", "receiver configuration file (YAML)")
+    .action(async (o: { config: string }) => { out.code = await cmdReceiver(o.config); });
+  program.command("demo").description("simulated PLCs + reader + receiver on loopback; prints the URLs")
+    .option("--duration <seconds>", "stop after this many seconds (default: until Ctrl-C)", seconds)
+    .action(async (o: { duration?: number }) => { out.code = await cmdDemo(o.duration); });
+  program.command("keygen").description("write a new random 256-bit link key (mode 0600) and print its key id")
+    .argument("<file>", "key file to create (never overwritten)")
+    .action((file: string) => { out.code = cmdKeygen(file); });
+  program.command("check").description("validate a reader, receiver or policy file (exit 0, or 2 naming the field); with --policy, audit which tags cross")
+    .argument("<file>", "configuration or policy file")
+    .option("--policy <policy>", "audit: print for every tag of the reader FILE whether it crosses this policy and which rule decided")
+    .action((file: string, o: { policy?: string }) => { out.code = cmdCheck(file, o.policy); });
+  program.command("hash-password").description("read a password on stdin and print the hash to put in an OPC UA user entry")
+    .action(async () => { out.code = await cmdHashPassword(); });
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const out = { code: 0 };
+  const program = buildProgram(out);
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return out.code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version end here with exit code 0; usage errors with 2.
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    if (e instanceof SluiceError) {
+      process.stderr.write(`sluice: ${e.message}\n`);
+      return e.exitCode;
+    }
+    process.stderr.write(`sluice: ${errorMessage(e)}\n`);
+    return 1;
+  }
+}
