@@ -1,0 +1,340 @@
+/**
+ * The receiver's tag store: the one place that holds what crossed the link.
+ *
+ *   LinkReceiver ──catalog──▶ policy.filterCatalog ──▶ records (added/changed/removed)
+ *                ──samples──▶ drop denied/unknown ──▶ policy.filterSamples ──▶ latest + history ring
+ *                ──health───▶ reader health, policy hash check
+ *                ──frame────▶ activity clock ──sweep()──▶ Uncertain/Bad on silence (quality.ts)
+ *
+ * Adapters (OPC UA, REST, metrics) read it through TagStoreView (store-api.ts) only.
+ * Fail closed: a tag the local policy denies never gets a record, and its samples are
+ * dropped and counted as link rejects with reason "policy". Bad input (unknown alias,
+ * wrong value type) is dropped, never thrown out of an event handler.
+ */
+import { EventEmitter } from "node:events";
+import type { Logger } from "../core/log.js";
+import { PATH_SEGMENT, type ReaderHealth, type Sample, type TagDef, type TagType, type Value } from "../core/model.js";
+import { Status } from "../core/status.js";
+import { HistoryRing } from "./history.js";
+import { Level, effectiveStatus, linkLevel } from "./quality.js";
+import type { HistoryQuery, HistorySample, LinkView, TagState, TagStoreView } from "./store-api.js";
+
+export const REJECT_REASONS = ["auth", "replay", "malformed", "version", "oversize", "session", "policy"] as const;
+
+/** What the store needs of the link intake (LinkReceiver satisfies it). */
+export interface LinkFeed extends EventEmitter {
+  stats(): {
+    datagramsReceived: number; framesReceived: number; framesLost: number; framesRecovered: number;
+    sessions: number; sessionId: bigint | null; lastFrameTime: number | null; birth: boolean;
+    rejected: Record<string, number>;
+  };
+  countReject(reason: "policy" | "malformed", n?: number): void;
+}
+
+/** What the store needs of the local crossing policy (PolicyGate satisfies it). */
+export interface StoreGate {
+  readonly hash: string;
+  filterCatalog<T extends { path: string; type: TagType }>(tags: T[]): { allowed: T[] };
+  filterSamples(samples: Sample[], def: (alias: number) => TagDef | undefined, now: number): Sample[];
+}
+
+export interface StoreOptions {
+  link: LinkFeed;
+  gate: StoreGate;
+  logger: Logger;
+  /** samples kept per tag; 0 = history off */
+  historyDepth: number;
+  /** most tags accepted from a catalogue */
+  maxTags: number;
+  /** silence after which the link is down and values Uncertain */
+  timeoutMs: number;
+  /** silence after which values are Bad */
+  staleMs: number;
+  /** wall clock (ms since epoch); injectable for tests */
+  now?: () => number;
+}
+
+/** The store's mutable record; adapters see it as a readonly TagState. */
+class TagRecord implements TagState {
+  value: Value = null;
+  raw: number = Status.BadWaitingForInitialData;
+  level: Level = Level.Live;
+  sourceTime: number | null = null;
+  receiveTime: number | null = null;
+  epoch = 0;
+  ring: HistoryRing | null;
+  constructor(public def: TagDef, readonly source: string, readonly name: string, depth: number) {
+    this.ring = depth > 0 ? new HistoryRing(def.type, depth) : null;
+  }
+  get status(): number {
+    return effectiveStatus(this.raw, this.level);
+  }
+}
+
+function sameShape(a: TagDef, b: TagDef): boolean {
+  return a.type === b.type && a.unit === b.unit && a.description === b.description
+    && a.range?.[0] === b.range?.[0] && a.range?.[1] === b.range?.[1];
+}
+
+/** Does `v` fit a tag of type `t`? (null is allowed for every type: a Bad value) */
+export function valueFits(t: TagType, v: Value): boolean {
+  if (v === null) return true;
+  switch (t) {
+    case "bool": return typeof v === "boolean";
+    case "int64": case "uint64": return typeof v === "bigint";
+    case "string": return typeof v === "string";
+    default: return typeof v === "number";
+  }
+}
+
+export class TagStore extends EventEmitter implements TagStoreView {
+  readonly historyDepth: number;
+  private readonly byPath = new Map<string, TagRecord>();
+  private byAlias: (TagRecord | undefined)[] = [];
+  private denied = new Set<number>();
+  private rawCatalog: TagDef[] | null = null;
+  private readerHealth: ReaderHealth | null = null;
+  private remoteHash: string | null = null;
+  private lastActivity: number | null = null;
+  private linkLvl: Level = Level.Live;
+  private epoch = 0;
+  private catalogSeen = false;
+  private readonly now: () => number;
+  private readonly log: Logger;
+  private readonly detach: () => void;
+
+  constructor(private readonly opts: StoreOptions) {
+    super();
+    this.historyDepth = opts.historyDepth;
+    this.now = opts.now ?? Date.now;
+    this.log = opts.logger.child({ component: "store" });
+    const l = opts.link;
+    const onCatalog = (tags: TagDef[]) => this.guard("catalog", () => this.onCatalog(tags));
+    const onSamples = (samples: Sample[], info?: { meta?: { receivedAt?: number } }) =>
+      this.guard("samples", () => this.onSamples(samples, info?.meta?.receivedAt));
+    const onHealth = (h: ReaderHealth) => this.guard("health", () => this.onHealth(h));
+    const onFrame = () => this.touch();
+    const onSession = () => { this.epoch++; this.touch(); };
+    l.on("catalog", onCatalog).on("samples", onSamples).on("health", onHealth).on("frame", onFrame).on("session", onSession);
+    this.detach = () => {
+      l.off("catalog", onCatalog).off("samples", onSamples).off("health", onHealth).off("frame", onFrame).off("session", onSession);
+    };
+  }
+
+  get size(): number {
+    return this.byPath.size;
+  }
+
+  all(): Iterable<TagState> {
+    return this.byPath.values();
+  }
+
+  get(path: string): TagState | undefined {
+    return this.byPath.get(path);
+  }
+
+  history(path: string, q: HistoryQuery): HistorySample[] | undefined {
+    const r = this.byPath.get(path);
+    if (!r) return undefined;
+    return r.ring ? r.ring.query(q) : [];
+  }
+
+  health(): ReaderHealth | null {
+    return this.readerHealth;
+  }
+
+  link(): LinkView {
+    const s = this.opts.link.stats();
+    const local = this.opts.gate.hash;
+    return {
+      up: this.isUp(),
+      sessionId: s.sessionId === null ? null : s.sessionId.toString(16).padStart(16, "0"),
+      lastFrameTime: s.lastFrameTime,
+      datagramsReceived: s.datagramsReceived,
+      framesReceived: s.framesReceived,
+      framesLost: s.framesLost,
+      framesRecovered: s.framesRecovered,
+      sessions: s.sessions,
+      rejected: { ...s.rejected },
+      policy: { local, remote: this.remoteHash, mismatch: this.remoteHash !== null && this.remoteHash !== local },
+      birth: s.birth && this.catalogSeen,
+    };
+  }
+
+  /** Frames arrived within the timeout. */
+  isUp(): boolean {
+    return this.lastActivity !== null && this.now() - this.lastActivity < this.opts.timeoutMs;
+  }
+
+  /**
+   * Apply link silence to statuses; call on a timer. Records degrade together; each
+   * returns to the reader's status only when a sample for it arrives (a keyframe
+   * refreshes all), since changes sent during the silence may have been lost.
+   */
+  sweep(): void {
+    if (this.lastActivity === null) return;
+    const lvl = linkLevel(this.now() - this.lastActivity, this.opts.timeoutMs, this.opts.staleMs);
+    if (lvl === this.linkLvl) return;
+    const prev = this.linkLvl;
+    this.linkLvl = lvl;
+    if (lvl === Level.Live) {
+      this.log.info({ was: prev === Level.Silent ? "uncertain" : "bad" }, "link frames flowing again; tags recover as samples arrive");
+      return;
+    }
+    this.log.warn({ level: lvl === Level.Silent ? "uncertain" : "bad" }, "link silent: degrading tag statuses");
+    const changed: TagState[] = [];
+    for (const r of this.byPath.values()) {
+      if (r.level >= lvl) continue;
+      const before = r.status;
+      r.level = lvl;
+      if (r.status !== before) changed.push(r);
+    }
+    if (changed.length > 0) this.emit("update", changed);
+  }
+
+  /** Re-run the local policy over the last catalogue (after a policy reload). */
+  reapplyPolicy(): void {
+    if (this.rawCatalog) this.onCatalog(this.rawCatalog);
+  }
+
+  /** Stop listening to the link. */
+  close(): void {
+    this.detach();
+    this.removeAllListeners();
+  }
+
+  private guard(what: string, fn: () => void): void {
+    try {
+      fn();
+    } catch (e) {
+      // Never let one bad event take the receiver down; drop it and say so.
+      this.log.error({ err: e, event: what }, "store dropped an event it could not apply");
+    }
+  }
+
+  private touch(): void {
+    this.lastActivity = this.now();
+    if (this.linkLvl !== Level.Live) this.sweep();
+  }
+
+  private onCatalog(tags: TagDef[]): void {
+    this.touch();
+    this.rawCatalog = tags;
+    this.catalogSeen = true;
+    const { allowed } = this.opts.gate.filterCatalog(tags);
+    const allowedSet = new Set(allowed);
+    const byAlias: (TagRecord | undefined)[] = new Array<TagRecord | undefined>(tags.length);
+    const denied = new Set<number>();
+    for (const d of tags) if (!allowedSet.has(d) && d.alias >= 0 && d.alias < tags.length) denied.add(d.alias);
+    const added: TagState[] = [];
+    const changed: TagState[] = [];
+    const keep = new Set<string>();
+    let over = 0;
+    let invalid = 0;
+    for (const def of allowed) {
+      const slash = def.path.indexOf("/");
+      const source = def.path.slice(0, slash);
+      const name = def.path.slice(slash + 1);
+      if (slash < 0 || !PATH_SEGMENT.test(source) || !PATH_SEGMENT.test(name) || !Number.isInteger(def.alias)
+        || def.alias < 0 || def.alias >= tags.length || byAlias[def.alias] || keep.has(def.path)) {
+        invalid++;
+        continue;
+      }
+      if (keep.size >= this.opts.maxTags) {
+        over++;
+        continue;
+      }
+      keep.add(def.path);
+      let r = this.byPath.get(def.path);
+      if (!r) {
+        r = new TagRecord(def, source, name, this.historyDepth);
+        r.level = this.linkLvl;
+        this.byPath.set(def.path, r);
+        added.push(r);
+      } else if (!sameShape(r.def, def)) {
+        if (r.def.type !== def.type) {
+          // A new type makes the old value and history meaningless.
+          r.value = null;
+          r.raw = Status.BadWaitingForInitialData;
+          r.sourceTime = r.receiveTime = null;
+          r.ring = this.historyDepth > 0 ? new HistoryRing(def.type, this.historyDepth) : null;
+        }
+        r.def = def;
+        changed.push(r);
+      } else {
+        r.def = def; // alias may move between catalogues
+      }
+      byAlias[def.alias] = r;
+    }
+    const removed: string[] = [];
+    for (const path of this.byPath.keys()) {
+      if (!keep.has(path)) {
+        this.byPath.delete(path);
+        removed.push(path);
+      }
+    }
+    this.byAlias = byAlias;
+    this.denied = denied;
+    if (over > 0) this.log.error({ accepted: this.opts.maxTags, dropped: over }, "catalogue exceeds limits.tags: extra tags ignored");
+    if (invalid > 0) this.log.warn({ invalid }, "catalogue entries with a bad path or alias ignored");
+    if (denied.size > 0) this.log.info({ denied: denied.size }, "tags denied by the local crossing policy");
+    if (added.length + removed.length + changed.length > 0) {
+      this.log.info({ tags: this.byPath.size, added: added.length, removed: removed.length, changed: changed.length }, "catalogue applied");
+      this.emit("catalog", added, removed, changed);
+    }
+  }
+
+  private onSamples(samples: Sample[], receivedAt: number | undefined): void {
+    this.touch();
+    const now = this.now();
+    let policyDropped = 0;
+    let malformed = 0;
+    const known: Sample[] = [];
+    for (const s of samples) {
+      if (this.byAlias[s.alias]) known.push(s);
+      else if (this.denied.has(s.alias)) policyDropped++;
+      // else: not in the catalogue we hold (before the birth): dropped silently, the next keyframe repeats it
+    }
+    const passed = this.opts.gate.filterSamples(known, (a) => this.byAlias[a]?.def, now);
+    policyDropped += known.length - passed.length;
+    const changed: TagState[] = [];
+    const rt = receivedAt ?? now;
+    for (const s of passed) {
+      const r = this.byAlias[s.alias];
+      if (!r) continue;
+      if (!valueFits(r.def.type, s.value) || !Number.isFinite(s.sourceTime)) {
+        malformed++;
+        continue;
+      }
+      // A sample older than what we hold (a late fragment) must not roll the value back.
+      if (r.sourceTime !== null && s.sourceTime < r.sourceTime && r.epoch === this.epoch) continue;
+      const differs = r.level !== Level.Live || r.value !== s.value || r.raw !== s.status || r.sourceTime !== s.sourceTime;
+      r.value = s.value;
+      r.raw = s.status >>> 0;
+      r.sourceTime = s.sourceTime;
+      r.receiveTime = rt;
+      r.level = Level.Live;
+      r.epoch = this.epoch;
+      r.ring?.append(s.value, r.raw, s.sourceTime);
+      if (differs) changed.push(r);
+    }
+    if (policyDropped > 0) this.opts.link.countReject("policy", policyDropped);
+    if (malformed > 0) this.opts.link.countReject("malformed", malformed);
+    if (changed.length > 0) this.emit("update", changed);
+  }
+
+  private onHealth(h: ReaderHealth): void {
+    this.touch();
+    this.readerHealth = h;
+    const local = this.opts.gate.hash;
+    if (h.policyHash !== this.remoteHash) {
+      if (h.policyHash !== local) {
+        this.log.warn({ reader: h.policyHash, receiver: local }, "crossing policy differs between reader and receiver");
+      } else if (this.remoteHash !== null) {
+        this.log.info({ policy: local }, "crossing policy now matches the reader's");
+      }
+      this.remoteHash = h.policyHash;
+    }
+    this.emit("health", h);
+  }
+}
