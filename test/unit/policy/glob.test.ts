@@ -1,0 +1,87 @@
+/** Glob semantics of the crossing policy: one table, every line can fail. */
+import t from "tap";
+import { MAX_GLOB_LENGTH, compileGlob, compileGlobs, globSource } from "../../../src/policy/glob.js";
+
+const table: Array<[glob: string, path: string, matches: boolean]> = [
+  // "*" stays within one segment
+  ["press1/*", "press1/temperature", true],
+  ["press1/*", "press1/", true],
+  ["press1/*", "press1", false],
+  ["press1/*", "press1/a/b", false],
+  ["press1/*", "press10/temperature", false],
+  ["*/temperature", "press1/temperature", true],
+  ["*/temperature", "line1/temperature", true],
+  ["*/temperature", "a/b/temperature", false],
+  ["*/temperature", "press1/temperature2", false],
+  ["*", "press1/temperature", false],
+  ["press*/t*", "press12/temp", true],
+  // "**" crosses segments
+  ["**", "press1/temperature", true],
+  ["press1/**", "press1/a/b", true],
+  ["**/temperature", "a/b/temperature", true],
+  ["**/temperature", "temperature", false],
+  ["**temp**", "press1/x/temperature", true],
+  // "?" is one character, never "/"
+  ["press?/count", "press1/count", true],
+  ["press?/count", "press12/count", false],
+  ["press1?count", "press1/count", false],
+  // classes
+  ["line[12]/temp", "line2/temp", true],
+  ["line[12]/temp", "line3/temp", false],
+  ["line[1-3]/temp", "line3/temp", true],
+  ["line[!1-3]/temp", "line4/temp", true],
+  ["line[!1-3]/temp", "line2/temp", false],
+  ["line[^1-3]/temp", "line2/temp", false],
+  ["a[!x]b", "a/b", false],
+  ["x[-.]y", "x.y", true],
+  ["x[-.]y", "x-y", true],
+  ["x[a-]y", "x-y", true],
+  // literals: anchored, case-sensitive, "." is not a wildcard
+  ["press1/temperature", "press1/temperature", true],
+  ["press1/temperature", "xpress1/temperature", false],
+  ["press1/temperature", "press1/temperaturex", false],
+  ["press1/temperature", "Press1/Temperature", false],
+  ["a.b/c", "a.b/c", true],
+  ["a.b/c", "axb/c", false],
+  ["s7plc/DB1_REAL-4", "s7plc/DB1_REAL-4", true],
+];
+
+t.test("glob table", async (t) => {
+  for (const [glob, path, matches] of table) {
+    t.equal(compileGlob(glob).test(path), matches, `${glob} ${matches ? "matches" : "does not match"} ${path}`);
+  }
+});
+
+t.test("a list of globs is one alternation, still anchored per glob", async (t) => {
+  const re = compileGlobs(["press1/temperature", "line1/*"]);
+  t.ok(re.test("press1/temperature"));
+  t.ok(re.test("line1/speed"));
+  t.notOk(re.test("press1/temperatureline1/x"));
+  t.notOk(re.test("press1/flow"));
+});
+
+t.test("malformed globs are errors, never silent non-matches", async (t) => {
+  const bad: Array<[string, RegExp]> = [
+    ["", /empty pattern/],
+    ["press 1/*", /cannot occur in a tag path/],
+    ["press1/(a|b)", /cannot occur/],
+    ["press1/{a,b}", /cannot occur/],
+    ["a\\b", /cannot occur/],
+    ["***", /not a glob/],
+    ["a[bc", /unterminated/],
+    ["a[]b", /empty \[class\]/],
+    ["a]b", /unmatched/],
+    ["a[z-a]", /reversed/],
+    ["a[a-c-e]", /ambiguous/],
+    ["a[/]", /not allowed in a \[class\]/],
+    ["x".repeat(MAX_GLOB_LENGTH + 1), /longer than/],
+  ];
+  for (const [glob, msg] of bad) t.throws(() => globSource(glob), msg, JSON.stringify(glob.slice(0, 20)));
+  t.equal(globSource("x".repeat(MAX_GLOB_LENGTH)).length, MAX_GLOB_LENGTH, "the cap itself is accepted");
+});
+
+t.test("regex metacharacters in the allowed set are escaped", async (t) => {
+  // "." is the only literal with a RegExp meaning outside classes; a pattern can hold no others.
+  t.notOk(compileGlob("a.b").test("aXb"));
+  t.notOk(compileGlob("[.]").test("x"));
+});
