@@ -1,0 +1,19 @@
+/**
+ * Modbus TCP driver factory: the one entry point the registry imports.
+ * Read-only by construction (function codes 1-4 only).
+ */
+import type { Logger } from "../../core/log.js";
+import type { DriverFactory, DriverSource } from "../contract.js";
+import { parseModbusAddress, type ModbusAddress } from "./address.js";
+import { ModbusDriver } from "./driver.js";
+
+export type { ModbusAddress, ModbusArea } from "./address.js";
+export type { ByteOrder } from "./codec.js";
+export { ModbusDriver } from "./driver.js";
+
+export const modbusDriver: DriverFactory<ModbusAddress> = {
+  protocol: "modbus",
+  parseAddress: parseModbusAddress,
+  /** `logger` is optional: the contract's create(source) works, a reader that has a logger may pass it. */
+  create: (source: DriverSource, logger?: Logger) => new ModbusDriver(source, logger),
+};

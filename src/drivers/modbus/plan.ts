@@ -1,0 +1,129 @@
+/**
+ * Block-read coalescing: turn a group of points into the fewest Modbus
+ * requests, once per poll group (neuron/Telegraf "max_insert" style).
+ *
+ *   points ─▶ group by (unit id, area) ─▶ sort by offset ─▶ merge ranges whose
+ *   gap is <= maxGap ─▶ split where a block would pass maxRegisters / maxBits
+ *
+ * A block keeps the points it serves with their offsets inside the block. If
+ * a device answers a gap-filled block with "illegal data address" (a hole in
+ * its register map), the driver splits that block for good into its tight
+ * runs (no gap fill) and reads those instead: `requests` follows.
+ */
+import { Status } from "../../core/status.js";
+import type { Point, ReadPlan } from "../contract.js";
+import type { ModbusOptions } from "../../config/sources/modbus.js";
+import type { ModbusAddress, ModbusArea } from "./address.js";
+import { defaultOrder, registerWidth, type ByteOrder, type RegisterType } from "./codec.js";
+
+export const FUNCTION_CODES: Readonly<Record<ModbusArea, 1 | 2 | 3 | 4>> = { coil: 1, di: 2, hr: 3, ir: 4 };
+
+/** One point inside a block: where its value starts relative to the block. */
+export interface Item {
+  readonly index: number;
+  /** register (or bit) offset of the point from the block start */
+  readonly rel: number;
+  readonly width: number;
+  readonly address: ModbusAddress;
+  /** the resolved byte order (registers only) */
+  readonly order?: ByteOrder;
+}
+
+export interface Block {
+  readonly unitId: number;
+  readonly area: ModbusArea;
+  readonly fc: 1 | 2 | 3 | 4;
+  readonly start: number;
+  readonly count: number;
+  readonly items: readonly Item[];
+  /** set once the device refused the gap-filled block: read these tight runs instead */
+  runs?: Block[];
+}
+
+export interface ModbusPlan extends ReadPlan {
+  readonly blocks: readonly Block[];
+  /** points that can never be read as configured, with their status and why */
+  readonly rejected: ReadonlyMap<number, { status: number; reason: string }>;
+}
+
+interface Span { start: number; width: number }
+
+/** Merge sorted-by-start spans into groups: gap <= maxGap and total length <= maxCount. */
+export function coalesce<T extends Span>(spans: readonly T[], maxGap: number, maxCount: number): T[][] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start || b.width - a.width);
+  const groups: T[][] = [];
+  let current: T[] | undefined;
+  let start = 0;
+  let end = -1;
+  for (const s of sorted) {
+    const e = s.start + s.width - 1;
+    if (current && s.start <= end + 1 + maxGap && Math.max(end, e) - start + 1 <= maxCount) {
+      current.push(s);
+      end = Math.max(end, e);
+      continue;
+    }
+    current = [s];
+    groups.push(current);
+    start = s.start;
+    end = e;
+  }
+  return groups;
+}
+
+function toBlock(unitId: number, area: ModbusArea, spans: readonly (Span & { item: Omit<Item, "rel"> })[]): Block {
+  const start = Math.min(...spans.map((s) => s.start));
+  const end = Math.max(...spans.map((s) => s.start + s.width - 1));
+  return {
+    unitId, area, fc: FUNCTION_CODES[area], start, count: end - start + 1,
+    items: spans.map((s) => ({ ...s.item, rel: s.start - start })),
+  };
+}
+
+/** The block's tight runs: the same items merged with no gap fill. */
+export function tightRuns(block: Block, maxCount: number): Block[] {
+  const spans = block.items.map((item) => ({ start: block.start + item.rel, width: item.width, item }));
+  return coalesce(spans, 0, maxCount).map((g) => toBlock(block.unitId, block.area, g));
+}
+
+export function planModbus(points: readonly Point[], opts: ModbusOptions): ModbusPlan {
+  const rejected = new Map<number, { status: number; reason: string }>();
+  const groups = new Map<string, (Span & { item: Omit<Item, "rel"> })[]>();
+  for (const point of points) {
+    const address = point.address as ModbusAddress;
+    if (point.type !== address.type) {
+      rejected.set(point.index, { status: Status.BadConfigurationError, reason: `tag type ${point.type} differs from the address type ${address.type}` });
+      continue;
+    }
+    const bits = address.area === "coil" || address.area === "di";
+    const width = bits || address.bit !== undefined ? 1 : registerWidth(address.type as RegisterType, address.length);
+    const max = bits ? opts.maxBits : opts.maxRegisters;
+    if (width > max) {
+      rejected.set(point.index, { status: Status.BadConfigurationError, reason: `needs ${width} registers, more than maxRegisters ${max}` });
+      continue;
+    }
+    const unitId = address.unitId ?? opts.unitId;
+    const order = bits || address.bit !== undefined ? undefined : address.order ?? defaultOrder(address.type as RegisterType, opts.byteOrder);
+    const key = `${unitId}/${address.area}`;
+    const list = groups.get(key) ?? [];
+    groups.set(key, list);
+    list.push({ start: address.offset, width, item: { index: point.index, width, address, ...(order ? { order } : {}) } });
+  }
+
+  const blocks: Block[] = [];
+  for (const list of groups.values()) {
+    const first = list[0]!;
+    const area = first.item.address.area;
+    const unitId = first.item.address.unitId ?? opts.unitId;
+    const bits = area === "coil" || area === "di";
+    const gap = bits ? opts.maxGap * 16 : opts.maxGap;
+    for (const g of coalesce(list, gap, bits ? opts.maxBits : opts.maxRegisters)) blocks.push(toBlock(unitId, area, g));
+  }
+  return {
+    points,
+    blocks,
+    rejected,
+    get requests() {
+      return blocks.reduce((n, b) => n + (b.runs ? b.runs.length : 1), 0);
+    },
+  };
+}
