@@ -35,7 +35,17 @@ export interface LinkFeed extends EventEmitter {
 export interface StoreGate {
   readonly hash: string;
   filterCatalog<T extends { path: string; type: TagType }>(tags: T[]): { allowed: T[] };
+  /** May return fewer samples (dropped) or more (held ones released: call it every cycle). */
   filterSamples(samples: Sample[], def: (alias: number) => TagDef | undefined, now: number): Sample[];
+  /** Values blocked so far, by reason ("flagged" values still cross). */
+  blocked(): Record<string, number>;
+}
+
+/** Gate block reasons that mean a value was dropped (flagged values cross with a Bad status). */
+function droppedByGate(b: Record<string, number>): number {
+  let n = 0;
+  for (const [reason, v] of Object.entries(b)) if (reason !== "flagged") n += v;
+  return n;
 }
 
 export interface StoreOptions {
@@ -76,14 +86,21 @@ function sameShape(a: TagDef, b: TagDef): boolean {
     && a.range?.[0] === b.range?.[0] && a.range?.[1] === b.range?.[1];
 }
 
-/** Does `v` fit a tag of type `t`? (null is allowed for every type: a Bad value) */
-export function valueFits(t: TagType, v: Value): boolean {
-  if (v === null) return true;
+/**
+ * The value in the JS kind its tag type promises (64-bit ints as bigint, the rest as
+ * number), or undefined when it cannot be (malformed). null fits every type (no value).
+ */
+export function normalise(t: TagType, v: Value): Value | undefined {
+  if (v === null) return null;
   switch (t) {
-    case "bool": return typeof v === "boolean";
-    case "int64": case "uint64": return typeof v === "bigint";
-    case "string": return typeof v === "string";
-    default: return typeof v === "number";
+    case "bool": return typeof v === "boolean" ? v : undefined;
+    case "string": return typeof v === "string" ? v : undefined;
+    case "int64": case "uint64":
+      if (typeof v === "bigint") return v;
+      return typeof v === "number" && Number.isInteger(v) ? BigInt(v) : undefined;
+    default:
+      if (typeof v === "number") return v;
+      return typeof v === "bigint" && v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : undefined;
   }
 }
 
@@ -167,11 +184,14 @@ export class TagStore extends EventEmitter implements TagStoreView {
   }
 
   /**
-   * Apply link silence to statuses; call on a timer. Records degrade together; each
+   * Release values the policy held back, and apply link silence to statuses; call on
+   * a timer (every 250 ms or so). Records degrade together; each
    * returns to the reader's status only when a sample for it arrives (a keyframe
    * refreshes all), since changes sent during the silence may have been lost.
    */
   sweep(): void {
+    // The policy may hold rate-limited values back; it releases them only when called.
+    if (this.byPath.size > 0) this.apply([], this.now(), this.now());
     if (this.lastActivity === null) return;
     const lvl = linkLevel(this.now() - this.lastActivity, this.opts.timeoutMs, this.opts.staleMs);
     if (lvl === this.linkLvl) return;
@@ -288,34 +308,42 @@ export class TagStore extends EventEmitter implements TagStoreView {
     this.touch();
     const now = this.now();
     let policyDropped = 0;
-    let malformed = 0;
     const known: Sample[] = [];
     for (const s of samples) {
       if (this.byAlias[s.alias]) known.push(s);
       else if (this.denied.has(s.alias)) policyDropped++;
       // else: not in the catalogue we hold (before the birth): dropped silently, the next keyframe repeats it
     }
-    const passed = this.opts.gate.filterSamples(known, (a) => this.byAlias[a]?.def, now);
-    policyDropped += known.length - passed.length;
+    this.apply(known, receivedAt ?? now, now, policyDropped);
+  }
+
+  /** Run samples through the local policy, then into the records; one "update" per call. */
+  private apply(samples: Sample[], receiveTime: number, now: number, policyDropped = 0): void {
+    const gate = this.opts.gate;
+    const before = droppedByGate(gate.blocked());
+    const passed = gate.filterSamples(samples, (a) => this.byAlias[a]?.def, now);
+    policyDropped += droppedByGate(gate.blocked()) - before;
+    let malformed = 0;
     const changed: TagState[] = [];
-    const rt = receivedAt ?? now;
     for (const s of passed) {
       const r = this.byAlias[s.alias];
       if (!r) continue;
-      if (!valueFits(r.def.type, s.value) || !Number.isFinite(s.sourceTime)) {
+      const value = normalise(r.def.type, s.value);
+      if (value === undefined || !Number.isFinite(s.sourceTime) || !Number.isInteger(s.status)) {
         malformed++;
         continue;
       }
       // A sample older than what we hold (a late fragment) must not roll the value back.
       if (r.sourceTime !== null && s.sourceTime < r.sourceTime && r.epoch === this.epoch) continue;
-      const differs = r.level !== Level.Live || r.value !== s.value || r.raw !== s.status || r.sourceTime !== s.sourceTime;
-      r.value = s.value;
-      r.raw = s.status >>> 0;
+      const raw = s.status >>> 0;
+      const differs = r.level !== Level.Live || r.value !== value || r.raw !== raw || r.sourceTime !== s.sourceTime;
+      r.value = value;
+      r.raw = raw;
       r.sourceTime = s.sourceTime;
-      r.receiveTime = rt;
+      r.receiveTime = receiveTime;
       r.level = Level.Live;
       r.epoch = this.epoch;
-      r.ring?.append(s.value, r.raw, s.sourceTime);
+      r.ring?.append(value, raw, s.sourceTime);
       if (differs) changed.push(r);
     }
     if (policyDropped > 0) this.opts.link.countReject("policy", policyDropped);

@@ -51,8 +51,14 @@ export class FakeGate implements StoreGate {
   filterCatalog<T extends { path: string; type: TagType }>(tags: T[]) {
     return { allowed: tags.filter((t) => !this.deny.test(t.path)) };
   }
+  dropped = 0;
   filterSamples(samples: Sample[], def: (alias: number) => TagDef | undefined): Sample[] {
-    return samples.filter((s) => def(s.alias) !== undefined && s.value !== 666);
+    const out = samples.filter((s) => def(s.alias) !== undefined && s.value !== 666);
+    this.dropped += samples.length - out.length;
+    return out;
+  }
+  blocked(): Record<string, number> {
+    return { denied: this.dropped, flagged: 1000 };
   }
 }
 

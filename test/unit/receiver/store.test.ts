@@ -113,7 +113,7 @@ t.test("wrong value types and unknown aliases are dropped, never thrown", async 
   t.equal(link.rejected.malformed, 0);
   link.catalog(defs(["a/i", "int64"], ["a/b", "bool"]), clock.t);
   link.samples([
-    { alias: 0, value: 1, status: 0, sourceTime: clock.t },
+    { alias: 0, value: 1.5, status: 0, sourceTime: clock.t },
     { alias: 1, value: "yes", status: 0, sourceTime: clock.t },
     { alias: 1, value: true, status: 0, sourceTime: clock.t },
     { alias: 99, value: true, status: 0, sourceTime: clock.t },
@@ -217,4 +217,52 @@ t.test("health, policy hash mismatch and link view", async (t) => {
   store.close();
   link.health(health("x"), clock.t);
   t.equal(got, 2, "closed store no longer listens");
+});
+
+t.test("64-bit ints arrive as bigint even when sent as numbers; small ints as numbers", async (t) => {
+  const { link, store, clock } = makeStore();
+  link.catalog(defs(["a/i", "int64"], ["a/s", "int16"]), clock.t);
+  link.samples([{ alias: 0, value: 5, status: 0, sourceTime: clock.t }, { alias: 1, value: 7n, status: 0, sourceTime: clock.t }], clock.t);
+  t.equal(store.get("a/i")!.value, 5n);
+  t.equal(store.get("a/s")!.value, 7);
+});
+
+t.test("with the real PolicyGate: range flags, rate-held values released by sweep()", async (t) => {
+  const { mkdtempSync, writeFileSync, rmSync } = await import("node:fs");
+  const { join } = await import("node:path");
+  const { tmpdir } = await import("node:os");
+  const { PolicyGate } = await import("../../../src/policy/index.js");
+  const { silentLogger } = await import("../../../src/core/log.js");
+  const dir = mkdtempSync(join(tmpdir(), "sluice-store-"));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(join(dir, "p.yaml"), [
+    "version: 1",
+    "rules:",
+    "  - { allow: a/slow, maxRate: 1 }",
+    "  - { allow: a/hot, range: { min: 0, max: 100, action: flag } }",
+    "  - { allow: a/drop, range: { min: 0, max: 100, action: drop } }",
+    "",
+  ].join("\n"));
+  const gate = PolicyGate.load("p.yaml", dir, silentLogger);
+  const { link, store, clock } = makeStore({ gate });
+  link.catalog(defs(["a/slow", "float64"], ["a/hot", "float64"], ["a/drop", "float64"], ["a/denied", "float64"]), clock.t);
+  t.equal(store.size, 3);
+  link.samples([
+    { alias: 1, value: 500, status: 0, sourceTime: clock.t },
+    { alias: 2, value: 500, status: 0, sourceTime: clock.t },
+    { alias: 3, value: 1, status: 0, sourceTime: clock.t },
+  ], clock.t);
+  t.equal(store.get("a/hot")!.status, Status.BadOutOfRange, "flagged values cross with BadOutOfRange");
+  t.equal(store.get("a/hot")!.value, 500);
+  t.equal(store.get("a/drop")!.value, null, "dropped by range");
+  t.equal(link.rejected.policy, 2, "range drop + denied tag");
+  link.samples([{ alias: 0, value: 1, status: 0, sourceTime: clock.t }], clock.t);
+  clock.t += 100;
+  link.samples([{ alias: 0, value: 2, status: 0, sourceTime: clock.t }], clock.t);
+  t.equal(store.get("a/slow")!.value, 1, "second update within 1 s is held");
+  store.sweep();
+  t.equal(store.get("a/slow")!.value, 1);
+  clock.t += 1000;
+  store.sweep();
+  t.equal(store.get("a/slow")!.value, 2, "held value released by a later sweep");
 });

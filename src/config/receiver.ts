@@ -1,0 +1,101 @@
+/**
+ * The receiver config file: one schema, defaults in it, unknown keys rejected.
+ *
+ *   receiver.yaml ──loadFile (YAML, ajv, defaults, freeze)──▶ cross-field checks ──▶ ReceiverConfig
+ *
+ * Sections owned elsewhere are composed in as they are: link (src/config/link.ts) and
+ * opcua (src/config/receiver-opcua.ts, plus `enabled` here). `sluice check` calls
+ * checkReceiverFile, which also loads the policy file the config names.
+ */
+import { dirname, resolve } from "node:path";
+import { Type, type Static } from "@sinclair/typebox";
+import { parseDuration } from "../core/duration.js";
+import { silentLogger } from "../core/log.js";
+import { PolicyGate } from "../policy/index.js";
+import { HostPort, PolicyRef, Strict } from "./common.js";
+import { ReceiverLink } from "./link.js";
+import { configError, loadFile } from "./load.js";
+import { ReceiverOpcua } from "./receiver-opcua.js";
+
+/** Most history samples per tag: 100k tags x 100k samples would still be bounded, just large. */
+export const MAX_HISTORY_SAMPLES = 100_000;
+export const MAX_TAGS = 1_000_000;
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+const Section = <T extends Parameters<typeof Type.Object>[0]>(props: T, description: string) =>
+  Type.Object(props, { additionalProperties: false, default: {}, description });
+
+export const ReceiverRest = Section({
+  enabled: Type.Boolean({ default: true, description: "serve the read-only REST API, /healthz, /readyz and /metrics" }),
+  listen: Type.String({
+    ...HostPort("TCP address of the REST API and /metrics; port 0 picks a free port"),
+    default: "127.0.0.1:8080",
+  }),
+}, "read-only REST API (GET and HEAD only) and Prometheus /metrics");
+
+export const ReceiverOpcuaSection = Section({
+  enabled: Type.Boolean({ default: true, description: "serve the read-only OPC UA server" }),
+  ...ReceiverOpcua.properties,
+}, ReceiverOpcua.description ?? "read-only OPC UA server");
+
+export const ReceiverHistory = Section({
+  samples: Type.Integer({
+    minimum: 0, maximum: MAX_HISTORY_SAMPLES, default: 1000,
+    description: "samples kept per tag in memory (0 = history off); about 21 bytes each for numeric tags",
+  }),
+}, "bounded in-memory history per tag (REST history, OPC UA HistoryRead)");
+
+export const ReceiverLimits = Section({
+  tags: Type.Integer({
+    minimum: 1, maximum: MAX_TAGS, default: 200_000,
+    description: "most tags accepted from the reader's catalogue; extra tags are ignored and logged",
+  }),
+}, "caps that keep memory bounded whatever the link carries");
+
+export const ReceiverLog = Section({
+  level: Type.Optional(Type.Unsafe<(typeof LOG_LEVELS)[number]>({
+    type: "string", enum: [...LOG_LEVELS], description: "log level (default: SLUICE_LOG_LEVEL, else info)",
+  })),
+}, "logging");
+
+export const ReceiverConfig = Strict({
+  link: ReceiverLink,
+  policy: PolicyRef,
+  rest: ReceiverRest,
+  opcua: ReceiverOpcuaSection,
+  history: ReceiverHistory,
+  limits: ReceiverLimits,
+  log: ReceiverLog,
+}, "sluice receiver (DMZ side)");
+
+export type ReceiverConfig = Static<typeof ReceiverConfig>;
+
+/** Link silence limits in ms (defaults 3 s and 10 s when the link section has none). */
+export function linkTimes(link: ReceiverConfig["link"]): { timeoutMs: number; staleMs: number } {
+  const l = link as { timeout?: string; stale?: string };
+  return { timeoutMs: parseDuration(l.timeout ?? "3s"), staleMs: parseDuration(l.stale ?? "10s") };
+}
+
+/** Split "host:port" / "[v6]:port" into a host (brackets removed) and a port. */
+export function splitHostPort(s: string): { host: string; port: number } {
+  const i = s.lastIndexOf(":");
+  const host = s.slice(0, i).replace(/^\[(.*)\]$/, "$1");
+  return { host, port: Number(s.slice(i + 1)) };
+}
+
+/** Load and validate a receiver file: frozen config, or SLUICE_ERR_CONFIG naming the field. */
+export function loadReceiverConfig(file: string): Readonly<ReceiverConfig> {
+  const cfg = loadFile(ReceiverConfig, file);
+  if (splitHostPort(cfg.rest.listen).port > 65535) throw configError(file, "rest.listen", "port must be 0-65535");
+  if (splitHostPort(cfg.link.listen).port > 65535) throw configError(file, "link.listen", "port must be 0-65535");
+  const { timeoutMs, staleMs } = linkTimes(cfg.link);
+  if (staleMs < timeoutMs) throw configError(file, "link.stale", "must not be shorter than link.timeout");
+  return cfg;
+}
+
+/** For `sluice check`: the config, and the policy file it names, must both load. */
+export function checkReceiverFile(file: string): Readonly<ReceiverConfig> {
+  const cfg = loadReceiverConfig(file);
+  PolicyGate.load(cfg.policy, dirname(resolve(file)), silentLogger);
+  return cfg;
+}

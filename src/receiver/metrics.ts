@@ -1,0 +1,182 @@
+/**
+ * Prometheus metrics of the receiver (prom-client, on its own Registry).
+ *
+ *   store.link() / store.health() / store.all() ──collect() at scrape──▶ gauges, mirrored counters
+ *   link "frame" events ──receivedAt - frameTime──▶ sluice_link_latency_seconds
+ *
+ * Names and labels of DESIGN.md are the contract; the extras are marked below. No
+ * default process metrics: several are gauges named *_total and fail `promtool check
+ * metrics`. Counters owned by the link or the reader are mirrored at scrape time
+ * (reset + inc), so they restart from 0 when the process or the reader restarts, which
+ * Prometheus' rate() reads as a counter reset. No per-tag labels, ever.
+ */
+import type { EventEmitter } from "node:events";
+import { Counter, Gauge, Histogram, Registry } from "prom-client";
+import { quality } from "../core/status.js";
+import type { TagStoreView } from "./store-api.js";
+import { REJECT_REASONS } from "./store.js";
+
+export interface MetricsOptions {
+  store: TagStoreView;
+  /** the link intake, for per-frame latency ("frame" events) */
+  link?: EventEmitter;
+  /** values blocked by the receiver's own policy, by reason (PolicyGate.blocked) */
+  policyBlocked?: () => Record<string, number>;
+}
+
+interface FrameInfo {
+  frameTime?: number;
+  meta?: { receivedAt?: number };
+}
+
+/** ms .. s: loopback is sub-millisecond, a paced diode link with FEC can take seconds. */
+export const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+export class ReceiverMetrics {
+  readonly registry = new Registry();
+  private readonly latency: Histogram;
+  private readonly rest: Counter<"route" | "code">;
+  private readonly detach: () => void;
+
+  constructor(opts: MetricsOptions) {
+    const { store } = opts;
+    const registers = [this.registry];
+    const mirror = (c: Counter, v: number) => { c.reset(); c.inc(v); };
+
+    new Gauge({
+      name: "sluice_link_up", help: "1 while authenticated frames arrive within link.timeout", registers,
+      collect() { this.set(store.link().up ? 1 : 0); },
+    });
+    new Counter({
+      name: "sluice_link_datagrams_received_total", help: "UDP datagrams received on the link socket", registers,
+      collect() { mirror(this, store.link().datagramsReceived); },
+    });
+    new Counter({
+      name: "sluice_link_datagrams_rejected_total", labelNames: ["reason"] as const, registers,
+      help: "datagrams (and, for reason=policy, samples) dropped at the receiver, by reason",
+      collect() {
+        const r = store.link().rejected;
+        this.reset();
+        for (const reason of new Set([...REJECT_REASONS, ...Object.keys(r)])) this.inc({ reason }, r[reason] ?? 0);
+      },
+    });
+    new Counter({
+      name: "sluice_link_frames_lost_total", help: "frames missing after forward error correction", registers,
+      collect() { mirror(this, store.link().framesLost); },
+    });
+    new Counter({
+      name: "sluice_link_frames_recovered_total", help: "frames rebuilt by forward error correction", registers,
+      collect() { mirror(this, store.link().framesRecovered); },
+    });
+    new Gauge({
+      name: "sluice_link_last_frame_timestamp_seconds", help: "Unix time of the last accepted frame (0 before any)", registers,
+      collect() { this.set((store.link().lastFrameTime ?? 0) / 1000); },
+    });
+    this.latency = new Histogram({
+      name: "sluice_link_latency_seconds", registers, buckets: LATENCY_BUCKETS,
+      help: "reader frame time to receiver acceptance (needs synchronised clocks; negative skew counts as 0)",
+    });
+    new Counter({
+      name: "sluice_link_sessions_total", help: "reader sessions seen (reader starts and restarts)", registers,
+      collect() { mirror(this, store.link().sessions); },
+    });
+    new Gauge({
+      name: "sluice_tags", labelNames: ["quality"] as const, help: "tags in the store by quality", registers,
+      collect() {
+        const n = { good: 0, uncertain: 0, bad: 0 };
+        for (const s of store.all()) n[quality(s.status)]++;
+        for (const [q, v] of Object.entries(n)) this.set({ quality: q }, v);
+      },
+    });
+    new Gauge({
+      name: "sluice_source_up", labelNames: ["source"] as const, registers,
+      help: "1 while the reader reports the source connected (state up or degraded), relayed by heartbeats",
+      collect() {
+        this.reset();
+        for (const s of store.health()?.sources ?? []) this.set({ source: s.name }, s.state === "up" || s.state === "degraded" ? 1 : 0);
+      },
+    });
+    new Counter({
+      name: "sluice_source_polls_total", labelNames: ["source", "result"] as const, registers,
+      help: "polls completed by the reader, by result, relayed by heartbeats (resets when the reader restarts)",
+      collect() {
+        this.reset();
+        for (const s of store.health()?.sources ?? []) {
+          this.inc({ source: s.name, result: "ok" }, s.pollsOk);
+          this.inc({ source: s.name, result: "error" }, s.pollsError);
+        }
+      },
+    });
+
+    // Extras beyond DESIGN.md.
+    new Gauge({
+      name: "sluice_link_birth", help: "1 once a complete tag catalogue (birth) has arrived", registers,
+      collect() { this.set(store.link().birth ? 1 : 0); },
+    });
+    new Gauge({
+      name: "sluice_policy_mismatch", help: "1 when the reader's crossing-policy hash differs from the receiver's", registers,
+      collect() { this.set(store.link().policy.mismatch ? 1 : 0); },
+    });
+    new Counter({
+      name: "sluice_source_poll_overruns_total", labelNames: ["source"] as const, registers,
+      help: "polls that did not finish within their interval, relayed by heartbeats",
+      collect() {
+        this.reset();
+        for (const s of store.health()?.sources ?? []) this.inc({ source: s.name }, s.overruns);
+      },
+    });
+    new Counter({
+      name: "sluice_reader_policy_blocked_total", labelNames: ["reason"] as const, registers,
+      help: "values the reader's crossing policy kept from crossing, by reason, relayed by heartbeats",
+      collect() {
+        this.reset();
+        for (const [reason, n] of Object.entries(store.health()?.blocked ?? {})) this.inc({ reason }, n);
+      },
+    });
+    const blocked = opts.policyBlocked;
+    if (blocked) {
+      new Counter({
+        name: "sluice_receiver_policy_blocked_total", labelNames: ["reason"] as const, registers,
+        help: "values the receiver's own crossing policy dropped, by reason",
+        collect() {
+          this.reset();
+          for (const [reason, n] of Object.entries(blocked())) this.inc({ reason }, n);
+        },
+      });
+    }
+    new Gauge({
+      name: "sluice_history_depth_samples", help: "history samples kept per tag (0 = history off)", registers,
+      collect() { this.set(store.historyDepth); },
+    });
+    this.rest = new Counter({
+      name: "sluice_rest_requests_total", labelNames: ["route", "code"] as const, registers,
+      help: "REST requests answered, by route template and HTTP status",
+    });
+
+    const onFrame = (info: FrameInfo) => {
+      const at = info?.meta?.receivedAt;
+      const sent = info?.frameTime;
+      if (typeof at === "number" && typeof sent === "number") this.latency.observe(Math.max(0, at - sent) / 1000);
+    };
+    opts.link?.on("frame", onFrame);
+    this.detach = () => { opts.link?.off("frame", onFrame); };
+  }
+
+  get contentType(): string {
+    return this.registry.contentType;
+  }
+
+  /** The exposition text for one scrape. */
+  text(): Promise<string> {
+    return this.registry.metrics();
+  }
+
+  observeRest(route: string, code: number): void {
+    this.rest.inc({ route, code: String(code) });
+  }
+
+  close(): void {
+    this.detach();
+    this.registry.clear();
+  }
+}
