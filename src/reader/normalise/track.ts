@@ -1,0 +1,77 @@
+/**
+ * One tag's running state in the reader: its last usable value and the last
+ * sample sent. Turns driver results and source communication states into the
+ * samples the link must carry, per the quality model (DESIGN.md):
+ *
+ *   PointResult ──normaliseValue──▶ {value,status} ──shouldReport?──▶ Sample | null
+ *   comm state  ──────────────────▶ {last,status}  ──shouldReport?──▶ Sample | null
+ *
+ * | comm state                        | value | status                                   |
+ * |-----------------------------------|-------|------------------------------------------|
+ * | a read of this tag's group failed | last  | UncertainLastUsableValue                 |
+ * | device unreachable, backing off   | last  | UncertainNoCommunicationLastUsableValue  |
+ * | source demoted to down            | last  | BadNoCommunication                       |
+ * A tag with no usable value yet keeps BadWaitingForInitialData (or its own
+ * point-level Bad status) until the source is down. Status-only changes carry
+ * the time the reader noticed them as sourceTime.
+ */
+import type { Sample, Value } from "../../core/model.js";
+import type { PointResult } from "../../drivers/contract.js";
+import { Status, quality } from "../../core/status.js";
+import { normaliseValue, type NormSpec } from "./scale.js";
+import { shouldReport, type Reported } from "./deadband.js";
+
+export type CommState = "degraded" | "nocomm" | "down";
+
+export class TagTrack {
+  /** last usable engineering value (from the latest read that was not Bad) */
+  private last: Value = null;
+  private readonly rep: Reported = { value: null, status: Status.BadWaitingForInitialData, sent: false };
+  /** set when the device cannot serve this tag's address: nothing else changes it */
+  private fixed = false;
+
+  constructor(readonly alias: number, readonly spec: NormSpec) {}
+
+  /** The sample every tag starts from (sent once, before any read). */
+  initial(now: number): Sample {
+    return this.emit(null, Status.BadWaitingForInitialData, now);
+  }
+
+  /** Bad configuration for this device (found when planning): permanent until rebuilt. */
+  misconfigured(now: number): Sample | null {
+    this.fixed = true;
+    this.last = null;
+    return this.offer(null, Status.BadConfigurationError, now, 0);
+  }
+
+  /** Planning succeeded again after a rebuild: the tag is readable. */
+  configured(): void {
+    this.fixed = false;
+  }
+
+  fromRead(r: PointResult): Sample | null {
+    if (this.fixed) return null;
+    const { value, status } = normaliseValue(this.spec, r.value, r.status);
+    this.last = quality(status) === "bad" ? null : value;
+    return this.offer(value, status, r.sourceTime, this.spec.deadband);
+  }
+
+  fromComm(state: CommState, now: number): Sample | null {
+    if (this.fixed) return null;
+    if (state === "down") return this.offer(this.last, Status.BadNoCommunication, now, 0);
+    if (this.last === null) return null;
+    const status = state === "degraded" ? Status.UncertainLastUsableValue : Status.UncertainNoCommunicationLastUsableValue;
+    return this.offer(this.last, status, now, 0);
+  }
+
+  private offer(value: Value, status: number, time: number, deadband: number): Sample | null {
+    return shouldReport(this.rep, value, status, deadband) ? this.emit(value, status, time) : null;
+  }
+
+  private emit(value: Value, status: number, time: number): Sample {
+    this.rep.value = value;
+    this.rep.status = status;
+    this.rep.sent = true;
+    return { alias: this.alias, value, status, sourceTime: time };
+  }
+}
