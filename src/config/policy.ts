@@ -69,3 +69,12 @@ export const PolicyFile = Strict({
 export type PolicyFile = Static<typeof PolicyFile>;
 export type PolicyRule = Static<typeof PolicyRule>;
 export type PolicyRange = Static<typeof PolicyRange>;
+
+/** The JSON Schema document written to policies/policy.schema.json (kept in sync by a unit test). */
+export function policyJsonSchema(): Record<string, unknown> {
+  return {
+    $schema: "http://json-schema.org/draft-07/schema#",
+    title: "sluice crossing policy",
+    ...(JSON.parse(JSON.stringify(PolicyFile)) as Record<string, unknown>),
+  };
+}

@@ -9,7 +9,7 @@ function gateOf(t: Test, yaml: string, logger = silentLogger): PolicyGate {
   return PolicyGate.load("p.yaml", dir, logger);
 }
 
-t.test("deny beats allow regardless of order", async (t) => {
+void t.test("deny beats allow regardless of order", async (t) => {
   const denyLast = gateOf(t, `version: 1
 rules:
   - { label: all-press1, allow: "press1/*" }
@@ -25,14 +25,14 @@ rules:
   t.same(denyFirst.decide("press1/secret"), { path: "press1/secret", allowed: false, rule: "rules[0]" }, "unlabelled rules are named rules[N]");
 });
 
-t.test("default deny: a tag no allow rule matches does not cross", async (t) => {
+void t.test("default deny: a tag no allow rule matches does not cross", async (t) => {
   const g = gateOf(t, "version: 1\nrules:\n  - allow: press1/*\n");
   t.same(g.decide("line1/temp"), { path: "line1/temp", allowed: false, rule: "default deny" });
   t.same(g.decide("press1/a/b"), { path: "press1/a/b", allowed: false, rule: "default deny" }, "* does not cross /");
   t.same(g.decide("Press1/flow"), { path: "Press1/flow", allowed: false, rule: "default deny" }, "case-sensitive");
 });
 
-t.test("among allow rules the first match decides and only its constraints apply", async (t) => {
+void t.test("among allow rules the first match decides and only its constraints apply", async (t) => {
   const g = gateOf(t, `version: 1
 rules:
   - { label: analog, allow: "press1/*", type: [float32, float64] }
@@ -45,14 +45,14 @@ rules:
   t.same(g.decide("line1/x", "bool"), { path: "line1/x", allowed: true, rule: "everything" });
 });
 
-t.test("a range rule blocks non-numeric tags at catalogue level", async (t) => {
+void t.test("a range rule blocks non-numeric tags at catalogue level", async (t) => {
   const g = gateOf(t, "version: 1\nrules:\n  - { label: r, allow: \"a/*\", range: { min: 0 } }\n");
   t.equal(g.decide("a/x", "int16").allowed, true);
   t.same(g.decide("a/s", "string"), { path: "a/s", allowed: false, rule: "r", detail: "range applies to numeric tags, this one is string" });
   t.equal(g.decide("a/b", "bool").allowed, false);
 });
 
-t.test("filterCatalog keeps the allowed tags in order and returns every decision", async (t) => {
+void t.test("filterCatalog keeps the allowed tags in order and returns every decision", async (t) => {
   const g = gateOf(t, "version: 1\nrules:\n  - { deny: press1/secret }\n  - { label: p, allow: \"press1/*\" }\n");
   const tags = [
     { path: "press1/temperature", type: "float64" as const, extra: 1 },
@@ -70,7 +70,7 @@ t.test("filterCatalog keeps the allowed tags in order and returns every decision
   ]);
 });
 
-t.test("catalogue decisions are logged once per distinct catalogue, not at every birth", async (t) => {
+void t.test("catalogue decisions are logged once per distinct catalogue, not at every birth", async (t) => {
   const lines: Array<Record<string, unknown>> = [];
   const destination = new Writable({ write(c: Buffer, _e, cb) { for (const l of c.toString().split("\n")) if (l) lines.push(JSON.parse(l) as Record<string, unknown>); cb(); } });
   const g = gateOf(t, "version: 1\nrules:\n  - { label: p, allow: \"press1/*\" }\n", createLogger({ level: "info", destination }));
@@ -85,7 +85,7 @@ t.test("catalogue decisions are logged once per distinct catalogue, not at every
   t.equal(summaries.length, 2, "a changed catalogue is logged again");
 });
 
-t.test("the hash is stable for the same rules and differs for different ones", async (t) => {
+void t.test("the hash is stable for the same rules and differs for different ones", async (t) => {
   const a = gateOf(t, "version: 1\ndescription: one\nrules:\n  - { allow: [b/*, a/*], type: [float64, int16] }\n");
   const sameRulesOtherText = gateOf(t, `# a comment
 version: 1

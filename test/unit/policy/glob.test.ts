@@ -46,13 +46,13 @@ const table: Array<[glob: string, path: string, matches: boolean]> = [
   ["s7plc/DB1_REAL-4", "s7plc/DB1_REAL-4", true],
 ];
 
-t.test("glob table", async (t) => {
+void t.test("glob table", async (t) => {
   for (const [glob, path, matches] of table) {
     t.equal(compileGlob(glob).test(path), matches, `${glob} ${matches ? "matches" : "does not match"} ${path}`);
   }
 });
 
-t.test("a list of globs is one alternation, still anchored per glob", async (t) => {
+void t.test("a list of globs is one alternation, still anchored per glob", async (t) => {
   const re = compileGlobs(["press1/temperature", "line1/*"]);
   t.ok(re.test("press1/temperature"));
   t.ok(re.test("line1/speed"));
@@ -60,7 +60,7 @@ t.test("a list of globs is one alternation, still anchored per glob", async (t) 
   t.notOk(re.test("press1/flow"));
 });
 
-t.test("malformed globs are errors, never silent non-matches", async (t) => {
+void t.test("malformed globs are errors, never silent non-matches", async (t) => {
   const bad: Array<[string, RegExp]> = [
     ["", /empty pattern/],
     ["press 1/*", /cannot occur in a tag path/],
@@ -80,7 +80,7 @@ t.test("malformed globs are errors, never silent non-matches", async (t) => {
   t.equal(globSource("x".repeat(MAX_GLOB_LENGTH)).length, MAX_GLOB_LENGTH, "the cap itself is accepted");
 });
 
-t.test("regex metacharacters in the allowed set are escaped", async (t) => {
+void t.test("regex metacharacters in the allowed set are escaped", async (t) => {
   // "." is the only literal with a RegExp meaning outside classes; a pattern can hold no others.
   t.notOk(compileGlob("a.b").test("aXb"));
   t.notOk(compileGlob("[.]").test("x"));

@@ -31,12 +31,12 @@ function policyError(t: Test, fn: () => unknown, message: RegExp, name: string):
   }
 }
 
-t.test("no policy refuses to load", async (t) => {
+void t.test("no policy refuses to load", async (t) => {
   policyError(t, () => PolicyGate.load(undefined, "/", silentLogger), /no crossing policy configured.*allow-all/, "undefined");
   policyError(t, () => PolicyGate.load("", "/", silentLogger), /no crossing policy configured/, "empty ref");
 });
 
-t.test("allow-all is explicit and logs a warning", async (t) => {
+void t.test("allow-all is explicit and logs a warning", async (t) => {
   const { logger, lines } = capture();
   const gate = PolicyGate.load("allow-all", "/nowhere", logger);
   t.equal(gate.allowAll, true);
@@ -48,7 +48,7 @@ t.test("allow-all is explicit and logs a warning", async (t) => {
   t.equal(warn[0]?.policy, "allow-all");
 });
 
-t.test("file errors name the file, the field path and the reason", async (t) => {
+void t.test("file errors name the file, the field path and the reason", async (t) => {
   const dir = t.testdir({
     "empty.yaml": "",
     "comments.yaml": "# only a comment\n",
@@ -101,7 +101,7 @@ t.test("file errors name the file, the field path and the reason", async (t) => 
   policyError(t, () => PolicyGate.load(join(dir, "both.yaml"), "/elsewhere", silentLogger), new RegExp(`^${dir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/both\\.yaml: `), "absolute");
 });
 
-t.test("a valid file loads, logs its hash and rule counts", async (t) => {
+void t.test("a valid file loads, logs its hash and rule counts", async (t) => {
   const dir = t.testdir({ "p.yaml": "version: 1\ndescription: d\nrules:\n  - deny: a/x\n  - allow: a/*\n" });
   const { logger, lines } = capture();
   const gate = PolicyGate.load("p.yaml", dir, logger);
@@ -112,7 +112,7 @@ t.test("a valid file loads, logs its hash and rule counts", async (t) => {
   t.match(info, { hash: gate.hash, deny: 1, allow: 1, policy: join(dir, "p.yaml") });
 });
 
-t.test("a policy with no allow rule loads but warns that nothing will cross", async (t) => {
+void t.test("a policy with no allow rule loads but warns that nothing will cross", async (t) => {
   const dir = t.testdir({ "p.yaml": "version: 1\nrules:\n  - deny: \"**\"\n" });
   const { logger, lines } = capture();
   const gate = PolicyGate.load("p.yaml", dir, logger);

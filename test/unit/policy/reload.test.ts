@@ -12,7 +12,7 @@ function capture(): { logger: ReturnType<typeof createLogger>; lines: Array<Reco
   return { logger: createLogger({ level: "info", destination }), lines };
 }
 
-t.test("reload with a valid file applies it; with an invalid file keeps the old one", async (t) => {
+void t.test("reload with a valid file applies it; with an invalid file keeps the old one", async (t) => {
   const dir = t.testdir({ "p.yaml": "version: 1\nrules:\n  - { label: v1, allow: \"press1/*\" }\n" });
   const file = join(dir, "p.yaml");
   const { logger, lines } = capture();
@@ -51,7 +51,7 @@ t.test("reload with a valid file applies it; with an invalid file keeps the old 
   t.equal(g.hash, h2);
 });
 
-t.test("reload takes effect on the next samples (decisions are not cached across policies)", async (t) => {
+void t.test("reload takes effect on the next samples (decisions are not cached across policies)", async (t) => {
   const dir = t.testdir({ "p.yaml": "version: 1\nrules:\n  - { allow: \"a/*\" }\n" });
   const g = PolicyGate.load("p.yaml", dir, silentLogger);
   const defs = [{ alias: 0, path: "a/x", type: "int16" as const }];
@@ -63,7 +63,7 @@ t.test("reload takes effect on the next samples (decisions are not cached across
   t.equal(g.blocked().denied, 1);
 });
 
-t.test("allow-all has no file: reload is a no-op that succeeds", async (t) => {
+void t.test("allow-all has no file: reload is a no-op that succeeds", async (t) => {
   const g = PolicyGate.load("allow-all", "/", silentLogger);
   t.equal(g.reload(), true);
   t.equal(g.allowAll, true);

@@ -18,7 +18,7 @@ function catalogue(...tags: Array<[string, TagType]>): { defs: TagDef[]; def: (a
 const s = (alias: number, value: Value, sourceTime = 1000, status: number = Status.Good): Sample => ({ alias, value, status, sourceTime });
 const zero = { denied: 0, type: 0, range: 0, rate: 0, flagged: 0, unknown: 0 };
 
-t.test("denied tags and unknown aliases are dropped and counted", async (t) => {
+void t.test("denied tags and unknown aliases are dropped and counted", async (t) => {
   const g = gateOf(t, "version: 1\nrules:\n  - { deny: a/secret }\n  - { allow: \"a/*\" }\n");
   const { def } = catalogue(["a/x", "int16"], ["a/secret", "int16"], ["b/y", "int16"]);
   const out = g.filterSamples([s(0, 1), s(1, 2), s(2, 3), s(7, 4)], def, 0);
@@ -26,7 +26,7 @@ t.test("denied tags and unknown aliases are dropped and counted", async (t) => {
   t.same(g.blocked(), { ...zero, denied: 2, unknown: 1 });
 });
 
-t.test("type: a value of the wrong kind is dropped; a tag of the wrong type is blocked", async (t) => {
+void t.test("type: a value of the wrong kind is dropped; a tag of the wrong type is blocked", async (t) => {
   const g = gateOf(t, "version: 1\nrules:\n  - { label: num, allow: \"a/*\", type: [int64, float64, bool] }\n  - { allow: \"b/*\" }\n");
   const { def } = catalogue(["a/i", "int64"], ["a/f", "float64"], ["a/b", "bool"], ["a/s", "string"], ["b/str", "string"], ["b/u", "uint16"]);
   const input = [
@@ -42,7 +42,7 @@ t.test("type: a value of the wrong kind is dropped; a tag of the wrong type is b
   t.same(g.blocked(), { ...zero, type: 6 });
 });
 
-t.test("range with action drop", async (t) => {
+void t.test("range with action drop", async (t) => {
   const g = gateOf(t, "version: 1\nrules:\n  - { allow: \"a/*\", range: { min: -10, max: 100 } }\n");
   const { def } = catalogue(["a/t", "float64"], ["a/big", "int64"]);
   const out = g.filterSamples([s(0, -10), s(0, 100), s(0, 100.01), s(0, -11), s(0, NaN), s(0, null), s(1, 100n), s(1, 101n), s(0, Infinity)], def, 0);
@@ -50,7 +50,7 @@ t.test("range with action drop", async (t) => {
   t.same(g.blocked(), { ...zero, range: 5 });
 });
 
-t.test("range with action flag: the value crosses with BadOutOfRange", async (t) => {
+void t.test("range with action flag: the value crosses with BadOutOfRange", async (t) => {
   const g = gateOf(t, "version: 1\nrules:\n  - { allow: \"a/*\", range: { min: 0, action: flag } }\n");
   const { def } = catalogue(["a/flow", "float32"]);
   const input = [s(0, 3), s(0, -1, 2000)];
@@ -60,7 +60,7 @@ t.test("range with action flag: the value crosses with BadOutOfRange", async (t)
   t.same(g.blocked(), { ...zero, flagged: 1 });
 });
 
-t.test("maxRate: at most one update per interval; the newest held update is released later", async (t) => {
+void t.test("maxRate: at most one update per interval; the newest held update is released later", async (t) => {
   const g = gateOf(t, "version: 1\nrules:\n  - { allow: a/fast, maxRate: 2 }\n  - { allow: a/free }\n");
   const { def } = catalogue(["a/fast", "int32"], ["a/free", "int32"]);
   // maxRate 2 -> one update per 500 ms per tag; a/free has no limit.
@@ -78,7 +78,7 @@ t.test("maxRate: at most one update per interval; the newest held update is rele
   t.same(g.filterSamples([], def, 5000), [], "nothing left held");
 });
 
-t.test("a held update is re-checked when released: catalogue change or reload", async (t) => {
+void t.test("a held update is re-checked when released: catalogue change or reload", async (t) => {
   const dir = t.testdir({ "p.yaml": "version: 1\nrules:\n  - { allow: \"a/*\", maxRate: 1 }\n" });
   const g = PolicyGate.load("p.yaml", dir, silentLogger);
   let cat = catalogue(["a/x", "int16"], ["a/y", "int16"]);
@@ -96,7 +96,7 @@ t.test("a held update is re-checked when released: catalogue change or reload", 
   t.same(g.blocked(), { ...zero, unknown: 1, denied: 1 });
 });
 
-t.test("a stricter receiver gate over the output of a looser reader gate drops the extra tags", async (t) => {
+void t.test("a stricter receiver gate over the output of a looser reader gate drops the extra tags", async (t) => {
   const reader = gateOf(t, "version: 1\nrules:\n  - { deny: press1/secret }\n  - { allow: [\"press1/*\", \"line1/*\"] }\n", "reader.yaml");
   const receiver = gateOf(t, `version: 1
 rules:
@@ -120,7 +120,7 @@ rules:
   t.same(reader.blocked(), zero);
 });
 
-t.test("allow-all passes samples through untouched", async (t) => {
+void t.test("allow-all passes samples through untouched", async (t) => {
   const g = PolicyGate.load("allow-all", "/", silentLogger);
   const input = [s(0, "x"), s(9, 1)];
   t.equal(g.filterSamples(input, () => undefined, 0), input);
