@@ -1,0 +1,126 @@
+/**
+ * The REST routes (all GET; fastify adds HEAD). Handlers only read the store view.
+ *
+ *   /api/v1/tags[?source=S]               /api/v1/sources    /healthz   /metrics
+ *   /api/v1/tags/SOURCE/TAG[/history]     /api/v1/link       /readyz    /api/v1/openapi.json
+ */
+import type { FastifyInstance } from "fastify";
+import type { TagStoreView } from "../store-api.js";
+import { iso, linkJson, sampleJson, tagJson } from "./json.js";
+import * as S from "./schemas.js";
+
+export interface RouteDeps {
+  store: TagStoreView;
+  /** Prometheus exposition; absent: /metrics answers 404 */
+  metrics?: { contentType: string; text(): Promise<string> };
+  /** values dropped by the receiver's policy, by reason */
+  policyBlocked?: () => Record<string, number>;
+}
+
+/** An error the error handler turns into {"error":{"code","message"}} with this status. */
+export class HttpError extends Error {
+  constructor(readonly statusCode: number, readonly errorCode: string, message: string) {
+    super(message);
+  }
+}
+
+const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2}))?$/;
+
+/** ISO 8601 with a zone (or a bare date, read as UTC), or Unix milliseconds. */
+export function parseTime(text: string | undefined, name: string): number | undefined {
+  if (text === undefined) return undefined;
+  let ms = Number.NaN;
+  if (/^-?\d{1,15}$/.test(text)) ms = Number(text);
+  else if (ISO_WITH_ZONE.test(text)) ms = Date.parse(text);
+  if (!Number.isFinite(ms)) {
+    throw new HttpError(400, "BAD_REQUEST", `querystring/${name} must be an ISO 8601 time with a zone (e.g. 2024-05-01T12:00:00Z) or Unix milliseconds`);
+  }
+  return ms;
+}
+
+const tags = ["tags"];
+const ops = ["operations"];
+const json = (schema: object, description: string) => ({ 200: { description, ...schema }, "4xx": { $ref: "Error#" } });
+
+export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
+  const { store } = deps;
+
+  app.get<{ Querystring: { source?: string } }>("/api/v1/tags", {
+    schema: { tags, summary: "latest value of every tag", querystring: S.tagsQuery, response: json(S.tagsReply, "tags in catalogue order") },
+  }, async (req) => {
+    const only = req.query.source;
+    const out = [];
+    for (const s of store.all()) if (only === undefined || s.source === only) out.push(tagJson(s));
+    return { tags: out };
+  });
+
+  app.get<{ Params: { source: string; tag: string } }>("/api/v1/tags/:source/:tag", {
+    schema: { tags, summary: "latest value of one tag", params: S.tagParams, response: { 200: { $ref: "Tag#" }, "4xx": { $ref: "Error#" } } },
+  }, async (req) => {
+    const path = `${req.params.source}/${req.params.tag}`;
+    const s = store.get(path);
+    if (!s) throw new HttpError(404, "NOT_FOUND", `no tag ${path}`);
+    return tagJson(s);
+  });
+
+  app.get<{ Params: { source: string; tag: string }; Querystring: { from?: string; to?: string; limit?: number } }>(
+    "/api/v1/tags/:source/:tag/history", {
+      schema: {
+        tags, summary: "bounded history of one tag, oldest first", params: S.tagParams, querystring: S.historyQuery,
+        response: json(S.historyReply, "samples with from <= sourceTime <= to"),
+      },
+    }, async (req) => {
+      const path = `${req.params.source}/${req.params.tag}`;
+      const from = parseTime(req.query.from, "from");
+      const to = parseTime(req.query.to, "to");
+      if (from !== undefined && to !== undefined && from > to) throw new HttpError(400, "BAD_REQUEST", "querystring/from must not be after to");
+      const q = { ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}), ...(req.query.limit !== undefined ? { limit: req.query.limit } : {}) };
+      const h = store.history(path, q);
+      if (!h) throw new HttpError(404, "NOT_FOUND", `no tag ${path}`);
+      return { path, samples: h.map(sampleJson) };
+    });
+
+  app.get("/api/v1/sources", {
+    schema: { tags: ops, summary: "sources as the reader reports them in heartbeats", response: json(S.sourcesReply, "sources") },
+  }, async () => {
+    const h = store.health();
+    return {
+      sources: (h?.sources ?? []).map((s) => ({
+        name: s.name, protocol: s.protocol, state: s.state, lastPollTime: iso(s.lastPollTime),
+        pollErrors: s.pollsError, pollsOk: s.pollsOk, overruns: s.overruns,
+        ...(s.lastError !== undefined ? { lastError: s.lastError } : {}),
+      })),
+      reader: h ? { startedAt: iso(h.startedAt), policyHash: h.policyHash } : null,
+    };
+  });
+
+  app.get("/api/v1/link", {
+    schema: { tags: ops, summary: "link state and counters", response: json(S.linkReply, "link") },
+  }, async () => {
+    const l = linkJson(store.link());
+    return { ...l, policy: { ...l.policy, blocked: deps.policyBlocked?.() ?? {} } };
+  });
+
+  app.get("/healthz", {
+    schema: { tags: ops, summary: "200 while the process serves", response: { 200: S.statusReply } },
+  }, async () => ({ status: "ok" }));
+
+  app.get("/readyz", {
+    schema: { tags: ops, summary: "200 once the link is up and a birth has arrived, else 503", response: { 200: S.statusReply, 503: S.statusReply } },
+  }, async (_req, reply) => {
+    const l = store.link();
+    const ready = l.up && l.birth;
+    reply.code(ready ? 200 : 503);
+    return { status: ready ? "ready" : "not ready", ready, up: l.up, birth: l.birth };
+  });
+
+  const metrics = deps.metrics;
+  if (metrics) {
+    app.get("/metrics", {
+      schema: { tags: ops, summary: "Prometheus text exposition", produces: ["text/plain"] },
+    }, async (_req, reply) => {
+      reply.type(metrics.contentType);
+      return metrics.text();
+    });
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * JSON Schemas of the REST API: they validate queries, drive fast serialisation
+ * (fast-json-stringify drops any field not listed, so nothing leaks by accident) and
+ * become the OpenAPI document at /api/v1/openapi.json.
+ */
+import { MAX_HISTORY_SAMPLES } from "../../config/receiver.js";
+import { TAG_TYPES } from "../../core/model.js";
+
+const time = (description: string) => ({ type: ["string", "null"], format: "date-time", description });
+const segment = "^[A-Za-z0-9_.-]+$";
+
+export const errorSchema = {
+  $id: "Error",
+  type: "object",
+  required: ["error"],
+  properties: {
+    error: {
+      type: "object",
+      required: ["code", "message"],
+      properties: {
+        code: { type: "string", description: "stable code: BAD_REQUEST, NOT_FOUND, METHOD_NOT_ALLOWED, INTERNAL" },
+        message: { type: "string" },
+      },
+    },
+  },
+} as const;
+
+const value = {
+  type: ["number", "string", "boolean", "null"],
+  description: "null when there is no value; int64/uint64 outside +-(2^53-1) are decimal strings; NaN/Infinity are strings",
+} as const;
+
+export const tagSchema = {
+  $id: "Tag",
+  type: "object",
+  required: ["path", "source", "name", "value", "type", "unit", "quality", "status", "sourceTime", "receiveTime"],
+  properties: {
+    path: { type: "string", description: "SOURCE/TAG" },
+    source: { type: "string" },
+    name: { type: "string" },
+    value,
+    type: { type: "string", enum: [...TAG_TYPES] },
+    unit: { type: ["string", "null"] },
+    quality: { type: "string", enum: ["good", "uncertain", "bad"], description: "severity of status" },
+    status: { type: "string", description: "OPC UA StatusCode name, e.g. Good, UncertainNoCommunicationLastUsableValue" },
+    sourceTime: time("acquisition time at the reader (UTC)"),
+    receiveTime: time("time the receiver accepted the value (UTC)"),
+  },
+} as const;
+
+export const tagsReply = {
+  type: "object",
+  required: ["tags"],
+  properties: { tags: { type: "array", items: { $ref: "Tag#" } } },
+} as const;
+
+export const tagsQuery = {
+  type: "object",
+  additionalProperties: false,
+  properties: { source: { type: "string", pattern: segment, maxLength: 128, description: "only the tags of this source" } },
+} as const;
+
+export const tagParams = {
+  type: "object",
+  required: ["source", "tag"],
+  properties: { source: { type: "string" }, tag: { type: "string" } },
+} as const;
+
+export const historyQuery = {
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    from: { type: "string", maxLength: 40, description: "inclusive; ISO 8601 with a zone (2024-05-01T12:00:00Z) or Unix ms" },
+    to: { type: "string", maxLength: 40, description: "inclusive; ISO 8601 with a zone or Unix ms" },
+    limit: { type: "integer", minimum: 1, maximum: MAX_HISTORY_SAMPLES, description: "at most this many samples, oldest first" },
+  },
+} as const;
+
+export const historyReply = {
+  type: "object",
+  required: ["path", "samples"],
+  properties: {
+    path: { type: "string" },
+    samples: {
+      type: "array",
+      items: {
+        type: "object",
+        required: ["value", "status", "quality", "sourceTime"],
+        properties: { value, status: { type: "string" }, quality: { type: "string" }, sourceTime: time("acquisition time (UTC)") },
+      },
+    },
+  },
+} as const;
+
+export const sourcesReply = {
+  type: "object",
+  required: ["sources"],
+  properties: {
+    sources: {
+      type: "array",
+      items: {
+        type: "object",
+        required: ["name", "protocol", "state", "lastPollTime", "pollErrors"],
+        properties: {
+          name: { type: "string" },
+          protocol: { type: "string" },
+          state: { type: "string", enum: ["connecting", "up", "degraded", "backoff", "down"] },
+          lastPollTime: time("last completed poll at the reader (UTC)"),
+          pollErrors: { type: "integer" },
+          pollsOk: { type: "integer" },
+          overruns: { type: "integer" },
+          lastError: { type: "string" },
+        },
+      },
+    },
+    reader: {
+      type: ["object", "null"],
+      description: "reader process as reported by its last heartbeat; null before the first",
+      properties: { startedAt: time("reader start (UTC)"), policyHash: { type: "string" } },
+    },
+  },
+} as const;
+
+const counts = { type: "object", additionalProperties: { type: "integer" } } as const;
+
+export const linkReply = {
+  type: "object",
+  required: ["up", "sessionId", "lastFrameTime", "framesReceived", "framesLost", "framesRecovered", "rejected"],
+  properties: {
+    up: { type: "boolean", description: "frames arrived within link.timeout" },
+    birth: { type: "boolean", description: "a complete tag catalogue has arrived" },
+    sessionId: { type: ["string", "null"], description: "reader session (hex), changes when the reader restarts" },
+    lastFrameTime: time("reader time of the last accepted frame (UTC)"),
+    datagramsReceived: { type: "integer" },
+    framesReceived: { type: "integer" },
+    framesLost: { type: "integer", description: "missing after forward error correction" },
+    framesRecovered: { type: "integer", description: "rebuilt by forward error correction" },
+    sessions: { type: "integer" },
+    rejected: { ...counts, description: "dropped datagrams by reason (policy: samples)" },
+    policy: {
+      type: "object",
+      properties: {
+        local: { type: "string", description: "hash of the receiver's crossing policy" },
+        remote: { type: ["string", "null"], description: "hash reported by the reader's heartbeats" },
+        mismatch: { type: "boolean" },
+        blocked: { ...counts, description: "values dropped by the receiver's policy, by reason" },
+      },
+    },
+  },
+} as const;
+
+export const statusReply = {
+  type: "object",
+  properties: { status: { type: "string" }, ready: { type: "boolean" }, up: { type: "boolean" }, birth: { type: "boolean" } },
+} as const;
