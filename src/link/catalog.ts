@@ -1,0 +1,87 @@
+/**
+ * The tag catalogue as the link sees it: the TagDef list indexed by alias, with the
+ * wire column of each alias precomputed, and its 32-bit hash.
+ *
+ *   TagDef[] ──validate (dense aliases, types, unique paths)──▶ CatalogIndex { tags, types, hash }
+ *
+ * The hash is what every frame carries so that a receiver never applies values to the
+ * wrong catalogue. It is the first 4 bytes of SHA-256 over a canonical text encoding
+ * (one JSON array per tag, in alias order), so it is stable across runs, processes and
+ * versions of protobufjs; a collision between two catalogues of one deployment is a
+ * 1 in 4 billion chance, and frames are authenticated, so only the reader makes them.
+ */
+import { createHash } from "node:crypto";
+import { TAG_TYPES, type TagDef, type TagType } from "../core/model.js";
+import { SluiceError } from "../core/errors.js";
+
+/** Most tags one catalogue may hold (receiver memory bound, DESIGN invariant 5). */
+export const MAX_TAGS = 1_000_000;
+
+/** Wire type code of a tag type: its index in TAG_TYPES + 1 (= proto enum sluice.v1.TagType). */
+export function typeCode(type: TagType): number {
+  return TAG_TYPES.indexOf(type) + 1;
+}
+
+/** Tag type of a wire type code, or undefined when the code is not valid. */
+export function typeOfCode(code: number): TagType | undefined {
+  return TAG_TYPES[code - 1];
+}
+
+/** Canonical text of one tag for hashing: fields in a fixed order, absent = empty. */
+function canonical(t: TagDef): string {
+  return JSON.stringify([t.alias, t.path, t.type, t.unit ?? "", t.range ?? [], t.description ?? ""]);
+}
+
+/** 32-bit hash of a catalogue (unsigned), stable across runs. */
+export function catalogHash(tags: readonly TagDef[]): number {
+  const h = createHash("sha256");
+  for (const t of tags) h.update(canonical(t)).update("\n");
+  return h.digest().readUInt32BE(0);
+}
+
+/** A validated catalogue with per-alias wire type codes; immutable once built. */
+export class CatalogIndex {
+  readonly tags: readonly Readonly<TagDef>[];
+  /** Wire type code per alias (see typeCode). */
+  readonly types: Uint8Array;
+  readonly hash: number;
+
+  private constructor(tags: readonly Readonly<TagDef>[], types: Uint8Array, hash: number) {
+    this.tags = tags;
+    this.types = types;
+    this.hash = hash;
+  }
+
+  get size(): number {
+    return this.tags.length;
+  }
+
+  /**
+   * Validates and indexes a catalogue. Throws SLUICE_ERR_LINK when aliases are not
+   * dense 0..n-1 in order, a type is unknown, a path is empty or repeated, or the
+   * catalogue exceeds MAX_TAGS. `hash`, when given, is trusted (the receiver checks it).
+   */
+  static of(tags: readonly TagDef[], hash?: number): CatalogIndex {
+    if (tags.length > MAX_TAGS) {
+      throw new SluiceError("SLUICE_ERR_LINK", `catalogue has ${tags.length} tags, more than ${MAX_TAGS}`);
+    }
+    const types = new Uint8Array(tags.length);
+    const paths = new Set<string>();
+    const frozen: Readonly<TagDef>[] = new Array<Readonly<TagDef>>(tags.length);
+    for (let i = 0; i < tags.length; i++) {
+      const t = tags[i] as TagDef;
+      if (t.alias !== i) throw new SluiceError("SLUICE_ERR_LINK", `catalogue alias ${t.alias} at position ${i}: aliases must be dense 0..n-1 in order`);
+      const code = typeCode(t.type);
+      if (code === 0) throw new SluiceError("SLUICE_ERR_LINK", `catalogue tag ${i}: unknown type ${String(t.type)}`);
+      if (typeof t.path !== "string" || t.path.length === 0) throw new SluiceError("SLUICE_ERR_LINK", `catalogue tag ${i}: empty path`);
+      if (paths.has(t.path)) throw new SluiceError("SLUICE_ERR_LINK", `catalogue tag ${i}: duplicate path ${t.path}`);
+      if (t.range !== undefined && (t.range.length !== 2 || typeof t.range[0] !== "number" || typeof t.range[1] !== "number")) {
+        throw new SluiceError("SLUICE_ERR_LINK", `catalogue tag ${i}: range must be [lo, hi]`);
+      }
+      paths.add(t.path);
+      types[i] = code;
+      frozen[i] = Object.freeze({ ...t, ...(t.range ? { range: [t.range[0], t.range[1]] as [number, number] } : {}) });
+    }
+    return new CatalogIndex(Object.freeze(frozen), types, hash ?? catalogHash(frozen));
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * The frame codec: domain Frame <-> protobuf bytes (proto/sluice.proto, static code in
+ * ./generated). Byte layout of one frame (all protobuf, field numbers in brackets):
+ *
+ *   Frame  [1] time_ms varint  [2] catalog_hash fixed32  then one body:
+ *          [3] Birth     { part, parts, tag_count, first_alias, Tag* (front-coded paths) }
+ *          [4] Keyframe  { part, parts, Values }
+ *          [5] Delta     { Values }
+ *          [6] Heartbeat { started_at, policy_hash, Source*, blocked map }
+ *   Values { aliases (delta-coded) | first_alias + count, value columns by wire type,
+ *            null / status / source-time runs }            (see ./values.ts)
+ *
+ *   bytes ──peekFrame──▶ { kind, timeMs, catalogHash }        (no body decoded)
+ *   bytes ──decodeFrame(catalog)──▶ Frame                     (FrameError: malformed | catalog)
+ *
+ * Keyframes and deltas decode only against the catalogue whose hash they carry: their
+ * values have no type tags, so any other catalogue would misread them.
+ */
+import protobuf from "protobufjs/minimal.js";
+import type { Frame, FrameKind, Sample } from "../../core/model.js";
+import { SluiceError } from "../../core/errors.js";
+import type { CatalogIndex } from "../catalog.js";
+import { sluice } from "./generated/sluice.js";
+import { decodeBirth, encodeBirth } from "./birth.js";
+import { decodeHealth, encodeHealth } from "./health.js";
+import { decodeValues, encodeValues, MAX_SAMPLES } from "./values.js";
+import { FrameError, malformed, ubitsToSafeNumber, type Bits64 } from "./wire.js";
+
+const PB = sluice.v1;
+const KIND_OF_FIELD: Readonly<Record<number, FrameKind>> = { 3: "birth", 4: "keyframe", 5: "delta", 6: "heartbeat" };
+
+function sortedByAlias(samples: readonly Sample[]): readonly Sample[] {
+  for (let i = 1; i < samples.length; i++) {
+    if ((samples[i] as Sample).alias < (samples[i - 1] as Sample).alias) {
+      return [...samples].sort((a, b) => a.alias - b.alias); // stable: repeats keep their order
+    }
+  }
+  return samples;
+}
+
+function checkSamples(samples: readonly Sample[], catalog: CatalogIndex): void {
+  if (samples.length > MAX_SAMPLES) throw new SluiceError("SLUICE_ERR_LINK", `${samples.length} samples in one frame, more than ${MAX_SAMPLES}`);
+  for (const s of samples) {
+    if (!(s.alias >= 0 && s.alias < catalog.size)) throw new SluiceError("SLUICE_ERR_LINK", `alias ${s.alias} is not in the catalogue`);
+  }
+}
+
+/**
+ * Bytes of one frame. Keyframe and delta samples are written in ascending alias order
+ * (sorted here if needed) and need `catalog` (its hash must be frame.catalogHash).
+ * Throws SLUICE_ERR_LINK on a frame that breaks the rules (a programming error).
+ */
+export function encodeFrame(frame: Frame, catalog: CatalogIndex | undefined): Uint8Array {
+  const msg: sluice.v1.Frame.$Properties = { timeMs: Math.max(0, Math.round(frame.timeMs)), catalogHash: frame.catalogHash >>> 0 };
+  const b = frame.body;
+  switch (b.kind) {
+    case "birth":
+      msg.birth = encodeBirth(b.tags, b.part, b.parts, b.tagCount);
+      break;
+    case "heartbeat":
+      msg.heartbeat = encodeHealth(b.health);
+      break;
+    case "keyframe":
+    case "delta": {
+      if (!catalog || catalog.hash !== frame.catalogHash >>> 0) {
+        throw new SluiceError("SLUICE_ERR_LINK", "keyframe/delta encoded without the catalogue of its hash");
+      }
+      const samples = sortedByAlias(b.samples);
+      checkSamples(samples, catalog);
+      const values = encodeValues(samples, 0, samples.length, catalog.types, msg.timeMs as number);
+      if (b.kind === "keyframe") msg.keyframe = { part: b.part, parts: b.parts, values };
+      else msg.delta = { values };
+      break;
+    }
+  }
+  return PB.Frame.encode(msg).finish();
+}
+
+export interface FrameHeader {
+  kind: FrameKind;
+  timeMs: number;
+  catalogHash: number;
+}
+
+/** Kind, time and catalogue hash of a frame without decoding its body. */
+export function peekFrame(bytes: Uint8Array): FrameHeader {
+  let timeMs = 0, catalogHash = 0;
+  let kind: FrameKind | undefined;
+  try {
+    const r = protobuf.Reader.create(bytes);
+    while (r.pos < r.len) {
+      const tag = r.uint32();
+      const field = tag >>> 3, wire = tag & 7;
+      if (field === 1 && wire === 0) timeMs = ubitsToSafeNumber(r.uint64() as unknown as Bits64, "frame time");
+      else if (field === 2 && wire === 5) catalogHash = r.fixed32() >>> 0;
+      else {
+        const k = KIND_OF_FIELD[field];
+        if (k && wire === 2) kind = k; // last body wins, as in a full decode
+        r.skipType(wire);
+      }
+    }
+  } catch (e) {
+    if (e instanceof FrameError) throw e;
+    throw malformed("bad protobuf", e);
+  }
+  if (!kind) throw malformed("no body");
+  return { kind, timeMs, catalogHash };
+}
+
+/**
+ * The frame in `bytes`. Throws FrameError "malformed" on bad protobuf or a broken
+ * rule, and "catalog" for a keyframe/delta whose hash is not `catalog`'s.
+ */
+export function decodeFrame(bytes: Uint8Array, catalog: CatalogIndex | undefined): Frame {
+  let m: sluice.v1.Frame;
+  try {
+    m = PB.Frame.decode(bytes);
+  } catch (e) {
+    throw malformed("bad protobuf", e);
+  }
+  const timeMs = ubitsToSafeNumber(m.timeMs as Bits64 | number, "frame time");
+  const catalogHash = m.catalogHash >>> 0;
+  switch (m.body) {
+    case "birth":
+      return { timeMs, catalogHash, body: { kind: "birth", ...decodeBirth(m.birth as sluice.v1.Birth) } };
+    case "heartbeat":
+      return { timeMs, catalogHash, body: { kind: "heartbeat", health: decodeHealth(m.heartbeat as sluice.v1.Heartbeat) } };
+    case "keyframe":
+    case "delta": {
+      if (!catalog || catalog.hash !== catalogHash) {
+        throw new FrameError("catalog", `${m.body} for catalogue ${catalogHash.toString(16)}, which is not held`);
+      }
+      if (m.body === "keyframe") {
+        const k = m.keyframe as sluice.v1.Keyframe;
+        if (k.parts < 1 || k.part >= k.parts) throw malformed(`keyframe part ${k.part} of ${k.parts}`);
+        const samples = k.values ? decodeValues(k.values as sluice.v1.Values, catalog, timeMs) : [];
+        return { timeMs, catalogHash, body: { kind: "keyframe", part: k.part, parts: k.parts, samples } };
+      }
+      const d = m.delta as sluice.v1.Delta;
+      const samples = d.values ? decodeValues(d.values as sluice.v1.Values, catalog, timeMs) : [];
+      return { timeMs, catalogHash, body: { kind: "delta", samples } };
+    }
+    default:
+      throw malformed("no body");
+  }
+}
