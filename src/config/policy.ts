@@ -11,9 +11,9 @@ import { Strict } from "./common.js";
 
 /** Longest glob accepted (mirrors MAX_GLOB_LENGTH in src/policy/glob.ts). */
 const GLOB_MAX = 256;
-/** Rules per file and globs per rule: a policy is hand-written; this bounds evaluation cost. */
+/** Rules per file and globs per rule: bounds evaluation cost (exact paths are a Set lookup, so long lists of them are cheap). */
 export const MAX_RULES = 10_000;
-export const MAX_GLOBS_PER_RULE = 1_000;
+export const MAX_GLOBS_PER_RULE = 10_000;
 
 const Glob = Type.String({
   minLength: 1,
@@ -45,7 +45,7 @@ export const PolicyRule = Strict({
   deny: Type.Optional(Globs),
   label: Type.Optional(Type.String({
     minLength: 1, maxLength: 64, pattern: "^[A-Za-z0-9_.:-]+$",
-    description: "name shown in audits and logs instead of rules[N] ([A-Za-z0-9_.:-]+)",
+    description: "a name for audits and logs, shown instead of rules[N] ([A-Za-z0-9_.:-]+)",
   })),
   type: Type.Optional(Type.Union([TagTypeSchema, Type.Array(TagTypeSchema, { minItems: 1, uniqueItems: true })], {
     description: "expected tag type(s); a tag of another type, or a value of the wrong kind, is blocked",

@@ -12,7 +12,7 @@ import { readYaml, validate } from "../config/load.js";
 import { PolicyFile, type PolicyRule } from "../config/policy.js";
 import { SluiceError, errorMessage, isSluiceError } from "../core/errors.js";
 import type { TagType } from "../core/model.js";
-import { GlobError, compileGlobs, globSource } from "./glob.js";
+import { GlobError, compileGlobs, parseGlob, type GlobMatcher } from "./glob.js";
 
 export interface CompiledRule {
   /** Position in the file (rules[index]). */
@@ -21,8 +21,8 @@ export interface CompiledRule {
   name: string;
   kind: "allow" | "deny";
   globs: readonly string[];
-  /** All globs of the rule as one anchored alternation. */
-  re: RegExp;
+  /** All globs of the rule as one matcher (any glob matching = the rule matches). */
+  match: GlobMatcher;
   types?: ReadonlySet<TagType>;
   range?: { min: number; max: number; action: "drop" | "flag" };
   /** Minimum spacing between crossing updates of one tag, from maxRate. */
@@ -60,14 +60,14 @@ function compileRule(rule: PolicyRule, index: number, file: string): CompiledRul
   const globs = list(kind === "allow" ? rule.allow : rule.deny);
   globs.forEach((g, i) => {
     try {
-      globSource(g);
+      parseGlob(g);
     } catch (e) {
       const field = Array.isArray(rule[kind]) ? `${at}.${kind}[${i}]` : `${at}.${kind}`;
       if (e instanceof GlobError) throw policyError(file, field, `bad glob ${JSON.stringify(g)}: ${e.message}`);
       throw e;
     }
   });
-  const out: CompiledRule = { index, name: rule.label ?? at, kind, globs, re: compileGlobs(globs) };
+  const out: CompiledRule = { index, name: rule.label ?? at, kind, globs, match: compileGlobs(globs) };
   if (rule.type !== undefined) out.types = new Set(list(rule.type));
   if (rule.range !== undefined) {
     const { min, max, action } = rule.range;

@@ -36,12 +36,18 @@ export function isNumericType(t: TagType): boolean {
   return NUMERIC.has(t);
 }
 
+/** No tag path is this long (two segments of at most 128 characters); longer ones are denied unmatched. */
+export const MAX_PATH_LENGTH = 512;
+
 export function evaluate(policy: CompiledPolicy, path: string, type?: TagType): Verdict {
+  if (path.length > MAX_PATH_LENGTH) {
+    return { allowed: false, rule: "default deny", reason: "default", detail: `path longer than ${MAX_PATH_LENGTH} characters` };
+  }
   for (const r of policy.deny) {
-    if (r.re.test(path)) return { allowed: false, rule: r.name, reason: "denied" };
+    if (r.match.test(path)) return { allowed: false, rule: r.name, reason: "denied" };
   }
   for (const r of policy.allow) {
-    if (!r.re.test(path)) continue;
+    if (!r.match.test(path)) continue;
     if (type !== undefined && r.types !== undefined && !r.types.has(type)) {
       return { allowed: false, rule: r.name, reason: "type", detail: `type ${type} is not ${[...r.types].join("|")}` };
     }

@@ -32,6 +32,12 @@ void t.test("default deny: a tag no allow rule matches does not cross", async (t
   t.same(g.decide("Press1/flow"), { path: "Press1/flow", allowed: false, rule: "default deny" }, "case-sensitive");
 });
 
+void t.test("an over-long path is denied whatever the rules say", async (t) => {
+  const g = gateOf(t, "version: 1\nrules:\n  - allow: \"**\"\n");
+  t.equal(g.decide(`a/${"x".repeat(510)}`).allowed, true, "512 characters is a possible path");
+  t.same(g.decide(`a/${"x".repeat(511)}`), { path: `a/${"x".repeat(511)}`, allowed: false, rule: "default deny", detail: "path longer than 512 characters" });
+});
+
 void t.test("among allow rules the first match decides and only its constraints apply", async (t) => {
   const g = gateOf(t, `version: 1
 rules:
