@@ -1,0 +1,111 @@
+/**
+ * Config (ReceiverOpcua) -> node-opcua OPCUAServerOptions. Everything security-
+ * relevant is set explicitly, because node-opcua's defaults are permissive
+ * (anonymous, None, Basic128Rsa15): endpoints offer exactly the configured modes
+ * and policies, users are checked against scrypt hashes off the main thread,
+ * limits bound sessions, subscriptions, monitored items and request sizes, and
+ * the server never tries to register with a discovery server (HIDDEN) while still
+ * answering GetEndpoints/FindServers itself (discovery stays enabled: STACK).
+ */
+import type { Static } from "@sinclair/typebox";
+import {
+  MessageSecurityMode, type OPCUAServerOptions, RegisterServerMethod, SecurityPolicy, WellKnownRoles, resolveNodeId,
+} from "node-opcua";
+import type { ReceiverOpcua } from "../../config/receiver-opcua.js";
+import type { Logger } from "../../core/log.js";
+import { DUMMY_HASH, verifyPasswordAsync } from "./password.js";
+import type { Pki } from "./pki.js";
+
+type Config = Static<typeof ReceiverOpcua>;
+
+const MODES: Record<Config["security"]["modes"][number], MessageSecurityMode> = {
+  SignAndEncrypt: MessageSecurityMode.SignAndEncrypt,
+  Sign: MessageSecurityMode.Sign,
+  None: MessageSecurityMode.None,
+};
+const POLICIES: Record<Config["security"]["policies"][number], SecurityPolicy> = {
+  Basic256Sha256: SecurityPolicy.Basic256Sha256,
+  Aes128_Sha256_RsaOaep: SecurityPolicy.Aes128_Sha256_RsaOaep,
+  Aes256_Sha256_RsaPss: SecurityPolicy.Aes256_Sha256_RsaPss,
+};
+
+/** Values per node in one HistoryRead call before a continuation point. */
+export const MAX_HISTORY_VALUES_PER_CALL = 10_000;
+/** Nodes in one HistoryRead call (each may return up to MAX_HISTORY_VALUES_PER_CALL values). */
+const MAX_NODES_PER_HISTORY_READ = 1_000;
+
+export interface Identity {
+  hostname: string;
+  applicationUri: string;
+}
+
+/** Username/password check: a constant-time scrypt comparison, equally slow for unknown names. */
+export function userManager(users: Config["users"], logger: Logger): NonNullable<OPCUAServerOptions["userManager"]> {
+  const byName = new Map(users.map((u) => [u.name, u.passwordHash]));
+  const authenticated = [resolveNodeId(WellKnownRoles.AuthenticatedUser)];
+  return {
+    isValidUserAsync(username, password, callback) {
+      const stored = byName.get(username);
+      verifyPasswordAsync(password, stored ?? DUMMY_HASH).then((ok) => {
+        const valid = ok && stored !== undefined;
+        if (!valid) logger.warn({ user: username }, "OPC UA login refused (unknown user or wrong password)");
+        callback(null, valid);
+      }, () => callback(null, false));
+    },
+    getUserRoles: () => authenticated,
+  };
+}
+
+export function serverOptions(cfg: Config, pki: Pki, id: Identity, logger: Logger): OPCUAServerOptions {
+  const modes = cfg.security.modes.map((m) => MODES[m]);
+  const policies = cfg.security.policies.map((p) => POLICIES[p]);
+  if (modes.includes(MessageSecurityMode.None)) policies.push(SecurityPolicy.None);
+  const ops = cfg.maxOperationsPerRequest;
+  return {
+    port: cfg.port,
+    ...(cfg.host !== undefined ? { host: cfg.host } : {}),
+    hostname: id.hostname,
+    securityModes: modes,
+    securityPolicies: policies,
+    allowAnonymous: cfg.allowAnonymous,
+    serverCertificateManager: pki.server,
+    userCertificateManager: pki.user,
+    certificateFile: pki.certificateFile,
+    privateKeyFile: pki.privateKeyFile,
+    userManager: userManager(cfg.users, logger),
+    serverInfo: {
+      applicationUri: id.applicationUri,
+      productUri: "urn:sluice",
+      applicationName: { text: "sluice receiver", locale: "en" },
+    },
+    buildInfo: { productName: "sluice receiver", productUri: "urn:sluice", manufacturerName: "sluice" },
+    registerServerMethod: RegisterServerMethod.HIDDEN,
+    disableDiscovery: false,
+    isAuditing: false,
+    // channels beyond sessions: discovery connections (GetEndpoints) come and go
+    maxConnectionsPerEndpoint: cfg.maxSessions + 10,
+    serverCapabilities: {
+      maxSessions: cfg.maxSessions,
+      maxSubscriptions: cfg.maxSessions * 10,
+      maxSubscriptionsPerSession: 10,
+      maxMonitoredItems: cfg.maxMonitoredItems,
+      maxMonitoredItemsPerSubscription: cfg.maxMonitoredItems,
+      maxHistoryContinuationPoints: 100,
+      operationLimits: {
+        maxNodesPerRead: ops,
+        maxNodesPerBrowse: ops,
+        maxNodesPerRegisterNodes: ops,
+        maxNodesPerTranslateBrowsePathsToNodeIds: ops,
+        maxMonitoredItemsPerCall: ops,
+        maxNodesPerHistoryReadData: Math.min(ops, MAX_NODES_PER_HISTORY_READ),
+        maxNodesPerHistoryReadEvents: 1,
+        // refused by the read-only gate anyway; advertised as 1 (0 would mean "no limit")
+        maxNodesPerWrite: 1,
+        maxNodesPerMethodCall: 1,
+        maxNodesPerNodeManagement: 1,
+        maxNodesPerHistoryUpdateData: 1,
+        maxNodesPerHistoryUpdateEvents: 1,
+      },
+    },
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * Engineering units: a tag's free-text unit string -> OPC UA EUInformation with
+ * the UNECE Recommendation 20 common code (OPC 10000-8 5.6.3), so clients that
+ * interpret UnitId recognise it. Unknown strings keep their text with UnitId -1.
+ */
+import { type EUInformation, makeEUInformation } from "node-opcua";
+
+/** [UNECE common code, display symbol, description, ...accepted spellings] */
+const TABLE: ReadonlyArray<readonly [string, string, string, ...string[]]> = [
+  ["CEL", "°C", "degree Celsius", "degC", "C", "celsius", "deg C"],
+  ["FAH", "°F", "degree Fahrenheit", "degF", "F", "fahrenheit"],
+  ["KEL", "K", "kelvin", "kelvin"],
+  ["P1", "%", "percent", "percent", "pct"],
+  ["59", "ppm", "part per million"],
+  ["BAR", "bar", "bar"],
+  ["MBR", "mbar", "millibar"],
+  ["PAL", "Pa", "pascal"],
+  ["A97", "hPa", "hectopascal"],
+  ["KPA", "kPa", "kilopascal"],
+  ["MPA", "MPa", "megapascal"],
+  ["PS", "psi", "pound-force per square inch"],
+  ["VLT", "V", "volt"],
+  ["2Z", "mV", "millivolt"],
+  ["KVT", "kV", "kilovolt"],
+  ["AMP", "A", "ampere"],
+  ["4K", "mA", "milliampere"],
+  ["WTT", "W", "watt"],
+  ["KWT", "kW", "kilowatt"],
+  ["MAW", "MW", "megawatt"],
+  ["WHR", "Wh", "watt hour"],
+  ["KWH", "kWh", "kilowatt hour"],
+  ["MWH", "MWh", "megawatt hour"],
+  ["HTZ", "Hz", "hertz"],
+  ["RPM", "r/min", "revolutions per minute", "rpm", "1/min"],
+  ["MMT", "mm", "millimetre"],
+  ["CMT", "cm", "centimetre"],
+  ["MTR", "m", "metre"],
+  ["KMT", "km", "kilometre"],
+  ["MTS", "m/s", "metre per second"],
+  ["KMH", "km/h", "kilometre per hour"],
+  ["LTR", "l", "litre", "L"],
+  ["MTQ", "m³", "cubic metre", "m3"],
+  ["MQH", "m³/h", "cubic metre per hour", "m3/h"],
+  ["MQS", "m³/s", "cubic metre per second", "m3/s"],
+  ["L2", "l/min", "litre per minute", "L/min"],
+  ["E32", "l/h", "litre per hour", "L/h"],
+  ["G51", "l/s", "litre per second", "L/s"],
+  ["GRM", "g", "gram"],
+  ["KGM", "kg", "kilogram"],
+  ["TNE", "t", "tonne"],
+  ["E93", "kg/h", "kilogram per hour"],
+  ["E18", "t/h", "tonne per hour"],
+  ["C26", "ms", "millisecond"],
+  ["SEC", "s", "second"],
+  ["MIN", "min", "minute"],
+  ["HUR", "h", "hour"],
+  ["NEU", "N", "newton"],
+  ["B47", "kN", "kilonewton"],
+  ["NU", "N·m", "newton metre", "Nm", "N.m"],
+  ["JOU", "J", "joule"],
+  ["KJO", "kJ", "kilojoule"],
+  ["OHM", "Ω", "ohm", "ohm", "Ohm"],
+  ["LUX", "lx", "lux"],
+  ["2N", "dB", "decibel"],
+];
+
+/** UNECE common code -> UnitId (OPC 10000-8: up to 4 ASCII chars, big-endian in an Int32). */
+export function unitId(code: string): number {
+  let id = 0;
+  for (let i = 0; i < Math.min(4, code.length); i++) id = (id << 8) | code.charCodeAt(i);
+  return id;
+}
+
+const BY_SPELLING = new Map<string, readonly [string, string, string, ...string[]]>();
+for (const row of TABLE) {
+  const [, symbol, , ...aliases] = row;
+  for (const s of [symbol, ...aliases]) BY_SPELLING.set(s, row);
+}
+
+const cache = new Map<string, EUInformation>();
+
+/** EUInformation for a unit string; shared instances, one per distinct unit. */
+export function euInformation(unit: string): EUInformation {
+  const row = BY_SPELLING.get(unit.trim());
+  const key = row ? row[0] : unit;
+  let eu = cache.get(key);
+  if (eu === undefined) {
+    // makeEUInformation sets the UNECE namespace URI and derives UnitId from the code
+    eu = row ? makeEUInformation(row[0], row[1], row[2]) : makeEUInformation("", unit, unit);
+    if (!row) eu.unitId = -1; // "no unit id" (OPC 10000-8 5.6.3)
+    if (cache.size < 1000) cache.set(key, eu); // bounded: units come from the (authenticated) catalogue
+  }
+  return eu;
+}
