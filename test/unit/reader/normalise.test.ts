@@ -10,7 +10,7 @@ const none: Scaling = { kind: "none" };
 const spec = (scaling: Scaling, range?: [number, number], deadband = 0): NormSpec => (range ? { scaling, range, deadband } : { scaling, deadband });
 const G = Status.Good;
 
-t.test("normaliseValue table", async (t) => {
+void t.test("normaliseValue table", async (t) => {
   const lin: Scaling = { kind: "linear", scale: 0.1, offset: -5 };
   const map: Scaling = { kind: "map", raw: [0, 4000], eng: [0, 100], clamp: false };
   const mapC: Scaling = { kind: "map", raw: [0, 4000], eng: [0, 100], clamp: true };
@@ -53,14 +53,14 @@ t.test("normaliseValue table", async (t) => {
   t.equal(statusName((G | LIMIT_LOW) >>> 0), "Good", "limit bits keep the name");
 });
 
-t.test("outputType: scaled tags are float64", async (t) => {
+void t.test("outputType: scaled tags are float64", async (t) => {
   t.equal(outputType("int16", none), "int16");
   t.equal(outputType("uint64", none), "uint64");
   t.equal(outputType("int16", { kind: "linear", scale: 1, offset: 0 }), "float64");
   t.equal(outputType("uint64", { kind: "map", raw: [0, 1], eng: [0, 1], clamp: false }), "float64");
 });
 
-t.test("valueChanged", async (t) => {
+void t.test("valueChanged", async (t) => {
   const rows: [Value, Value, number, boolean][] = [
     [1, 1, 0, false], [1, 2, 0, true], [1, 1.5, 0.5, false], [1, 1.51, 0.5, true], [1, 0.49, 0.5, true],
     [1, 0.5, 0.5, false], [null, 1, 5, true], [1, null, 5, true], [null, null, 0, false],
@@ -72,7 +72,7 @@ t.test("valueChanged", async (t) => {
   for (const [a, b, db, want] of rows) t.equal(valueChanged(a, b, db), want, `${String(a)} -> ${String(b)} db ${db}`);
 });
 
-t.test("shouldReport: first, status change, value change", async (t) => {
+void t.test("shouldReport: first, status change, value change", async (t) => {
   t.equal(shouldReport({ value: null, status: G, sent: false }, null, G, 0), true, "nothing sent yet");
   t.equal(shouldReport({ value: 1, status: G, sent: true }, 1, G, 0), false);
   t.equal(shouldReport({ value: 1, status: G, sent: true }, 1, Status.UncertainLastUsableValue, 0), true);
@@ -80,7 +80,7 @@ t.test("shouldReport: first, status change, value change", async (t) => {
   t.equal(shouldReport({ value: 1, status: G, sent: true }, 1.1, Status.BadNoCommunication, 1), true);
 });
 
-t.test("TagTrack: deadband compares with the last value sent, so drift still shows", async (t) => {
+void t.test("TagTrack: deadband compares with the last value sent, so drift still shows", async (t) => {
   const tr = new TagTrack(3, spec(none, undefined, 1));
   t.same(tr.initial(0), { alias: 3, value: null, status: Status.BadWaitingForInitialData, sourceTime: 0 });
   const read = (v: number, at: number) => tr.fromRead({ value: v, status: G, sourceTime: at });
@@ -91,7 +91,7 @@ t.test("TagTrack: deadband compares with the last value sent, so drift still sho
   t.equal(read(10.5, 5), null);
 });
 
-t.test("TagTrack: percent deadband resolved to absolute, with scaling", async (t) => {
+void t.test("TagTrack: percent deadband resolved to absolute, with scaling", async (t) => {
   // map 0..1000 -> 0..200, 1 % of the range = 2.0
   const tr = new TagTrack(0, spec({ kind: "map", raw: [0, 1000], eng: [0, 200], clamp: false }, [0, 200], 2));
   const read = (v: number) => tr.fromRead({ value: v, status: G, sourceTime: 0 })?.value;
@@ -100,7 +100,7 @@ t.test("TagTrack: percent deadband resolved to absolute, with scaling", async (t
   t.equal(read(111), 22.2);
 });
 
-t.test("TagTrack: communication states follow the quality model", async (t) => {
+void t.test("TagTrack: communication states follow the quality model", async (t) => {
   const tr = new TagTrack(0, spec(none));
   tr.initial(0);
   t.equal(tr.fromComm("nocomm", 1), null, "no usable value: waiting stays");
@@ -116,7 +116,7 @@ t.test("TagTrack: communication states follow the quality model", async (t) => {
   t.same(tr.fromComm("down", 10), { alias: 0, value: null, status: Status.BadNoCommunication, sourceTime: 10 });
 });
 
-t.test("TagTrack: a misconfigured tag ignores reads and communication until configured again", async (t) => {
+void t.test("TagTrack: a misconfigured tag ignores reads and communication until configured again", async (t) => {
   const tr = new TagTrack(1, spec(none));
   tr.initial(0);
   t.same(tr.misconfigured(1), { alias: 1, value: null, status: Status.BadConfigurationError, sourceTime: 1 });

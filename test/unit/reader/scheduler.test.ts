@@ -9,7 +9,7 @@ import { rig, source, tag } from "./helpers/sched.js";
 
 const names = (xs: { status: number }[]) => xs.map((s) => statusName(s.status));
 
-t.test("every tag starts BadWaitingForInitialData, then Good after the first poll", async (t) => {
+void t.test("every tag starts BadWaitingForInitialData, then Good after the first poll", async (t) => {
   const r = rig(t, [source("a", {}, [{ intervalMs: 100, tags: [tag(0, "x"), tag(1, "y")] }])]);
   r.devices.a!.values.set("x", 7);
   r.sched.start();
@@ -19,7 +19,7 @@ t.test("every tag starts BadWaitingForInitialData, then Good after the first pol
   t.equal(r.sched.health()[0]!.state, "up");
 });
 
-t.test("fixed rate: polls start on the plan, not after the previous poll ends", async (t) => {
+void t.test("fixed rate: polls start on the plan, not after the previous poll ends", async (t) => {
   const r = rig(t, [source("a")]);
   const dev = r.devices.a!;
   dev.readMs = 30;
@@ -32,7 +32,7 @@ t.test("fixed rate: polls start on the plan, not after the previous poll ends", 
   t.equal(h.overruns, 0);
 });
 
-t.test("a poll still running at the next tick is an overrun: skipped, never queued", async (t) => {
+void t.test("a poll still running at the next tick is an overrun: skipped, never queued", async (t) => {
   const r = rig(t, [source("a")]);
   const dev = r.devices.a!;
   dev.readMs = 250;
@@ -44,7 +44,7 @@ t.test("a poll still running at the next tick is an overrun: skipped, never queu
   t.equal(dev.maxInFlight, 1);
 });
 
-t.test("slots missed because the event loop was held up count as overruns", async (t) => {
+void t.test("slots missed because the event loop was held up count as overruns", async (t) => {
   const r = rig(t, [source("a")]);
   r.sched.start();
   await r.clock.advance(0);
@@ -54,7 +54,7 @@ t.test("slots missed because the event loop was held up count as overruns", asyn
   t.equal(r.sched.health()[0]!.pollsOk, 2);
 });
 
-t.test("groups of one source share its connection: one request in flight, each group at its own rate", async (t) => {
+void t.test("groups of one source share its connection: one request in flight, each group at its own rate", async (t) => {
   const r = rig(t, [source("a", {}, [
     { intervalMs: 100, tags: [tag(0, "x")] },
     { intervalMs: 250, tags: [tag(1, "y"), tag(2, "z")] },
@@ -69,7 +69,7 @@ t.test("groups of one source share its connection: one request in flight, each g
   t.equal(r.sched.health()[0]!.overruns, 0);
 });
 
-t.test("reconnect backoff doubles up to the cap (random 1: the ceiling)", async (t) => {
+void t.test("reconnect backoff doubles up to the cap (random 1: the ceiling)", async (t) => {
   const r = rig(t, [source("a", { backoff: { minMs: 100, maxMs: 1000 }, rebuildAfter: 1000, groups: [{ intervalMs: 60_000, tags: [tag(0, "x")] }] })], () => 1);
   const dev = r.devices.a!;
   dev.up = false;
@@ -79,7 +79,7 @@ t.test("reconnect backoff doubles up to the cap (random 1: the ceiling)", async 
   t.same(gaps.slice(0, 7), [100, 200, 400, 800, 1000, 1000, 1000]);
 });
 
-t.test("reconnect backoff jitter stays within [ceiling/2, ceiling] and never under min (random 0)", async (t) => {
+void t.test("reconnect backoff jitter stays within [ceiling/2, ceiling] and never under min (random 0)", async (t) => {
   const r = rig(t, [source("a", { backoff: { minMs: 100, maxMs: 1000 }, rebuildAfter: 1000, groups: [{ intervalMs: 60_000, tags: [tag(0, "x")] }] })], () => 0);
   const dev = r.devices.a!;
   dev.up = false;
@@ -89,7 +89,7 @@ t.test("reconnect backoff jitter stays within [ceiling/2, ceiling] and never und
   t.same(gaps.slice(0, 6), [100, 100, 200, 400, 500, 500]);
 });
 
-t.test("killed device: Uncertain, then Bad within two intervals; the other source stays Good; recovery to Good", async (t) => {
+void t.test("killed device: Uncertain, then Bad within two intervals; the other source stays Good; recovery to Good", async (t) => {
   const r = rig(t, [source("a"), source("b", {}, [{ intervalMs: 100, tags: [tag(1, "x")] }])]);
   const [a, b] = [r.devices.a!, r.devices.b!];
   a.values.set("a", 42);
@@ -116,7 +116,7 @@ t.test("killed device: Uncertain, then Bad within two intervals; the other sourc
   t.equal(b.reads.length - bReads, 21, "b polled on every tick throughout");
 });
 
-t.test("a tag that never had a value goes straight from waiting to BadNoCommunication", async (t) => {
+void t.test("a tag that never had a value goes straight from waiting to BadNoCommunication", async (t) => {
   const r = rig(t, [source("a")]);
   r.devices.a!.up = false;
   r.sched.start();
@@ -128,7 +128,7 @@ t.test("a tag that never had a value goes straight from waiting to BadNoCommunic
   t.match(h.lastError, /ECONNREFUSED/);
 });
 
-t.test("one failed read while connected: UncertainLastUsableValue for that group only, then Good", async (t) => {
+void t.test("one failed read while connected: UncertainLastUsableValue for that group only, then Good", async (t) => {
   const r = rig(t, [source("a", {}, [
     { intervalMs: 100, tags: [tag(0, "x")] },
     { intervalMs: 1000, tags: [tag(1, "y")] },
@@ -150,7 +150,7 @@ t.test("one failed read while connected: UncertainLastUsableValue for that group
   t.equal(r.sched.health()[0]!.pollsError, 1);
 });
 
-t.test("repeated read errors while connected demote to down", async (t) => {
+void t.test("repeated read errors while connected demote to down", async (t) => {
   const r = rig(t, [source("a")]);
   const dev = r.devices.a!;
   dev.values.set("a", 3);
@@ -162,7 +162,7 @@ t.test("repeated read errors while connected demote to down", async (t) => {
   t.equal(r.sched.health()[0]!.state, "down");
 });
 
-t.test("the driver is destroyed and re-created after rebuildAfter failed attempts", async (t) => {
+void t.test("the driver is destroyed and re-created after rebuildAfter failed attempts", async (t) => {
   const r = rig(t, [source("a", { rebuildAfter: 3, backoff: { minMs: 100, maxMs: 100 }, groups: [{ intervalMs: 60_000, tags: [tag(0, "x")] }] })]);
   const dev = r.devices.a!;
   dev.up = false;
@@ -180,7 +180,7 @@ t.test("the driver is destroyed and re-created after rebuildAfter failed attempt
   t.equal(r.sched.rebuilds().a, 2);
 });
 
-t.test("missed polls demote but do not trigger rebuilds (only failed connects and reads do)", async (t) => {
+void t.test("missed polls demote but do not trigger rebuilds (only failed connects and reads do)", async (t) => {
   const r = rig(t, [source("a", { rebuildAfter: 5, backoff: { minMs: 1000, maxMs: 1000 }, groups: [{ intervalMs: 10, tags: [tag(0, "x")] }] })]);
   r.devices.a!.up = false;
   r.sched.start();
@@ -190,7 +190,7 @@ t.test("missed polls demote but do not trigger rebuilds (only failed connects an
   t.ok(r.sched.health()[0]!.pollsError >= 200);
 });
 
-t.test("a driver whose read never answers is destroyed at the guard time and polling resumes", async (t) => {
+void t.test("a driver whose read never answers is destroyed at the guard time and polling resumes", async (t) => {
   const r = rig(t, [source("a", { backoff: { minMs: 100, maxMs: 100 } })]);
   const dev = r.devices.a!;
   dev.values.set("a", 9);
@@ -205,7 +205,7 @@ t.test("a driver whose read never answers is destroyed at the guard time and pol
   t.ok(r.sched.health()[0]!.overruns > 0, "ticks during the hung read were overruns");
 });
 
-t.test("a hung source never delays another", async (t) => {
+void t.test("a hung source never delays another", async (t) => {
   const r = rig(t, [source("a"), source("b", {}, [{ intervalMs: 100, tags: [tag(1, "x")] }])]);
   r.devices.a!.hangConnect = true;
   r.devices.b!.readMs = 20;
@@ -216,7 +216,7 @@ t.test("a hung source never delays another", async (t) => {
   t.equal(r.sched.health()[0]!.state, "connecting");
 });
 
-t.test("point-level Bad passes through; an address the device cannot serve is BadConfigurationError", async (t) => {
+void t.test("point-level Bad passes through; an address the device cannot serve is BadConfigurationError", async (t) => {
   const r = rig(t, [source("a", {}, [{ intervalMs: 100, tags: [tag(0, "x"), tag(1, "y"), tag(2, "z")] }])]);
   const dev = r.devices.a!;
   dev.values.set("x", 1);
@@ -234,7 +234,7 @@ t.test("point-level Bad passes through; an address the device cannot serve is Ba
   t.equal(r.of(1).at(-1)!.status, Status.BadNoCommunication);
 });
 
-t.test("report by exception: an unchanged value is not sent again", async (t) => {
+void t.test("report by exception: an unchanged value is not sent again", async (t) => {
   const r = rig(t, [source("a")]);
   r.devices.a!.values.set("a", 5);
   r.sched.start();
@@ -245,7 +245,7 @@ t.test("report by exception: an unchanged value is not sent again", async (t) =>
   t.same(r.of(0).map((s) => s.value), [null, 5, 6]);
 });
 
-t.test("stop closes the driver and leaves no timer behind", async (t) => {
+void t.test("stop closes the driver and leaves no timer behind", async (t) => {
   const r = rig(t, [source("a"), source("b")]);
   r.devices.b!.up = false;
   r.sched.start();

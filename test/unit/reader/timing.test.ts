@@ -4,7 +4,7 @@ import { backoffDelay } from "../../../src/reader/backoff.js";
 import { FixedRateTicker } from "../../../src/reader/ticker.js";
 import { FakeClock } from "./helpers/fake-clock.js";
 
-t.test("backoffDelay: capped, jittered, never below min", async (t) => {
+void t.test("backoffDelay: capped, jittered, never below min", async (t) => {
   const spec = { minMs: 500, maxMs: 30_000 };
   t.same([0, 1, 2, 3, 4, 5, 6, 7, 50].map((n) => backoffDelay(n, spec, () => 1)), [500, 1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000]);
   t.same([0, 1, 2, 3, 7].map((n) => backoffDelay(n, spec, () => 0)), [500, 500, 1000, 2000, 30000 / 2]);
@@ -17,7 +17,7 @@ t.test("backoffDelay: capped, jittered, never below min", async (t) => {
   }
 });
 
-t.test("FixedRateTicker: plan-based ticks, restart resets the phase, missed slots reported", async (t) => {
+void t.test("FixedRateTicker: plan-based ticks, restart resets the phase, missed slots reported", async (t) => {
   const clock = new FakeClock();
   const ticks: number[] = [];
   let missed = 0;
