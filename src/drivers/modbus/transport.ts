@@ -101,6 +101,8 @@ export class ModbusTcpTransport {
 
   /** One read request; resolves the response data bytes (after the byte count). */
   request(unit: number, fc: 1 | 2 | 3 | 4, start: number, count: number): Promise<Buffer> {
+    // read function codes only, even for a caller that casts its way past the types (invariant 3)
+    if (fc !== 1 && fc !== 2 && fc !== 3 && fc !== 4) return Promise.reject(new SluiceError("SLUICE_ERR_DRIVER", `modbus: function ${String(fc)} is not a read`));
     if (!this.connected) return Promise.reject(new SluiceError("SLUICE_ERR_DISCONNECTED", `modbus ${this.host}:${this.port}: not connected`));
     if (this.#pending) return Promise.reject(new SluiceError("SLUICE_ERR_DRIVER", "modbus: a request is already in flight"));
     this.#tid = (this.#tid + 1) & 0xffff;

@@ -1,0 +1,210 @@
+/**
+ * A simulated Modbus TCP press for `sluice demo` and the driver tests, on
+ * modbus-serial's ServerTCP. Its live values move like a real line; a static
+ * block (MODBUS_SIM_STATIC) holds known values of every type for tests.
+ *
+ *   hr:0       int16 x10   platen temperature, 21.5..23.5 degC
+ *   hr:2-3     float32 CDAB coolant flow, about 10.5..14.5 l/min
+ *   hr:4-5     uint32      parts counter, +1 per second while running
+ *   hr:10      uint16      recipe code (the demo policy keeps it from crossing)
+ *   coil:0     bool        running (stops for 5 s every minute)
+ *   hr:100..   static block, ir:0.., coil:1.., di:0..  (see MODBUS_SIM_STATIC)
+ *
+ * Every unit id gets the same answers. It accepts no writes (no set* handler:
+ * a write gets an exception), and counts the requests it receives.
+ */
+import net from "node:net";
+import { ServerTCP } from "modbus-serial";
+import type { Value } from "../core/model.js";
+import { encodeValue, toWords, type ByteOrder, type RegisterType } from "../drivers/modbus/codec.js";
+
+export interface ModbusSimOptions {
+  host?: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Registers/bits per area; a read past the end gets exception 2 (illegal data address). Default 2000. */
+  size?: number;
+  /** Update period of the moving values, ms (default 250). */
+  tickMs?: number;
+}
+
+export interface ModbusSim {
+  readonly host: string;
+  readonly port: number;
+  /** The live data: change it freely in tests. */
+  readonly holding: Uint16Array;
+  readonly input: Uint16Array;
+  readonly coils: Uint8Array;
+  readonly discrete: Uint8Array;
+  /** Modbus requests (ADUs) received since start. */
+  readonly stats: { requests: number };
+  /** Stop listening and drop every client connection; idempotent. */
+  close(): Promise<void>;
+}
+
+/** The static test block: address -> value, laid out at start and never changed by the sim. */
+export const MODBUS_SIM_STATIC: readonly { address: string; value: Value }[] = [
+  { address: "hr:100:int16", value: -1234 },
+  { address: "hr:101:uint16", value: 54321 },
+  { address: "hr:102:int32", value: -123456789 },
+  { address: "hr:104:uint32:CDAB", value: 3000000000 },
+  { address: "hr:106:float32:BADC", value: 3.25 },
+  { address: "hr:108:float64:HGFEDCBA", value: -1234.5 },
+  { address: "hr:112:int64:GHEFCDAB", value: -9007199254740993n },
+  { address: "hr:116:uint64", value: 18446744073709551000n },
+  { address: "hr:120:string(7)", value: "SLUICE1" },
+  { address: "hr:124.0", value: true },
+  { address: "hr:124.1", value: false },
+  { address: "hr:124.15", value: true },
+  { address: "ir:0:uint16", value: 1000 },
+  { address: "ir:1:int16", value: -1001 },
+  { address: "ir:2:float32:DCBA", value: -0.5 },
+  { address: "coil:1", value: true },
+  { address: "coil:2", value: false },
+  { address: "coil:3", value: true },
+  { address: "di:0", value: true },
+  { address: "di:1", value: false },
+  { address: "di:7", value: true },
+];
+
+/** Lay a typed value into a register array (the sim's and the tests' way to set known contents). */
+export function putRegisters(regs: Uint16Array, offset: number, value: Value, type: RegisterType, order: ByteOrder, stringLength = 0): void {
+  toWords(encodeValue(value, type, order, stringLength)).forEach((w, i) => { regs[offset + i] = w; });
+}
+
+function layoutStatic(sim: { holding: Uint16Array; input: Uint16Array; coils: Uint8Array; discrete: Uint8Array }): void {
+  const h = sim.holding;
+  putRegisters(h, 100, -1234, "int16", "AB");
+  putRegisters(h, 101, 54321, "uint16", "AB");
+  putRegisters(h, 102, -123456789, "int32", "ABCD");
+  putRegisters(h, 104, 3000000000, "uint32", "CDAB");
+  putRegisters(h, 106, 3.25, "float32", "BADC");
+  putRegisters(h, 108, -1234.5, "float64", "HGFEDCBA");
+  putRegisters(h, 112, -9007199254740993n, "int64", "GHEFCDAB");
+  putRegisters(h, 116, 18446744073709551000n, "uint64", "ABCDEFGH");
+  putRegisters(h, 120, "SLUICE1", "string", "AB", 7);
+  h[124] = 0b1000_0000_0000_0001;
+  putRegisters(sim.input, 0, 1000, "uint16", "AB");
+  putRegisters(sim.input, 1, -1001, "int16", "AB");
+  putRegisters(sim.input, 2, -0.5, "float32", "DCBA");
+  sim.coils.set([1, 0, 1], 1);
+  sim.discrete.set([1, 0, 0, 0, 0, 0, 0, 1], 0);
+}
+
+/** A free TCP port on host (bind 0, read, release): ServerTCP treats port 0 as "use 502". */
+function freePort(host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once("error", reject);
+    s.listen(0, host, () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+class IllegalAddress extends Error {
+  readonly modbusErrorCode = 2;
+}
+
+function listen(vector: object, host: string, port: number): Promise<ServerTCP> {
+  return new Promise((resolve, reject) => {
+    const server = new ServerTCP(vector as never, { host, port, unitID: 255 });
+    server.once("initialized", () => resolve(server));
+    server.once("serverError", reject);
+    server.on("socketError", () => undefined); // a client reset must not crash the process
+    server.on("error", () => undefined);
+  });
+}
+
+export async function startModbusSim(opts: ModbusSimOptions = {}): Promise<ModbusSim> {
+  const host = opts.host ?? "127.0.0.1";
+  const size = opts.size ?? 2000;
+  const data = { holding: new Uint16Array(size), input: new Uint16Array(size), coils: new Uint8Array(size), discrete: new Uint8Array(size) };
+  layoutStatic(data);
+  const stats = { requests: 0 };
+
+  const range = (addr: number, length: number) => {
+    if (addr + length > size) throw new IllegalAddress(`address ${addr}+${length} past ${size}`);
+  };
+  const vector = {
+    getHoldingRegister: (addr: number) => { range(addr, 1); return data.holding[addr]!; },
+    getInputRegister: (addr: number) => { range(addr, 1); return data.input[addr]!; },
+    getMultipleHoldingRegisters: (addr: number, length: number) => { range(addr, length); return Array.from(data.holding.subarray(addr, addr + length)); },
+    getMultipleInputRegisters: (addr: number, length: number) => { range(addr, length); return Array.from(data.input.subarray(addr, addr + length)); },
+    getCoil: (addr: number) => { range(addr, 1); return data.coils[addr] === 1; },
+    getDiscreteInput: (addr: number) => { range(addr, 1); return data.discrete[addr] === 1; },
+  };
+
+  let server: ServerTCP | undefined;
+  let port = opts.port ?? 0;
+  for (let attempt = 0; !server; attempt++) {
+    const tryPort = port || (await freePort(host));
+    try {
+      server = await listen(vector, host, tryPort);
+      port = tryPort;
+    } catch (e) {
+      // another process took the probed port between probe and bind: probe again
+      if (opts.port || attempt >= 5 || (e as NodeJS.ErrnoException).code !== "EADDRINUSE") throw e;
+    }
+  }
+  const tcp = (server as unknown as { _server: net.Server })._server;
+  tcp.on("connection", (sock: net.Socket) => countRequests(sock, stats));
+
+  // moving values
+  const started = Date.now();
+  let last = started;
+  let runningMs = 0;
+  const tick = () => {
+    const now = Date.now();
+    const t = (now - started) / 1000;
+    const running = t % 60 < 55;
+    if (running) runningMs += now - last;
+    last = now;
+    data.coils[0] = running ? 1 : 0;
+    putRegisters(data.holding, 0, Math.round(225 + 10 * Math.sin((2 * Math.PI * t) / 60)), "int16", "AB");
+    putRegisters(data.holding, 2, running ? 12.5 + 2 * Math.sin((2 * Math.PI * t) / 20) : 0, "float32", "CDAB");
+    putRegisters(data.holding, 4, Math.floor(runningMs / 1000) % 2 ** 32, "uint32", "ABCD");
+  };
+  data.holding[10] = 4711;
+  tick();
+  const timer = setInterval(tick, opts.tickMs ?? 250);
+  timer.unref();
+
+  let closing: Promise<void> | undefined;
+  return {
+    host, port, ...data, stats,
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        clearInterval(timer);
+        for (const sock of server!.socks.keys()) sock.destroy();
+        server!.close(() => resolve());
+      });
+      return closing;
+    },
+  };
+}
+
+/** Count Modbus ADUs on one connection by their MBAP length field. */
+function countRequests(sock: net.Socket, stats: { requests: number }): void {
+  let pending = 0;
+  let header = Buffer.alloc(0);
+  sock.on("data", (chunk: Buffer) => {
+    let at = 0;
+    while (at < chunk.length) {
+      if (pending > 0) {
+        const take = Math.min(pending, chunk.length - at);
+        pending -= take;
+        at += take;
+        continue;
+      }
+      const take = Math.min(6 - header.length, chunk.length - at);
+      header = Buffer.concat([header, chunk.subarray(at, at + take)]);
+      at += take;
+      if (header.length < 6) return;
+      stats.requests++;
+      pending = header.readUInt16BE(4);
+      header = Buffer.alloc(0);
+    }
+  });
+}
