@@ -17,8 +17,28 @@ export function jsonValue(v: Value): JsonValue {
   return v;
 }
 
+/** Year 10000: beyond it toISOString() changes shape (+010000-...). */
+const ISO_MAX = 253_402_300_800_000;
+let minuteKey = Number.NaN;
+let minutePrefix = "";
+
+/**
+ * ISO 8601 UTC with milliseconds, same output as Date#toISOString. Listing 100k tags
+ * formats 200k times, mostly within the same minute: the "YYYY-MM-DDTHH:MM:" prefix is
+ * cached, which makes it about 5x cheaper than a Date per call.
+ */
 export function iso(ms: number | null): string | null {
-  return ms === null ? null : new Date(ms).toISOString();
+  if (ms === null) return null;
+  if (!Number.isInteger(ms) || ms < 0 || ms >= ISO_MAX) return new Date(ms).toISOString();
+  const minute = Math.floor(ms / 60_000);
+  if (minute !== minuteKey) {
+    minuteKey = minute;
+    minutePrefix = new Date(minute * 60_000).toISOString().slice(0, 17);
+  }
+  const rest = ms - minute * 60_000;
+  const sec = Math.floor(rest / 1000);
+  const milli = rest - sec * 1000;
+  return `${minutePrefix}${sec < 10 ? "0" : ""}${sec}.${milli < 10 ? "00" : milli < 100 ? "0" : ""}${milli}Z`;
 }
 
 export interface TagJson {

@@ -31,7 +31,7 @@ function configErr(t: { ok(v: unknown, m: string): unknown }, text: string, patt
     `${pattern}: got ${e instanceof Error ? e.message : String(e)}`);
 }
 
-t.test("defaults fill every section", async (t) => {
+void t.test("defaults fill every section", async (t) => {
   const c = loadReceiverConfig(file(BASE));
   t.equal(c.rest.listen, "127.0.0.1:8080");
   t.equal(c.rest.enabled, true);
@@ -43,10 +43,10 @@ t.test("defaults fill every section", async (t) => {
   t.equal(c.limits.tags, 200_000);
   t.equal(c.log.level, undefined);
   t.ok(Object.isFrozen(c.rest));
-  t.same(linkTimes(c.link), { timeoutMs: 3000, staleMs: 10_000 });
+  t.same(linkTimes(c.link), { timeoutMs: 3000, staleMs: 13_000 }, "Bad once down for link.stale more");
 });
 
-t.test("the DESIGN.md example loads", async (t) => {
+void t.test("the DESIGN.md example loads", async (t) => {
   const c = loadReceiverConfig(file(`${BASE}rest: { listen: 127.0.0.1:0 }\nopcua: { port: 4841 }\nhistory: { samples: 0 }\nlog: { level: debug }\n`));
   t.equal(c.rest.listen, "127.0.0.1:0");
   t.equal(c.opcua.port, 4841);
@@ -54,13 +54,13 @@ t.test("the DESIGN.md example loads", async (t) => {
   t.equal(c.log.level, "debug");
 });
 
-t.test("opcua and rest can be switched off", async (t) => {
+void t.test("opcua and rest can be switched off", async (t) => {
   const c = loadReceiverConfig(file(`${BASE}opcua: { enabled: false }\nrest: { enabled: false }\n`));
   t.equal(c.opcua.enabled, false);
   t.equal(c.rest.enabled, false);
 });
 
-t.test("errors name the field path", async (t) => {
+void t.test("errors name the field path", async (t) => {
   configErr(t, `${BASE}bogus: 1\n`, /: bogus: unknown key/);
   configErr(t, `${BASE}rest: { listen: localhost }\n`, /: rest\.listen: /);
   configErr(t, `${BASE}rest: { listen: 127.0.0.1:70000 }\n`, /: rest\.listen: port must be 0-65535/);
@@ -74,14 +74,19 @@ t.test("errors name the field path", async (t) => {
   configErr(t, "policy: allow-all\n", /: link: is required/);
 });
 
-t.test("check also loads the policy the config names", async (t) => {
+void t.test("check also loads the policy the config names", async (t) => {
   t.equal(checkReceiverFile(file(BASE)).policy, "allow-all");
   const f = file("link: { listen: 127.0.0.1:47100, key: ./k.key }\npolicy: ./missing-policy.yaml\n");
   const e = thrown(() => checkReceiverFile(f));
-  t.ok(isSluiceError(e, "SLUICE_ERR_POLICY") && e.exitCode === 2, String(e));
+  t.ok(isSluiceError(e, "SLUICE_ERR_CONFIG_READ") && e.exitCode === 2 && e.message.includes("missing-policy.yaml"), String(e));
+  writeFileSync(join(dir, "bad-policy.yaml"), "version: 1\nrules: [{ allow: a/b, colour: red }]\n");
+  const e2 = thrown(() => checkReceiverFile(file("link: { listen: 127.0.0.1:47100, key: ./k.key }\npolicy: bad-policy.yaml\n")));
+  t.ok(isSluiceError(e2, "SLUICE_ERR_CONFIG") && /bad-policy\.yaml: rules\[0\]\.colour: unknown key/.test(e2.message), String(e2));
+  writeFileSync(join(dir, "good-policy.yaml"), "version: 1\nrules: [{ allow: a/b }]\n");
+  t.equal(checkReceiverFile(file("link: { listen: 127.0.0.1:47100, key: ./k.key }\npolicy: good-policy.yaml\n")).policy, "good-policy.yaml");
 });
 
-t.test("host:port split", async (t) => {
+void t.test("host:port split", async (t) => {
   t.same(splitHostPort("127.0.0.1:8080"), { host: "127.0.0.1", port: 8080 });
   t.same(splitHostPort("[::1]:0"), { host: "::1", port: 0 });
 });

@@ -2,7 +2,7 @@ import t from "tap";
 import { HistoryRing } from "../../../src/receiver/history.js";
 import { Status } from "../../../src/core/status.js";
 
-t.test("ring is bounded at its depth and keeps the newest samples", async (t) => {
+void t.test("ring is bounded at its depth and keeps the newest samples", async (t) => {
   const r = new HistoryRing("float64", 4);
   for (let i = 1; i <= 10; i++) t.equal(r.append(i * 1.5, Status.Good, 1000 + i), true);
   t.equal(r.length, 4);
@@ -10,7 +10,7 @@ t.test("ring is bounded at its depth and keeps the newest samples", async (t) =>
   t.same(r.query().map((s) => s.sourceTime), [1007, 1008, 1009, 1010]);
 });
 
-t.test("ring grows lazily: a rarely changing tag holds little memory", async (t) => {
+void t.test("ring grows lazily: a rarely changing tag holds little memory", async (t) => {
   const r = new HistoryRing("float64", 100_000);
   r.append(1, 0, 1);
   t.ok(r.bytes < 1000, `bytes ${r.bytes}`);
@@ -19,7 +19,7 @@ t.test("ring grows lazily: a rarely changing tag holds little memory", async (t)
   t.same(r.query({ from: 998 }).map((s) => s.value), [998, 999, 1000]);
 });
 
-t.test("samples not newer than the last are not recorded", async (t) => {
+void t.test("samples not newer than the last are not recorded", async (t) => {
   const r = new HistoryRing("int16", 10);
   t.equal(r.append(1, 0, 100), true);
   t.equal(r.append(1, 0, 100), false, "keyframe repeat");
@@ -28,7 +28,7 @@ t.test("samples not newer than the last are not recorded", async (t) => {
   t.equal(r.lastTime, 100);
 });
 
-t.test("from/to are inclusive, limit keeps the oldest", async (t) => {
+void t.test("from/to are inclusive, limit keeps the oldest", async (t) => {
   const r = new HistoryRing("uint32", 100);
   for (let i = 0; i < 50; i++) r.append(i, 0, i * 10);
   t.same(r.query({ from: 100, to: 140 }).map((s) => s.value), [10, 11, 12, 13, 14]);
@@ -40,7 +40,7 @@ t.test("from/to are inclusive, limit keeps the oldest", async (t) => {
   t.same(r.query({ limit: 0 }), []);
 });
 
-t.test("range queries stay right after the ring wraps", async (t) => {
+void t.test("range queries stay right after the ring wraps", async (t) => {
   const r = new HistoryRing("float32", 8);
   for (let i = 0; i < 21; i++) r.append(i, 0, i);
   t.same(r.query().map((s) => s.value), [13, 14, 15, 16, 17, 18, 19, 20]);
@@ -48,7 +48,7 @@ t.test("range queries stay right after the ring wraps", async (t) => {
   t.same(r.query({ from: 0, limit: 3 }).map((s) => s.value), [13, 14, 15]);
 });
 
-t.test("every value kind round-trips, including null and status", async (t) => {
+void t.test("every value kind round-trips, including null and status", async (t) => {
   const b = new HistoryRing("bool", 4);
   b.append(true, 0, 1); b.append(false, 0, 2); b.append(null, Status.BadConfigurationError, 3);
   t.same(b.query(), [
@@ -72,6 +72,6 @@ t.test("every value kind round-trips, including null and status", async (t) => {
   t.same(s.query(), []);
 });
 
-t.test("depth must be positive", async (t) => {
+void t.test("depth must be positive", async (t) => {
   t.throws(() => new HistoryRing("bool", 0), RangeError);
 });

@@ -21,7 +21,7 @@ async function setup(t: { teardown(fn: () => unknown): void }) {
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
-t.test("tags: list, filter by source, one tag, 404", async (t) => {
+void t.test("tags: list, filter by source, one tag, 404", async (t) => {
   const { link, clock, get } = await setup(t);
   t.same((await get("/api/v1/tags")).json, { tags: [] });
   link.catalog(defs(["press1/temp", "float32", "degC"], ["press1/big", "uint64"], ["line1/ok", "bool"], ["line1/small", "int64"]), clock.t);
@@ -61,7 +61,7 @@ t.test("tags: list, filter by source, one tag, 404", async (t) => {
   t.equal((await get("/api/v1/tags?bogus=1")).status, 400, "unknown query parameters are an error, not ignored");
 });
 
-t.test("history: from/to/limit and bad queries", async (t) => {
+void t.test("history: from/to/limit and bad queries", async (t) => {
   const { link, clock, get } = await setup(t);
   const t0 = Date.UTC(2024, 4, 1, 12, 0, 0);
   link.catalog(defs(["p/v", "float64"]), clock.t);
@@ -88,7 +88,7 @@ t.test("history: from/to/limit and bad queries", async (t) => {
   t.equal(nf.json.error.code, "NOT_FOUND");
 });
 
-t.test("read-only: every other method is 405 with Allow, on every path", async (t) => {
+void t.test("read-only: every other method is 405 with Allow, on every path", async (t) => {
   const { url } = await setup(t);
   for (const method of ["POST", "PUT", "DELETE", "PATCH", "OPTIONS", "PROPFIND", "MKCOL", "PURGE", "TRACE", "SEARCH", "LOCK"]) {
     for (const path of ["/api/v1/tags", "/api/v1/tags/a/b", "/metrics", "/no/such/path", "/"]) {
@@ -100,7 +100,7 @@ t.test("read-only: every other method is 405 with Allow, on every path", async (
   }
 });
 
-t.test("HEAD mirrors GET without a body", async (t) => {
+void t.test("HEAD mirrors GET without a body", async (t) => {
   const { url, link, clock } = await setup(t);
   t.equal((await http(url, "HEAD", "/readyz")).status, 503);
   link.catalog(defs(["p/v", "float64"]), clock.t);
@@ -115,7 +115,7 @@ t.test("HEAD mirrors GET without a body", async (t) => {
   t.equal((await http(url, "HEAD", "/api/v1/tags/p/x")).status, 404);
 });
 
-t.test("sources, link, healthz, readyz before and after birth", async (t) => {
+void t.test("sources, link, healthz, readyz before and after birth", async (t) => {
   const { link, clock, get, store } = await setup(t);
   t.same((await get("/api/v1/sources")).json, { sources: [], reader: null });
   t.equal((await get("/healthz")).status, 200);
@@ -145,7 +145,7 @@ t.test("sources, link, healthz, readyz before and after birth", async (t) => {
   t.equal((await get("/api/v1/link")).json.up, false);
 });
 
-t.test("no secrets and no internals in answers", async (t) => {
+void t.test("no secrets and no internals in answers", async (t) => {
   const { get } = await setup(t);
   const r = await get("/api/v1/tags/x/y");
   t.notMatch(r.text, /stack|at \w+ \(/);
@@ -153,7 +153,7 @@ t.test("no secrets and no internals in answers", async (t) => {
   t.equal(r.headers["x-content-type-options"], "nosniff");
 });
 
-t.test("OpenAPI document lists every route", async (t) => {
+void t.test("OpenAPI document lists every route", async (t) => {
   const { get } = await setup(t);
   const r = await get("/api/v1/openapi.json");
   t.equal(r.status, 200);
@@ -164,11 +164,19 @@ t.test("OpenAPI document lists every route", async (t) => {
   t.ok(r.json.components.schemas.Tag, "Tag schema shared");
 });
 
-t.test("time parsing", async (t) => {
+void t.test("time parsing", async (t) => {
   t.equal(parseTime(undefined, "from"), undefined);
   t.equal(parseTime("0", "from"), 0);
   t.equal(parseTime("2024-05-01", "from"), Date.UTC(2024, 4, 1));
   t.equal(parseTime("2024-05-01T00:00:00.5Z", "from"), Date.UTC(2024, 4, 1) + 500);
   t.throws(() => parseTime("2024-05-01T00:00", "from"));
   t.throws(() => parseTime("2024-13-45T00:00:00Z", "to"));
+});
+
+void t.test("iso() matches Date#toISOString", async (t) => {
+  const { iso } = await import("../../../src/receiver/rest/json.js");
+  for (const ms of [0, 1, 59_999, 60_000, 1_700_000_000_123, 1_700_000_059_999, 1_700_000_060_000, 1.5, -1, 253_402_300_800_000, 951_782_400_000]) {
+    t.equal(iso(ms), new Date(ms).toISOString(), String(ms));
+  }
+  t.equal(iso(null), null);
 });

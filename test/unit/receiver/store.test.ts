@@ -4,7 +4,7 @@ import type { TagState } from "../../../src/receiver/store-api.js";
 import { effectiveStatus, Level, linkLevel } from "../../../src/receiver/quality.js";
 import { defs, health, makeStore } from "./fakes.js";
 
-t.test("catalogue adds tags waiting for their first value", async (t) => {
+void t.test("catalogue adds tags waiting for their first value", async (t) => {
   const { link, store } = makeStore();
   const seen: unknown[] = [];
   store.on("catalog", (a: TagState[], r: string[], c: TagState[]) => seen.push([a.map((s) => s.def.path), r, c.length]));
@@ -23,7 +23,7 @@ t.test("catalogue adds tags waiting for their first value", async (t) => {
   t.equal(seen.length, 1, "a repeated birth with the same catalogue changes nothing");
 });
 
-t.test("catalogue changes and removals", async (t) => {
+void t.test("catalogue changes and removals", async (t) => {
   const { link, store, clock } = makeStore();
   link.catalog(defs(["a/x", "float64"], ["a/y", "int16"], ["a/z", "bool"]), clock.t);
   link.samples([{ alias: 0, value: 1.5, status: 0, sourceTime: clock.t }, { alias: 1, value: 7, status: 0, sourceTime: clock.t }], clock.t);
@@ -48,7 +48,7 @@ t.test("catalogue changes and removals", async (t) => {
   t.equal(store.get("a/x")!.value, 42);
 });
 
-t.test("policy-denied tags never enter the store; their samples are counted", async (t) => {
+void t.test("policy-denied tags never enter the store; their samples are counted", async (t) => {
   const { link, store, clock } = makeStore();
   link.catalog(defs(["p/ok", "float64"], ["p/secret", "float64"]), clock.t);
   t.equal(store.size, 1);
@@ -66,7 +66,7 @@ t.test("policy-denied tags never enter the store; their samples are counted", as
   t.equal(store.get("p/ok")!.value, 1);
 });
 
-t.test("policy reload re-filters the catalogue", async (t) => {
+void t.test("policy reload re-filters the catalogue", async (t) => {
   const { link, store, gate, clock } = makeStore();
   link.catalog(defs(["p/ok", "float64"], ["p/secret", "float64"]), clock.t);
   gate.deny = /ok/;
@@ -76,7 +76,7 @@ t.test("policy reload re-filters the catalogue", async (t) => {
   t.equal(link.rejected.policy, 1);
 });
 
-t.test("samples update latest value, receive time and bounded history", async (t) => {
+void t.test("samples update latest value, receive time and bounded history", async (t) => {
   const { link, store, clock } = makeStore();
   link.catalog(defs(["a/v", "uint64"], ["a/s", "string"]), clock.t);
   const updates: string[][] = [];
@@ -106,7 +106,7 @@ t.test("samples update latest value, receive time and bounded history", async (t
   t.equal(store.historyDepth, 5);
 });
 
-t.test("wrong value types and unknown aliases are dropped, never thrown", async (t) => {
+void t.test("wrong value types and unknown aliases are dropped, never thrown", async (t) => {
   const { link, store, clock } = makeStore();
   link.samples([{ alias: 0, value: 1, status: 0, sourceTime: clock.t }], clock.t);
   t.equal(store.size, 0, "samples before the birth are dropped");
@@ -126,13 +126,13 @@ t.test("wrong value types and unknown aliases are dropped, never thrown", async 
   t.equal(store.size, 1, "bad catalogue entries are skipped");
 });
 
-t.test("limits.tags caps the catalogue", async (t) => {
+void t.test("limits.tags caps the catalogue", async (t) => {
   const { link, store } = makeStore({ maxTags: 3 });
   link.catalog(defs(["a/1", "bool"], ["a/2", "bool"], ["a/3", "bool"], ["a/4", "bool"], ["a/5", "bool"]));
   t.equal(store.size, 3);
 });
 
-t.test("history off: depth 0 answers an empty history", async (t) => {
+void t.test("history off: depth 0 answers an empty history", async (t) => {
   const { link, store, clock } = makeStore({ historyDepth: 0 });
   link.catalog(defs(["a/1", "float64"]), clock.t);
   link.samples([{ alias: 0, value: 1, status: 0, sourceTime: clock.t }], clock.t);
@@ -140,7 +140,7 @@ t.test("history off: depth 0 answers an empty history", async (t) => {
   t.equal(store.get("a/1")!.value, 1);
 });
 
-t.test("link silence: Uncertain after timeout, Bad after stale, back with the next samples", async (t) => {
+void t.test("link silence: Uncertain after timeout, Bad after stale, back with the next samples", async (t) => {
   const { link, store, clock } = makeStore();
   link.catalog(defs(["a/good", "float64"], ["a/unc", "float64"], ["a/cfg", "float64"], ["a/wait", "float64"]), clock.t);
   link.samples([
@@ -181,7 +181,7 @@ t.test("link silence: Uncertain after timeout, Bad after stale, back with the ne
   t.same(updates, [2, 2, 2]);
 });
 
-t.test("quality functions follow the table", async (t) => {
+void t.test("quality functions follow the table", async (t) => {
   t.equal(linkLevel(0, 3000, 10_000), Level.Live);
   t.equal(linkLevel(3000, 3000, 10_000), Level.Silent);
   t.equal(linkLevel(10_000, 3000, 10_000), Level.Stale);
@@ -191,7 +191,7 @@ t.test("quality functions follow the table", async (t) => {
   t.equal(effectiveStatus(Status.BadDeviceFailure, Level.Stale), Status.BadDeviceFailure);
 });
 
-t.test("health, policy hash mismatch and link view", async (t) => {
+void t.test("health, policy hash mismatch and link view", async (t) => {
   const { link, store, gate, clock } = makeStore();
   t.equal(store.health(), null);
   t.same(store.link().policy, { local: "local-hash", remote: null, mismatch: false });
@@ -219,7 +219,7 @@ t.test("health, policy hash mismatch and link view", async (t) => {
   t.equal(got, 2, "closed store no longer listens");
 });
 
-t.test("64-bit ints arrive as bigint even when sent as numbers; small ints as numbers", async (t) => {
+void t.test("64-bit ints arrive as bigint even when sent as numbers; small ints as numbers", async (t) => {
   const { link, store, clock } = makeStore();
   link.catalog(defs(["a/i", "int64"], ["a/s", "int16"]), clock.t);
   link.samples([{ alias: 0, value: 5, status: 0, sourceTime: clock.t }, { alias: 1, value: 7n, status: 0, sourceTime: clock.t }], clock.t);
@@ -227,7 +227,7 @@ t.test("64-bit ints arrive as bigint even when sent as numbers; small ints as nu
   t.equal(store.get("a/s")!.value, 7);
 });
 
-t.test("with the real PolicyGate: range flags, rate-held values released by sweep()", async (t) => {
+void t.test("with the real PolicyGate: range flags, rate-held values released by sweep()", async (t) => {
   const { mkdtempSync, writeFileSync, rmSync } = await import("node:fs");
   const { join } = await import("node:path");
   const { tmpdir } = await import("node:os");
