@@ -18,6 +18,8 @@
  * backtracks in O(n^4): about one second for one 240-character path. Paths reach the
  * receiver from the far side, so matching must be bounded: the NFA costs at most
  * path length x glob tokens steps, and a literal glob is a Set lookup.
+ * Edge case of the prefix/suffix split: "a*a" on "a": prefix "a" and suffix "a"
+ * overlap, which the length check (path.length >= prefix + suffix) rejects.
  */
 
 /** Patterns longer than this are refused (a policy is hand-written; this bounds match cost). */
@@ -115,53 +117,120 @@ function close(tokens: readonly GlobToken[], states: Uint8Array): void {
   }
 }
 
-/** NFA simulation: O(path length x tokens), no backtracking. */
-function matchTokens(tokens: readonly GlobToken[], path: string): boolean {
-  const m = tokens.length;
+/** One bit per token (bit i = "i tokens matched"); 32-bit ints hold up to 31 tokens. */
+const MAX_BIT_TOKENS = 31;
+
+/** Shift-and NFA: per character, a few integer operations whatever the glob. */
+function bitNfa(mid: readonly GlobToken[]): (path: string, from: number, end: number) => boolean {
+  const m = mid.length;
+  let starMask = 0; // star or globstar at i: "i matched" implies "i+1 matched" (empty run)
+  let stayAny = 0; // globstar: stays on any character
+  let stayNoSlash = 0; // star: stays on any character but "/"
+  mid.forEach((t, i) => {
+    if (t.k === "star" || t.k === "globstar") starMask |= 1 << i;
+    if (t.k === "globstar") stayAny |= 1 << i;
+    if (t.k === "star") stayNoSlash |= 1 << i;
+  });
+  // advance[c]: tokens that consume character c and move on (lit, one, class).
+  const advanceOf = (c: number): number => {
+    let mask = 0;
+    mid.forEach((t, i) => {
+      if ((t.k === "lit" && t.c === c) || (t.k === "one" && c !== SLASH) || (t.k === "class" && inClass(t, c))) mask |= 1 << i;
+    });
+    return mask;
+  };
+  const ascii = Int32Array.from({ length: 128 }, (_, c) => advanceOf(c));
+  const accept = 1 << m; // bit m (negative when m is 31; only compared with & below)
+  const closeBits = (s: number): number => s | ((s & starMask) << 1); // no two star tokens are adjacent
+  const start = closeBits(1);
+  return (path, from, end) => {
+    let cur = start;
+    for (let p = from; p < end; p++) {
+      const c = path.charCodeAt(p);
+      const adv = c < 128 ? ascii[c]! : advanceOf(c);
+      const next = ((cur & adv) << 1) | (cur & (c === SLASH ? stayAny : stayAny | stayNoSlash));
+      if (next === 0) return false;
+      cur = closeBits(next);
+    }
+    return (cur & accept) !== 0;
+  };
+}
+
+/** Array NFA for globs with more tokens than bits: O(length x tokens). */
+function arrayNfa(mid: readonly GlobToken[]): (path: string, from: number, end: number) => boolean {
+  const m = mid.length;
   let cur = new Uint8Array(m + 1);
   let next = new Uint8Array(m + 1);
-  cur[0] = 1;
-  close(tokens, cur);
-  for (let p = 0; p < path.length; p++) {
-    const c = path.charCodeAt(p);
-    next.fill(0);
-    let any = false;
-    for (let i = 0; i < m; i++) {
-      if (!cur[i]) continue;
-      const t = tokens[i]!;
-      switch (t.k) {
-        case "star": if (c !== SLASH) { next[i] = 1; any = true; } break;
-        case "globstar": next[i] = 1; any = true; break;
-        case "lit": if (c === t.c) { next[i + 1] = 1; any = true; } break;
-        case "one": if (c !== SLASH) { next[i + 1] = 1; any = true; } break;
-        case "class": if (inClass(t, c)) { next[i + 1] = 1; any = true; } break;
+  return (path, from, end) => {
+    cur.fill(0);
+    cur[0] = 1;
+    close(mid, cur);
+    for (let p = from; p < end; p++) {
+      const c = path.charCodeAt(p);
+      next.fill(0);
+      let any = false;
+      for (let i = 0; i < m; i++) {
+        if (!cur[i]) continue;
+        const t = mid[i]!;
+        switch (t.k) {
+          case "star": if (c !== SLASH) { next[i] = 1; any = true; } break;
+          case "globstar": next[i] = 1; any = true; break;
+          case "lit": if (c === t.c) { next[i + 1] = 1; any = true; } break;
+          case "one": if (c !== SLASH) { next[i + 1] = 1; any = true; } break;
+          case "class": if (inClass(t, c)) { next[i + 1] = 1; any = true; } break;
+        }
       }
+      if (!any) return false;
+      close(mid, next);
+      [cur, next] = [next, cur];
     }
-    if (!any) return false;
-    close(tokens, next);
-    [cur, next] = [next, cur];
-  }
-  return cur[m] === 1;
+    return cur[m] === 1;
+  };
+}
+
+/**
+ * One non-literal glob: its leading and trailing literals are compared as strings,
+ * and the tokens between them run as an NFA (no backtracking) over the part of the
+ * path between them. State is allocated once per glob; matching is synchronous, so
+ * reusing it is safe. `wide` forces the array NFA (tests run every glob through both).
+ */
+function patternMatcher(tokens: readonly GlobToken[], wide: boolean): GlobMatcher {
+  let a = 0;
+  let b = tokens.length;
+  while (a < b && tokens[a]!.k === "lit") a++;
+  while (b > a && tokens[b - 1]!.k === "lit") b--;
+  const text = (ts: readonly GlobToken[]): string => ts.map((t) => String.fromCharCode((t as { c: number }).c)).join("");
+  const prefix = text(tokens.slice(0, a));
+  const suffix = text(tokens.slice(b));
+  const mid = tokens.slice(a, b);
+  const run = !wide && mid.length <= MAX_BIT_TOKENS ? bitNfa(mid) : arrayNfa(mid);
+  const fixed = prefix.length + suffix.length;
+  return {
+    test(path: string): boolean {
+      if (path.length < fixed || !path.startsWith(prefix) || !path.endsWith(suffix)) return false;
+      return run(path, prefix.length, path.length - suffix.length);
+    },
+  };
 }
 
 /** Compile one glob. */
-export function compileGlob(glob: string): GlobMatcher {
-  return compileGlobs([glob]);
+export function compileGlob(glob: string, wide = false): GlobMatcher {
+  return compileGlobs([glob], wide);
 }
 
 /** Compile several globs into one matcher: literal globs in a Set, the others as token lists. */
-export function compileGlobs(globs: readonly string[]): GlobMatcher {
+export function compileGlobs(globs: readonly string[], wide = false): GlobMatcher {
   const literals = new Set<string>();
-  const patterns: GlobToken[][] = [];
+  const patterns: GlobMatcher[] = [];
   for (const g of globs) {
     const tokens = parseGlob(g);
     if (tokens.every((t) => t.k === "lit")) literals.add(g);
-    else patterns.push(tokens);
+    else patterns.push(patternMatcher(tokens, wide));
   }
   return {
     test(path: string): boolean {
       if (literals.has(path)) return true;
-      for (const p of patterns) if (matchTokens(p, path)) return true;
+      for (const p of patterns) if (p.test(path)) return true;
       return false;
     },
   };

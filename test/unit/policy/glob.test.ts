@@ -44,12 +44,39 @@ const table: Array<[glob: string, path: string, matches: boolean]> = [
   ["a.b/c", "a.b/c", true],
   ["a.b/c", "axb/c", false],
   ["s7plc/DB1_REAL-4", "s7plc/DB1_REAL-4", true],
+  // literal prefix and suffix around wildcards (they are compared as strings first)
+  ["a*a", "a", false],
+  ["a*a", "aa", true],
+  ["a*a", "aba", true],
+  ["a?a", "aa", false],
+  ["ab*", "ab", true],
+  ["*b", "b", true],
+  ["a**", "a", true],
+  ["a**z", "a/b/z", true],
+  ["a*z", "a/z", false],
+  ["x/*/y", "x//y", true],
 ];
 
-void t.test("glob table", async (t) => {
-  for (const [glob, path, matches] of table) {
-    t.equal(compileGlob(glob).test(path), matches, `${glob} ${matches ? "matches" : "does not match"} ${path}`);
+// Globs of 31 tokens or fewer run as a bit-parallel NFA, longer ones as an array NFA: check both.
+for (const wide of [false, true]) {
+  void t.test(`glob table (${wide ? "array" : "bit-parallel"} NFA)`, async (t) => {
+    for (const [glob, path, matches] of table) {
+      t.equal(compileGlob(glob, wide).test(path), matches, `${glob} ${matches ? "matches" : "does not match"} ${path}`);
+    }
+  });
+}
+
+void t.test("globs at and past the 31-token boundary of the bit-parallel NFA", async (t) => {
+  // "*" + 29 x "?" + "*": 31 middle tokens (bit-parallel, accept bit is the sign bit); one more "?" goes wide.
+  const at = `*${"?".repeat(29)}*`;
+  const past = `*${"?".repeat(30)}*`;
+  for (const [glob, n] of [[at, 29], [past, 30]] as const) {
+    t.ok(compileGlob(glob).test("x".repeat(n)), `${n} characters match ${n} x "?"`);
+    t.ok(compileGlob(glob).test("x".repeat(n + 5)));
+    t.notOk(compileGlob(glob).test("x".repeat(n - 1)), "one too few");
+    t.notOk(compileGlob(glob).test(`${"x".repeat(n)}/`), "no slash");
   }
+  t.ok(compileGlob(`${"a?".repeat(20)}**`).test(`${"ab".repeat(20)}/x/y`), "a long mixed glob (40 middle tokens)");
 });
 
 void t.test("a list of globs matches when any glob does, each anchored", async (t) => {
@@ -89,10 +116,12 @@ void t.test("\".\" is a literal, in and out of classes", async (t) => {
 void t.test("many wildcards against a long path: correct answer, no backtracking blow-up", async (t) => {
   // As a backtracking RegExp (.*a.*a.*a.*a.*a.*b) this would run for hours; the NFA is linear in path x glob.
   const path = `${"a".repeat(200)}/${"a".repeat(200)}`;
-  t.notOk(compileGlob("**a**a**a**a**a**b").test(path));
-  t.notOk(compileGlob("*a*a*a*a*a*b/*a*a*a*a*a*b").test(path));
-  t.ok(compileGlob("**a**a**a**a**a**").test(path));
-  t.ok(compileGlob("*a*a*a*/*a*a*a*").test(path));
+  for (const wide of [false, true]) {
+    t.notOk(compileGlob("**a**a**a**a**a**b", wide).test(path));
+    t.notOk(compileGlob("*a*a*a*a*a*b/*a*a*a*a*a*b", wide).test(path));
+    t.ok(compileGlob("**a**a**a**a**a**", wide).test(path));
+    t.ok(compileGlob("*a*a*a*/*a*a*a*", wide).test(path));
+  }
 });
 
 void t.test("literal globs and patterns mix in one matcher", async (t) => {
@@ -101,4 +130,42 @@ void t.test("literal globs and patterns mix in one matcher", async (t) => {
   t.ok(m.test("line9/x"));
   t.notOk(m.test("press1/secre"));
   t.notOk(m.test("line10/x"));
+});
+
+void t.test("both NFAs agree with a reference RegExp on random short globs and paths", async (t) => {
+  // Deterministic PRNG (mulberry32) so a failure reproduces.
+  let seed = 0x5eed;
+  const rnd = (n: number): number => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) % n;
+  };
+  const pieces: Array<[string, string]> = [["a", "a"], ["b", "b"], ["/", "/"], ["*", "[^/]*"], ["**", ".*"], ["?", "[^/]"], ["[ab]", "[ab]"], ["[!a]", "[^/a]"]];
+  let mismatches = 0;
+  for (let i = 0; i < 1500; i++) {
+    let glob = "";
+    let src = "";
+    let last = "";
+    for (let k = 0, n = 1 + rnd(6); k < n; k++) {
+      const [g, r] = pieces[rnd(pieces.length)]!;
+      if (g.startsWith("*") && last.endsWith("*")) continue; // "***" is not a glob
+      glob += g;
+      src += r;
+      last = g;
+    }
+    const ref = new RegExp(`^${src}$`);
+    const bit = compileGlob(glob);
+    const wide = compileGlob(glob, true);
+    for (let j = 0; j < 8; j++) {
+      let path = "";
+      for (let k = 0, n = rnd(8); k < n; k++) path += "abc/"[rnd(4)];
+      const want = ref.test(path);
+      if (bit.test(path) !== want || wide.test(path) !== want) {
+        mismatches++;
+        t.fail(`${glob} on ${JSON.stringify(path)}: want ${want}`);
+      }
+    }
+  }
+  t.equal(mismatches, 0, "12,000 glob/path pairs agree");
 });
