@@ -34,7 +34,9 @@ export function valueFits(type: TagType, v: Value): boolean {
     case "bool": return typeof v === "boolean";
     case "string": return typeof v === "string";
     case "float32": case "float64": return typeof v === "number";
-    default: return typeof v === "number" || typeof v === "bigint";
+    case "int16": case "uint16": case "int32": case "uint32": case "int64": case "uint64":
+      return typeof v === "number" || typeof v === "bigint";
+    default: return false; // a type sluice does not know (malformed catalogue): fail closed
   }
 }
 

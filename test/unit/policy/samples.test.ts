@@ -42,6 +42,13 @@ void t.test("type: a value of the wrong kind is dropped; a tag of the wrong type
   t.same(g.blocked(), { ...zero, type: 6 });
 });
 
+void t.test("a tag type sluice does not know (malformed catalogue) lets no value through", async (t) => {
+  const g = gateOf(t, "version: 1\nrules:\n  - { allow: \"**\" }\n");
+  const def = (): TagDef => ({ alias: 0, path: "a/x", type: "decimal128" as TagType });
+  t.same(g.filterSamples([s(0, 1), s(0, "1"), s(0, true)], def, 0), []);
+  t.same(g.blocked(), { ...zero, type: 3 });
+});
+
 void t.test("range with action drop", async (t) => {
   const g = gateOf(t, "version: 1\nrules:\n  - { allow: \"a/*\", range: { min: -10, max: 100 } }\n");
   const { def } = catalogue(["a/t", "float64"], ["a/big", "int64"]);
