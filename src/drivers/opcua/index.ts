@@ -1,0 +1,18 @@
+/**
+ * OPC UA client driver factory: the one entry point the registry imports.
+ * Parsing addresses needs no node-opcua; the driver loads it on first connect.
+ */
+import type { Logger } from "../../core/log.js";
+import type { DriverFactory, DriverSource } from "../contract.js";
+import { parseOpcuaAddress, type OpcuaAddress } from "./address.js";
+import { OpcuaDriver } from "./driver.js";
+
+export type { OpcuaAddress } from "./address.js";
+export { OpcuaDriver } from "./driver.js";
+
+export const opcuaDriver: DriverFactory<OpcuaAddress> = {
+  protocol: "opcua",
+  parseAddress: parseOpcuaAddress,
+  /** `logger` is optional: the contract's create(source) works, a reader that has a logger may pass it. */
+  create: (source: DriverSource, logger?: Logger) => new OpcuaDriver(source, logger),
+};
