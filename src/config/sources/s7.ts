@@ -1,0 +1,64 @@
+/**
+ * The `s7:` block of a reader source (protocol: s7, Siemens S7 over ISO-on-TCP
+ * through nodes7). Defaults live here and nowhere else; the driver applies
+ * them with `s7Options()` when the block is absent.
+ *
+ * Rack and slot select the CPU: S7-1200 and S7-1500 are rack 0 slot 1 (the
+ * default), S7-300 is rack 0 slot 2, S7-400 depends on the chassis. LOGO! and
+ * S7-200 need TSAPs instead (localTsap/remoteTsap, which override rack/slot).
+ * S7-1200/1500 also need PUT/GET access enabled and DBs without "optimized
+ * block access", otherwise every read fails.
+ */
+import { Type, type Static } from "@sinclair/typebox";
+import { Value } from "@sinclair/typebox/value";
+import { Strict } from "../common.js";
+import { SluiceError } from "../../core/errors.js";
+
+export const S7Options = Strict({
+  rack: Type.Integer({ minimum: 0, maximum: 7, default: 0, description: "rack of the CPU (0 on S7-300/1200/1500)" }),
+  slot: Type.Integer({
+    minimum: 0, maximum: 31, default: 1,
+    description: "slot of the CPU: 1 for S7-1200/1500 (default), 2 for S7-300, the CPU's slot on S7-400",
+  }),
+  port: Type.Integer({
+    minimum: 1, maximum: 65535, default: 102,
+    description: "ISO-on-TCP port, used when `endpoint` has no port (a port in `endpoint` wins)",
+  }),
+  maxPdu: Type.Optional(Type.Integer({
+    minimum: 240, maximum: 960,
+    description: "PDU size to ask for (default 960); the CPU may negotiate it down (S7-300/1200: 240, S7-1500: 960). Reads are packed into as few PDUs as the negotiated size allows",
+  })),
+  localTsap: Type.Optional(Type.Integer({
+    minimum: 0, maximum: 0xffff,
+    description: "local TSAP, e.g. 0x0100 (LOGO!, S7-200); needs remoteTsap; overrides rack/slot",
+  })),
+  remoteTsap: Type.Optional(Type.Integer({
+    minimum: 0, maximum: 0xffff,
+    description: "remote TSAP, e.g. 0x0200 (LOGO!, S7-200); needs localTsap; overrides rack/slot",
+  })),
+}, "Siemens S7 options of this source");
+
+export type S7Options = Static<typeof S7Options>;
+
+/** The block with every default filled in; throws SLUICE_ERR_CONFIG when it does not match the schema. */
+export function s7Options(raw: unknown): S7Options {
+  const value = Value.Default(S7Options, structuredClone(raw ?? {}));
+  if (!Value.Check(S7Options, value)) {
+    const first = Value.Errors(S7Options, value).First();
+    throw new SluiceError("SLUICE_ERR_CONFIG", `s7${first?.path.replace(/\//g, ".") ?? ""}: ${first?.message ?? "invalid"}`);
+  }
+  if ((value.localTsap === undefined) !== (value.remoteTsap === undefined)) {
+    throw new SluiceError("SLUICE_ERR_CONFIG", "s7: localTsap and remoteTsap go together (give both, or neither to use rack/slot)");
+  }
+  return value;
+}
+
+/** "host[:port]" of an S7 source → host and port (the block's port when the endpoint has none). */
+export function s7Endpoint(endpoint: string, opts: S7Options): { host: string; port: number } {
+  const m = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_.-]+)(?::(\d{1,5}))?$/.exec(endpoint);
+  const port = m?.[2] === undefined ? opts.port : Number(m[2]);
+  if (!m || port < 1 || port > 65535) {
+    throw new SluiceError("SLUICE_ERR_CONFIG", `s7 endpoint "${endpoint}": expected host[:port]`);
+  }
+  return { host: m[1]!.replace(/^\[|\]$/g, ""), port };
+}

@@ -1,0 +1,283 @@
+/**
+ * One hardened nodes7 connection. nodes7 0.3.18 does the S7 work (ISO-on-TCP,
+ * PDU negotiation, packing items into PDUs, parallel jobs); this wrapper
+ * closes its traps so that a PLC reset or a quirky peer costs one failed read,
+ * never a hung reader or a crashed process:
+ *
+ *   socket ─▶ TPKT reassembly ─▶ error-item fix-up ─▶ nodes7 onResponse (guarded)
+ *                                                            │
+ *   read(items) ─▶ readAllItems ─▶ callback ─▶ per-item quality + S7 return code
+ *        └─ watchdog: no callback in time ─▶ destroy ─▶ SLUICE_ERR_TIMEOUT
+ *
+ * - nodes7 parses each 'data' chunk as whole packets; TCP may split or join
+ *   them, so complete TPKT frames are cut out here first.
+ * - A read reply whose error item announces a data length (snap7 sends 4 for
+ *   "object does not exist") sends nodes7's parser to a fractional offset and
+ *   it throws inside the socket handler, which kills the process; error items
+ *   carry no data, so their length is set to 0 before nodes7 sees them, and
+ *   every nodes7 entry point that parses network input runs in a try/catch.
+ * - nodes7 reconnects on its own from timers and, after a PLC reset, can keep
+ *   re-scheduling a read that never calls back (plcpeople/nodeS7#88, #132).
+ *   The scheduler owns reconnects here: destroy() stops every nodes7 timer,
+ *   disables its reconnect, and the next connect() builds a fresh client.
+ * There is no write call anywhere (security invariant 3).
+ */
+import NodeS7 from "nodes7";
+import { SluiceError, errorMessage } from "../../core/errors.js";
+
+export interface S7ConnectParams {
+  host: string;
+  port: number;
+  rack: number;
+  slot: number;
+  localTsap?: number | undefined;
+  remoteTsap?: number | undefined;
+  maxPdu?: number | undefined;
+}
+
+/** What one read returns for one nodes7 address. */
+export interface S7ItemResult {
+  ok: boolean;
+  value: unknown;
+  /** the S7 item return code when the PLC refused the item (0x0A object does not exist, 0x05 out of range, ...) */
+  returnCode: number | undefined;
+}
+
+const noop = (): void => undefined;
+
+export class S7Connection {
+  private conn: NodeS7 | undefined;
+  private items: readonly string[] | undefined;
+  private pending: ((e: SluiceError) => void) | undefined;
+  private connecting: ((e: SluiceError) => void) | undefined;
+  private broken: string | undefined;
+
+  /** PDU size negotiated with the PLC, or undefined before connect. */
+  get pdu(): number | undefined {
+    return this.conn?.isoConnectionState === 4 ? this.conn.maxPDU : undefined;
+  }
+  get parallel(): number {
+    return this.conn?.maxParallel ?? 1;
+  }
+  get connected(): boolean {
+    return this.conn !== undefined && this.broken === undefined && this.conn.isoConnectionState === 4;
+  }
+
+  connect(p: S7ConnectParams, timeoutMs: number): Promise<void> {
+    this.destroy();
+    const c = new NodeS7({ silent: true });
+    harden(c, (why) => this.fail(why));
+    if (p.maxPdu !== undefined) c.requestMaxPDU = p.maxPdu;
+    this.conn = c;
+    this.items = undefined;
+    this.broken = undefined;
+    const where = `${p.host}:${p.port}`;
+    return new Promise<void>((resolve, reject) => {
+      let done = false;
+      const finish = (err?: SluiceError) => {
+        if (done) return;
+        done = true;
+        this.connecting = undefined;
+        clearTimeout(timer);
+        if (err) {
+          if (this.conn === c) this.destroy();
+          reject(err);
+        } else resolve();
+      };
+      // nodes7 never calls back when the ISO or PDU step times out: our own deadline
+      const timer = setTimeout(() => finish(new SluiceError("SLUICE_ERR_TIMEOUT", `s7 ${where}: no connection within ${timeoutMs} ms`)), timeoutMs + 250);
+      this.connecting = finish;
+      try {
+        c.initiateConnection({
+          host: p.host, port: p.port, rack: p.rack, slot: p.slot, timeout: timeoutMs,
+          ...(p.localTsap !== undefined && p.remoteTsap !== undefined ? { localTSAP: p.localTsap, remoteTSAP: p.remoteTsap } : {}),
+        }, (err?: unknown) => {
+          if (err !== undefined) {
+            const code = typeof err === "object" && err !== null && "code" in err ? String((err as { code: unknown }).code) : errorMessage(err);
+            finish(new SluiceError("SLUICE_ERR_DISCONNECTED", `s7 ${where}: cannot connect (${code})`, { cause: err }));
+          } else if (this.conn !== c || c.isoConnectionState !== 4 || !c.isoclient) {
+            finish(new SluiceError("SLUICE_ERR_DISCONNECTED", `s7 ${where}: connection refused during setup`));
+          } else {
+            c.isoclient.once("close", () => this.fail(`s7 ${where}: connection closed by the PLC`));
+            finish();
+          }
+        });
+        // from here on only the scheduler reconnects (nodes7 would retry from its own timers)
+        c.connectNow = noop;
+      } catch (e) {
+        finish(new SluiceError("SLUICE_ERR_DISCONNECTED", `s7 ${where}: ${errorMessage(e)}`, { cause: e }));
+      }
+    });
+  }
+
+  /** Read a set of nodes7 addresses in one readAllItems (nodes7 packs them into PDUs). */
+  read(addrs: readonly string[], budgetMs: number): Promise<Map<string, S7ItemResult>> {
+    const c = this.conn;
+    if (!c || !this.connected) {
+      return Promise.reject(new SluiceError("SLUICE_ERR_DISCONNECTED", this.broken ?? "s7: not connected"));
+    }
+    if (this.pending) return Promise.reject(new SluiceError("SLUICE_ERR_DRIVER", "s7: a read is already in flight"));
+    if (this.items !== addrs) {
+      c.removeItems();
+      c.addItems([...addrs]);
+      this.items = addrs;
+    }
+    return new Promise((resolve, reject) => {
+      const settle = (e?: SluiceError, r?: Map<string, S7ItemResult>) => {
+        clearTimeout(timer);
+        this.pending = undefined;
+        if (e) reject(e); else resolve(r!);
+      };
+      this.pending = (e) => settle(e);
+      const timer = setTimeout(() => {
+        this.destroy();
+        settle(new SluiceError("SLUICE_ERR_TIMEOUT", `s7: no reply within ${budgetMs} ms; connection dropped`));
+      }, budgetMs);
+      try {
+        c.readAllItems(() => {
+          if (this.conn !== c || !this.pending) return;
+          if (c.isoConnectionState !== 4 || this.broken) {
+            const timedOut = blocks(c).some((b) => b.requestReference.some((r) => /timeout/i.test(r.errCode ?? "")));
+            const why = this.broken ?? "s7: connection lost during read";
+            this.destroy();
+            settle(new SluiceError(timedOut ? "SLUICE_ERR_TIMEOUT" : "SLUICE_ERR_DISCONNECTED", why));
+            return;
+          }
+          settle(undefined, collect(c));
+        });
+      } catch (e) {
+        this.destroy();
+        settle(new SluiceError("SLUICE_ERR_DISCONNECTED", `s7: ${errorMessage(e)}`, { cause: e }));
+      }
+    });
+  }
+
+  /** Graceful: let nodes7 end the ISO connection, then tear everything down. */
+  async close(): Promise<void> {
+    const c = this.conn;
+    if (!c) return;
+    await new Promise<void>((resolve) => {
+      const t = setTimeout(resolve, 1000);
+      try { c.dropConnection(() => { clearTimeout(t); resolve(); }); } catch { clearTimeout(t); resolve(); }
+    });
+    this.destroy();
+  }
+
+  /** Immediate: socket destroyed, every nodes7 timer cleared, its reconnect disabled. Idempotent. */
+  destroy(): void {
+    const c = this.conn;
+    this.conn = undefined;
+    this.items = undefined;
+    const why = new SluiceError("SLUICE_ERR_DISCONNECTED", this.broken ?? "s7: connection closed");
+    if (this.pending) this.pending(why);
+    if (this.connecting) this.connecting(why);
+    if (!c) return;
+    c.connectNow = noop;
+    c.readDoneCallback = noop;
+    c.connectCallback = noop;
+    for (const t of [c.reconnectTimer, c.rereadTimer, c.connectTimeout, c.PDUTimeout, c.resetTimeout, c.dropConnectionTimer]) clearTimeout(t);
+    try { c.connectionCleanup(); } catch { /* socket already gone */ }
+    c.resetTimeout = undefined;
+  }
+
+  /** The connection is unusable: remember why (the next read says it) and tear it down now. */
+  private fail(why: string): void {
+    if (this.broken === undefined) this.broken = why;
+    this.destroy();
+  }
+}
+
+/** Number of PDUs nodes7 will send for these addresses at this PDU size (its own packer, run on a scratch client). */
+export function countPdus(addrs: readonly string[], pdu: number): number {
+  if (addrs.length === 0) return 0;
+  const scratch = new NodeS7({ silent: true });
+  scratch.maxPDU = pdu;
+  scratch.addItemsNow([...addrs]);
+  scratch.prepareReadPacket();
+  return scratch.readPacketArray.length;
+}
+
+function blocks(c: NodeS7): NodeS7.Block[] {
+  return Array.isArray(c.globalReadBlockList) ? c.globalReadBlockList : [];
+}
+
+/** Per-address results from nodes7's blocks: quality per item, S7 return code per block. */
+function collect(c: NodeS7): Map<string, S7ItemResult> {
+  const out = new Map<string, S7ItemResult>();
+  for (const b of blocks(c)) {
+    let returnCode: number | undefined;
+    for (const r of b.requestReference ?? []) {
+      const m = /Invalid Response Code - (\d+)/.exec(r.errCode ?? "");
+      if (m && r.valid === false) returnCode = Number(m[1]);
+    }
+    for (const it of b.itemReference ?? []) {
+      const ok = it.quality === "OK";
+      out.set(it.useraddr, { ok, value: ok ? it.value : null, returnCode: ok ? undefined : returnCode });
+    }
+  }
+  return out;
+}
+
+/**
+ * Wrap the nodes7 methods that run on network input or timers so nothing they
+ * throw escapes into the event loop, and feed onResponse whole TPKT frames.
+ */
+function harden(c: NodeS7, fail: (why: string) => void): void {
+  const proto = NodeS7.prototype;
+  const guard = (name: "onISOConnectReply" | "onPDUReply" | "packetTimeout") => {
+    const orig = proto[name] as (...a: unknown[]) => void;
+    (c as unknown as Record<string, unknown>)[name] = function (this: NodeS7, ...args: unknown[]) {
+      try { orig.apply(this, args); } catch (e) { fail(`s7: malformed reply from the PLC (${errorMessage(e)})`); }
+    };
+  };
+  guard("onISOConnectReply");
+  guard("onPDUReply");
+  guard("packetTimeout");
+  let buf: Buffer = Buffer.alloc(0);
+  c.onResponse = function (this: NodeS7, chunk: Buffer) {
+    buf = buf.length === 0 ? chunk : Buffer.concat([buf, chunk]);
+    while (buf.length >= 4) {
+      if (buf[0] !== 0x03) { buf = Buffer.alloc(0); fail("s7: reply is not ISO-on-TCP (TPKT)"); return; }
+      const len = buf.readUInt16BE(2);
+      if (len < 7) { buf = Buffer.alloc(0); fail("s7: malformed TPKT length"); return; }
+      if (buf.length < len) return;
+      const frame = Buffer.from(buf.subarray(0, len));
+      buf = buf.subarray(len);
+      try {
+        fixErrorItems(frame);
+        proto.onResponse.call(this, frame);
+      } catch (e) {
+        fail(`s7: malformed reply from the PLC (${errorMessage(e)})`);
+        return;
+      }
+    }
+  };
+}
+
+/**
+ * In a read reply (ROSCTR 3, function 0x04), give every error item (return
+ * code other than 0xFF) a data length of 0: error items carry no data, but
+ * some servers (snap7) announce 4, which derails nodes7's item walk.
+ */
+export function fixErrorItems(f: Buffer): void {
+  // TPKT(4) COTP(3: len 02, f0, 80) then S7 header (12 for ack-data)
+  if (f.length < 4 + 3 + 12 + 2 || f[5] !== 0xf0 || f[7] !== 0x32 || f[8] !== 0x03) return;
+  const s7 = 7;
+  const paramLen = f.readUInt16BE(s7 + 6);
+  const params = s7 + 12;
+  if (paramLen < 2 || f[params] !== 0x04) return;
+  const count = f[params + 1]!;
+  let p = params + paramLen;
+  for (let i = 0; i < count && p + 4 <= f.length; i++) {
+    const ret = f[p]!;
+    const ts = f[p + 1]!;
+    if (ret !== 0xff) {
+      f.writeUInt16BE(0, p + 2);
+      p += 4;
+      continue;
+    }
+    const raw = f.readUInt16BE(p + 2);
+    const bytes = ts === 0x03 || ts === 0x04 || ts === 0x05 ? Math.ceil(raw / 8) : raw;
+    p += 4 + bytes + (i < count - 1 && bytes % 2 === 1 ? 1 : 0);
+  }
+}
