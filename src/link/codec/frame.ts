@@ -76,6 +76,23 @@ export function encodeFrame(frame: Frame, catalog: CatalogIndex | undefined): Ui
   return PB.Frame.encode(msg).finish();
 }
 
+/**
+ * Bytes of a keyframe or delta frame holding samples[start, end), which must be in
+ * ascending alias order and valid for `catalog` (the publisher's hot path: no copy,
+ * no checks beyond encodeValues' own).
+ */
+export function encodeSamplesFrame(
+  kind: "keyframe" | "delta", samples: readonly Sample[], start: number, end: number,
+  catalog: CatalogIndex, timeMs: number, part = 0, parts = 1,
+): Uint8Array {
+  const t = Math.max(0, Math.round(timeMs));
+  const values = encodeValues(samples, start, end, catalog.types, t);
+  const msg: sluice.v1.Frame.$Properties = { timeMs: t, catalogHash: catalog.hash };
+  if (kind === "keyframe") msg.keyframe = { part, parts, values };
+  else msg.delta = { values };
+  return PB.Frame.encode(msg).finish();
+}
+
 export interface FrameHeader {
   kind: FrameKind;
   timeMs: number;

@@ -1,0 +1,288 @@
+/**
+ * Receiver side of the frame layer: turns accepted frame payloads into a catalogue and
+ * the latest sample of every tag. Pure logic (no socket); the facade feeds it.
+ *
+ *   payload ─▶ peek { kind, hash } ─┬─ birth ─▶ assembly[hash] ─(all parts, hash verified)─▶ adopt ─▶ "catalog"
+ *                                   │                                         └─▶ replay frames held for that hash
+ *                                   ├─ keyframe/delta, hash held ─▶ decode ─▶ not older? ─▶ apply ─▶ "samples"
+ *                                   ├─ keyframe/delta, hash not held ─▶ hold (bounded) until its birth completes
+ *                                   └─ heartbeat ─▶ "health"
+ *
+ * Rules:
+ *  - values are applied only against the complete catalogue whose hash the frame
+ *    carries (values have no type tags: another catalogue would misread them);
+ *  - a sample is applied only if it is not older (source time) than what is held for
+ *    its alias, so late or reordered frames never roll a tag back;
+ *  - a new session (reader restart) keeps the current catalogue and values: the
+ *    receiver goes on serving them (the store marks them stale on its own timers)
+ *    while the new session's birth assembles. If the new session's frames carry the
+ *    same hash, the catalogue is identical and they apply at once; otherwise they are
+ *    held until their birth completes, then the new catalogue replaces the old one in
+ *    one step (tags with the same path and type keep their values). Source-time
+ *    ordering restarts with the session, since the reader's clock may have moved;
+ *  - memory is bounded: at most maxTags tags per catalogue and across assemblies,
+ *    maxAssemblies catalogues assembling at once, and maxHeldBytes of held frames.
+ */
+import type { FrameKind, FrameMeta, ReaderHealth, Sample, TagDef, Value } from "../core/model.js";
+import { Status } from "../core/status.js";
+import { CatalogIndex, MAX_TAGS } from "./catalog.js";
+import { decodeFrame, FrameError, peekFrame } from "./codec/index.js";
+
+export interface ReplicaSink {
+  catalog(tags: readonly TagDef[], hash: number, meta: FrameMeta): void;
+  samples(samples: Sample[], info: { kind: "keyframe" | "delta"; frameTime: number; meta: FrameMeta }): void;
+  health(health: ReaderHealth, info: { frameTime: number; meta: FrameMeta }): void;
+  frame(info: { kind: FrameKind; frameTime: number; meta: FrameMeta }): void;
+}
+
+export interface ReplicaOptions {
+  /** Most tags in a catalogue, and in all assemblies together (default 1,000,000). */
+  maxTags?: number;
+  /** Catalogues assembling at once; the least recently fed is dropped (default 2). */
+  maxAssemblies?: number;
+  /** Bytes of keyframe/delta payloads held while their birth assembles (default 16 MiB). */
+  maxHeldBytes?: number;
+}
+
+interface Assembly {
+  hash: number;
+  parts: number;
+  tagCount: number;
+  got: Map<number, TagDef[]>;
+  tags: number;
+  fed: number;
+}
+
+interface Held {
+  bytes: Uint8Array;
+  meta: FrameMeta;
+  hash: number;
+}
+
+export class Replica {
+  private cur: CatalogIndex | null = null;
+  private values: Value[] = [];
+  private status = new Uint32Array(0);
+  private times = new Float64Array(0);
+  /** 1 once an alias got a sample in this session: source-time ordering holds within a session. */
+  private seen = new Uint8Array(0);
+  private session: bigint | null = null;
+  private lastHash: number | null = null;
+  private readonly assemblies = new Map<number, Assembly>();
+  private held: Held[] = [];
+  private heldBytes = 0;
+  private feeds = 0;
+  private readonly maxTags: number;
+  private readonly maxAssemblies: number;
+  private readonly maxHeldBytes: number;
+  private readonly c = {
+    frames: 0, births: 0, keyframes: 0, deltas: 0, heartbeats: 0, samplesApplied: 0, samplesOlder: 0,
+    catalogues: 0, framesHeld: 0, heldDropped: 0, birthRejected: 0, sessions: 0,
+  };
+
+  constructor(private readonly sink: ReplicaSink, opts: ReplicaOptions = {}) {
+    this.maxTags = Math.min(opts.maxTags ?? MAX_TAGS, MAX_TAGS);
+    this.maxAssemblies = Math.max(1, opts.maxAssemblies ?? 2);
+    this.maxHeldBytes = opts.maxHeldBytes ?? 16 * 1024 * 1024;
+  }
+
+  /** The complete catalogue values are applied against, or null before the first birth. */
+  get catalog(): CatalogIndex | null {
+    return this.cur;
+  }
+
+  /** True when the catalogue held is the one the reader's latest frames refer to. */
+  get birth(): boolean {
+    return this.cur !== null && this.cur.hash === this.lastHash;
+  }
+
+  get sessionId(): bigint | null {
+    return this.session;
+  }
+
+  /** The sample held for an alias of the current catalogue. */
+  get(alias: number): Sample | undefined {
+    if (!this.cur || alias < 0 || alias >= this.cur.size) return undefined;
+    return { alias, value: this.values[alias] ?? null, status: this.status[alias] ?? 0, sourceTime: this.times[alias] ?? 0 };
+  }
+
+  stats(): Record<string, number> {
+    return { ...this.c, tags: this.cur?.size ?? 0, assembling: this.assemblies.size, heldFrames: this.held.length, heldBytes: this.heldBytes };
+  }
+
+  /** Marks a new reader session (also implied by a frame whose meta has another session id). */
+  newSession(id: bigint): void {
+    if (this.session === id) return;
+    this.session = id;
+    this.c.sessions++;
+    this.lastHash = null;
+    this.seen.fill(0);
+    this.held = [];
+    this.heldBytes = 0;
+  }
+
+  /**
+   * One accepted frame payload. Throws FrameError "malformed" (count it as a rejected
+   * datagram); everything else is reported through the sink.
+   */
+  ingest(bytes: Uint8Array, meta: FrameMeta): void {
+    if (meta.sessionId !== this.session) this.newSession(meta.sessionId);
+    const head = peekFrame(bytes);
+    if (head.kind !== "heartbeat" || head.catalogHash !== 0) this.lastHash = head.catalogHash;
+    if ((head.kind === "keyframe" || head.kind === "delta") && this.cur?.hash !== head.catalogHash) {
+      this.c.frames++;
+      this.sink.frame({ kind: head.kind, frameTime: head.timeMs, meta });
+      this.hold(bytes, meta, head.catalogHash);
+      return;
+    }
+    this.apply(bytes, meta);
+  }
+
+  private apply(bytes: Uint8Array, meta: FrameMeta): void {
+    const f = decodeFrame(bytes, this.cur ?? undefined);
+    this.c.frames++;
+    const b = f.body;
+    this.sink.frame({ kind: b.kind, frameTime: f.timeMs, meta });
+    switch (b.kind) {
+      case "heartbeat":
+        this.c.heartbeats++;
+        this.sink.health(b.health, { frameTime: f.timeMs, meta });
+        return;
+      case "birth":
+        this.c.births++;
+        this.birthPart(f.catalogHash, b.part, b.parts, b.tagCount, b.tags, meta);
+        return;
+      default: {
+        if (b.kind === "keyframe") this.c.keyframes++;
+        else this.c.deltas++;
+        const applied = this.applySamples(b.samples);
+        if (applied.length > 0) this.sink.samples(applied, { kind: b.kind, frameTime: f.timeMs, meta });
+      }
+    }
+  }
+
+  private applySamples(samples: Sample[]): Sample[] {
+    let out: Sample[] | null = null;
+    const times = this.times, values = this.values, status = this.status, seen = this.seen;
+    for (let i = 0; i < samples.length; i++) {
+      const s = samples[i] as Sample;
+      if (seen[s.alias] === 1 && s.sourceTime < (times[s.alias] as number)) {
+        this.c.samplesOlder++;
+        out ??= samples.slice(0, i);
+        continue;
+      }
+      values[s.alias] = s.value;
+      status[s.alias] = s.status;
+      times[s.alias] = s.sourceTime;
+      seen[s.alias] = 1;
+      if (out) out.push(s);
+    }
+    const applied = out ?? samples;
+    this.c.samplesApplied += applied.length;
+    return applied;
+  }
+
+  private hold(bytes: Uint8Array, meta: FrameMeta, hash: number): void {
+    this.c.framesHeld++;
+    if (bytes.length > this.maxHeldBytes) { this.c.heldDropped++; return; }
+    this.held.push({ bytes, meta, hash });
+    this.heldBytes += bytes.length;
+    let drop = 0;
+    while (this.heldBytes > this.maxHeldBytes) this.heldBytes -= (this.held[drop++] as Held).bytes.length;
+    if (drop > 0) { this.held = this.held.slice(drop); this.c.heldDropped += drop; }
+  }
+
+  private birthPart(hash: number, part: number, parts: number, tagCount: number, tags: TagDef[], meta: FrameMeta): void {
+    if (this.cur?.hash === hash) return; // already complete
+    if (tagCount > this.maxTags) { this.c.birthRejected++; return; }
+    let a = this.assemblies.get(hash);
+    if (a && (a.parts !== parts || a.tagCount !== tagCount)) {
+      // Same catalogue split differently (the reader restarted with another MTU): start over.
+      this.assemblies.delete(hash);
+      a = undefined;
+    }
+    if (!a) {
+      a = { hash, parts, tagCount, got: new Map(), tags: 0, fed: 0 };
+      this.assemblies.set(hash, a);
+    }
+    a.fed = ++this.feeds;
+    if (a.got.has(part)) return;
+    if (a.tags + tags.length > a.tagCount) throw new FrameError("malformed", "malformed frame: birth parts hold more tags than the catalogue");
+    a.got.set(part, tags);
+    a.tags += tags.length;
+    this.bound(a);
+    if (a.got.size === a.parts) this.complete(a, meta);
+  }
+
+  /** Keeps assemblies within maxAssemblies and maxTags, dropping the least recently fed. */
+  private bound(keep: Assembly): void {
+    let total = 0;
+    for (const x of this.assemblies.values()) total += x.tags;
+    while (this.assemblies.size > this.maxAssemblies || total > this.maxTags) {
+      let oldest: Assembly | undefined;
+      for (const x of this.assemblies.values()) if (x !== keep && (!oldest || x.fed < oldest.fed)) oldest = x;
+      if (!oldest) break;
+      this.assemblies.delete(oldest.hash);
+      total -= oldest.tags;
+    }
+  }
+
+  private complete(a: Assembly, meta: FrameMeta): void {
+    this.assemblies.delete(a.hash);
+    const tags: TagDef[] = [];
+    for (let p = 0; p < a.parts; p++) for (const t of a.got.get(p) as TagDef[]) tags.push(t);
+    let cat: CatalogIndex;
+    try {
+      cat = CatalogIndex.of(tags);
+    } catch {
+      this.c.birthRejected++; // parts that do not form a dense catalogue
+      return;
+    }
+    if (cat.hash !== a.hash || cat.size !== a.tagCount) { this.c.birthRejected++; return; }
+    this.adopt(cat);
+    this.sink.catalog(cat.tags, cat.hash, meta);
+    // Frames that waited for this catalogue, in arrival order.
+    const mine = this.held.filter((h) => h.hash === cat.hash);
+    if (mine.length > 0) {
+      this.held = this.held.filter((h) => h.hash !== cat.hash);
+      for (const h of mine) {
+        this.heldBytes -= h.bytes.length;
+        try { this.replay(h); } catch (e) { if (!(e instanceof FrameError)) throw e; }
+      }
+    }
+  }
+
+  private replay(h: Held): void {
+    const f = decodeFrame(h.bytes, this.cur ?? undefined);
+    if (f.body.kind !== "keyframe" && f.body.kind !== "delta") return;
+    const applied = this.applySamples(f.body.samples);
+    if (applied.length > 0) this.sink.samples(applied, { kind: f.body.kind, frameTime: f.timeMs, meta: h.meta });
+  }
+
+  private adopt(cat: CatalogIndex): void {
+    const n = cat.size;
+    const values = new Array<Value>(n).fill(null);
+    const status = new Uint32Array(n).fill(Status.BadWaitingForInitialData);
+    const times = new Float64Array(n);
+    const seen = new Uint8Array(n);
+    const old = this.cur;
+    if (old) {
+      const byPath = new Map(old.tags.map((t) => [t.path, t]));
+      for (const t of cat.tags) {
+        const o = byPath.get(t.path);
+        if (o && o.type === t.type) {
+          values[t.alias] = this.values[o.alias] ?? null;
+          status[t.alias] = this.status[o.alias] ?? Status.BadWaitingForInitialData;
+          times[t.alias] = this.times[o.alias] ?? 0;
+          seen[t.alias] = this.seen[o.alias] ?? 0;
+        }
+      }
+    }
+    this.cur = cat;
+    this.values = values;
+    this.status = status;
+    this.times = times;
+    this.seen = seen;
+    this.c.catalogues++;
+  }
+}
