@@ -56,7 +56,7 @@ export class TransportSender {
     });
     this.maxPayload = this.out.maxPayload;
     this.queueLimit = opts.queueBytes ?? SENDER_DEFAULTS.queueBytes;
-    this.bucket = new TokenBucket(opts.rate ?? SENDER_DEFAULTS.rate, 2, mtu + IP_UDP_OVERHEAD, performance.now());
+    this.bucket = new TokenBucket(opts.rate ?? SENDER_DEFAULTS.rate, 5, 2 * (mtu + IP_UDP_OVERHEAD), performance.now());
   }
 
   static async open(opts: TransportSenderOptions, logger: Logger = silentLogger): Promise<TransportSender> {
