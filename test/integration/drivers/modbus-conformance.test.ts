@@ -11,7 +11,7 @@ import { runConformance, type ConformancePoint } from "./conformance.js";
 
 const TIMEOUT_MS = 1000;
 
-t.test("modbus vs pymodbus", async (t) => {
+void t.test("modbus vs pymodbus", async (t) => {
   const known: KnownValue[] = [
     ...everyTypeEveryOrder("hr", 0), // 30 points in hr:0..81: one request
     { address: "hr:200.0", value: true }, { address: "hr:200.5", value: false }, { address: "hr:200.15", value: true },
@@ -33,7 +33,7 @@ t.test("modbus vs pymodbus", async (t) => {
   });
 });
 
-t.test("modbus vs the modbus simulator", async (t) => {
+void t.test("modbus vs the modbus simulator", async (t) => {
   let sim: ModbusSim | undefined;
   let port = 0;
   const between = (lo: number, hi: number) => (v: unknown) => typeof v === "number" && v >= lo && v <= hi;

@@ -61,13 +61,13 @@ const UNIT2: KnownValue[] = [
   { address: "hr:10:uint16", value: 2010 }, { address: "hr:13:uint16", value: 2013 },
 ];
 
-t.test("pymodbus", async (t) => {
+void t.test("pymodbus", async (t) => {
   const server = await startPymodbus({
     units: { "1": layoutOf(UNIT1, { size: 2000 }), "2": layoutOf(UNIT2, { sparse: ["hr"] }) },
   });
   t.teardown(() => server.close());
 
-  t.test("every type in every byte order, from holding and input registers", async (t) => {
+  void t.test("every type in every byte order, from holding and input registers", async (t) => {
     const d = await connect(t, server);
     const known = [...HR, ...IR];
     const plan = d.plan(points(known.map((k) => k.address)));
@@ -79,7 +79,7 @@ t.test("pymodbus", async (t) => {
     });
   });
 
-  t.test("the source's byteOrder applies to addresses that name no order", async (t) => {
+  void t.test("the source's byteOrder applies to addresses that name no order", async (t) => {
     const d = await connect(t, server, { byteOrder: "CDAB" });
     const results = await d.read(d.plan(points(["hr:300:float32", "hr:302:int64", "hr:306:int16"])));
     t.same(results.map((r) => r.value), CDAB_DEFAULT.map((k) => k.value));
@@ -88,7 +88,7 @@ t.test("pymodbus", async (t) => {
     t.not(wrong[0]!.value, TYPE_VALUES.float32, "the same words read ABCD give another number");
   });
 
-  t.test("bits, coils, discrete inputs and strings", async (t) => {
+  void t.test("bits, coils, discrete inputs and strings", async (t) => {
     const d = await connect(t, server);
     const known = [...BITS, ...STRINGS];
     const plan = d.plan(points(known.map((k) => k.address)));
@@ -97,7 +97,7 @@ t.test("pymodbus", async (t) => {
     known.forEach((k, i) => t.same(results[i]!.value, k.value, k.address));
   });
 
-  t.test("1,000 holding registers cost 8 requests, counted at the server", async (t) => {
+  void t.test("1,000 holding registers cost 8 requests, counted at the server", async (t) => {
     const d = await connect(t, server);
     const plan = d.plan(points(LINEAR.map((k) => k.address)));
     t.equal(plan.requests, 8);
@@ -114,7 +114,7 @@ t.test("pymodbus", async (t) => {
     t.equal((await served(server, from2, 10)).length, 10, "maxRegisters 100: 10 requests");
   });
 
-  t.test("maxGap decides whether two tags share a request, counted at the server", async (t) => {
+  void t.test("maxGap decides whether two tags share a request, counted at the server", async (t) => {
     for (const [maxGap, expected] of [[8, 2], [9, 1]] as const) {
       const d = await connect(t, server, { maxGap });
       const plan = d.plan(points(["hr:1000:uint16", "hr:1010:uint16"])); // 9 registers apart
@@ -126,7 +126,7 @@ t.test("pymodbus", async (t) => {
     }
   });
 
-  t.test("an exception for one block marks only its points; the others stay Good", async (t) => {
+  void t.test("an exception for one block marks only its points; the others stay Good", async (t) => {
     const d = await connect(t, server);
     const plan = d.plan(points(["hr:0:int16:AB", "hr:1990:uint16", "hr:1999:uint32", "ir:100:int16:AB"]));
     t.equal(plan.requests, 3);
@@ -140,7 +140,7 @@ t.test("pymodbus", async (t) => {
     t.equal(again[0]!.status, Status.Good, "the connection survived");
   });
 
-  t.test("a unit that never answers times out the read and drops the connection", async (t) => {
+  void t.test("a unit that never answers times out the read and drops the connection", async (t) => {
     // pymodbus ignores requests for units it does not have, as many gateways do.
     const d = modbusDriver.create({ name: "py", endpoint: server.endpoint, timeoutMs: 300, options: { unitId: 9 } });
     t.teardown(() => d.destroy());
@@ -149,7 +149,7 @@ t.test("pymodbus", async (t) => {
     await t.rejects(d.read(d.plan(points(["hr:0"]))), { code: "SLUICE_ERR_DISCONNECTED" }, "until the scheduler reconnects");
   });
 
-  t.test("unit ids: the same address on two units gives each unit's value", async (t) => {
+  void t.test("unit ids: the same address on two units gives each unit's value", async (t) => {
     const d = await connect(t, server);
     const results = await d.read(d.plan(points(["hr:0:uint16:AB", "hr:0:uint16", "hr:3:uint16"], [undefined, 2, 2])));
     t.same(results.map((r) => r.value), [0xcfc7, 2222, 2333], "unit 1 hr:0 holds int16 -12345 = 0xCFC7");
@@ -157,7 +157,7 @@ t.test("pymodbus", async (t) => {
     t.same((await unit2.read(unit2.plan(points(["hr:13:uint16"])))).map((r) => r.value), [2013], "source-level unitId");
   });
 
-  t.test("a hole inside a gap-filled block: the block is split into its tight runs for good", async (t) => {
+  void t.test("a hole inside a gap-filled block: the block is split into its tight runs for good", async (t) => {
     const d = await connect(t, server, { unitId: 2 });
     const plan = d.plan(points(["hr:0:uint16", "hr:3:uint16", "hr:10:uint16", "hr:13:uint16"]));
     t.equal(plan.requests, 1, "planned as one block hr:0..13 (gap 6 <= 8)");

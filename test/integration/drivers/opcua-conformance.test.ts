@@ -13,7 +13,7 @@ import { OPCUA_SIM_NAMESPACE, OPCUA_SIM_STATIC, startOpcuaSim, type OpcuaSim } f
 import { Status } from "../../../src/core/status.js";
 import { runConformance, type ConformancePoint } from "./conformance.js";
 
-t.test("opcua vs the OPC UA simulator", async (t) => {
+void t.test("opcua vs the OPC UA simulator", async (t) => {
   const dir = mkdtempSync(join(tmpdir(), "sluice-opcua-conf-"));
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));
   let sim: OpcuaSim | undefined;

@@ -4,7 +4,7 @@ import { isSluiceError } from "../../../src/core/errors.js";
 
 const parse = (a: string) => modbusDriver.parseAddress(a);
 
-t.test("valid forms and their defaults", async (t) => {
+void t.test("valid forms and their defaults", async (t) => {
   t.same(parse("hr:0"), { address: { area: "hr", offset: 0, type: "int16" }, type: "int16" });
   t.same(parse("ir:7:uint16"), { address: { area: "ir", offset: 7, type: "uint16" }, type: "uint16" });
   t.same(parse("coil:0"), { address: { area: "coil", offset: 0, type: "bool" }, type: "bool" });
@@ -61,7 +61,7 @@ const BAD: [string, RegExp][] = [
   ["hr: 0", /not a decimal number/],
 ];
 
-t.test("every malformed form throws SLUICE_ERR_ADDRESS with a precise reason", async (t) => {
+void t.test("every malformed form throws SLUICE_ERR_ADDRESS with a precise reason", async (t) => {
   for (const [address, reason] of BAD) {
     try {
       parse(address);

@@ -12,7 +12,7 @@ const WIRE_8: Record<string, string> = {
   ABCDEFGH: "0102030405060708", GHEFCDAB: "0708050603040102", BADCFEHG: "0201040306050807", HGFEDCBA: "0807060504030201",
 };
 
-t.test("32-bit types decode in every 4-byte order", async (t) => {
+void t.test("32-bit types decode in every 4-byte order", async (t) => {
   for (const [order, wire] of Object.entries(WIRE_4)) {
     const w = hex(wire);
     t.equal(decodeValue(w, "int32", order as ByteOrder), 0x01020304, `int32 ${order}`);
@@ -28,7 +28,7 @@ t.test("32-bit types decode in every 4-byte order", async (t) => {
   t.equal(decodeValue(hex("FFFF FFFE"), "uint32", "ABCD"), 0xfffffffe);
 });
 
-t.test("64-bit types decode in every 8-byte order, ints as bigint", async (t) => {
+void t.test("64-bit types decode in every 8-byte order, ints as bigint", async (t) => {
   for (const [order, wire] of Object.entries(WIRE_8)) {
     const w = hex(wire);
     t.equal(decodeValue(w, "int64", order as ByteOrder), 0x0102030405060708n, `int64 ${order}`);
@@ -43,7 +43,7 @@ t.test("64-bit types decode in every 8-byte order, ints as bigint", async (t) =>
   t.equal(decodeValue(hex("182D 4454 FB21 0940"), "float64", "HGFEDCBA"), Math.PI);
 });
 
-t.test("16-bit types in AB and BA", async (t) => {
+void t.test("16-bit types in AB and BA", async (t) => {
   t.equal(decodeValue(hex("FF38"), "int16", "AB"), -200);
   t.equal(decodeValue(hex("38FF"), "int16", "BA"), -200);
   t.equal(decodeValue(hex("FF38"), "uint16", "AB"), 0xff38);
@@ -51,7 +51,7 @@ t.test("16-bit types in AB and BA", async (t) => {
   t.equal(decodeValue(hex("7FFF"), "int16", "AB"), 32767);
 });
 
-t.test("strings: two bytes per register, trailing NULs trimmed, per-register byte order", async (t) => {
+void t.test("strings: two bytes per register, trailing NULs trimmed, per-register byte order", async (t) => {
   t.equal(decodeValue(hex("4845 4C4C 4F00"), "string", "AB", 5), "HELLO");
   t.equal(decodeValue(hex("4548 4C4C 004F"), "string", "BA", 5), "HELLO");
   t.equal(decodeValue(hex("4849 0000 0000"), "string", "AB", 6), "HI");
@@ -74,7 +74,7 @@ const SAMPLES: Record<RegisterType, unknown[]> = {
   string: ["", "A", "Line 1", "0123456789"],
 };
 
-t.test("encode then decode returns the value for every type in every order that fits", async (t) => {
+void t.test("encode then decode returns the value for every type in every order that fits", async (t) => {
   let n = 0;
   for (const [type, values] of Object.entries(SAMPLES) as [RegisterType, unknown[]][]) {
     for (const order of ordersFor(type)) {
@@ -90,7 +90,7 @@ t.test("encode then decode returns the value for every type in every order that 
   t.ok(Number.isNaN(decodeValue(encodeValue(NaN, "float32", "DCBA"), "float32", "DCBA")), "NaN survives");
 });
 
-t.test("orders differ on the wire: no two orders of a type produce the same bytes", async (t) => {
+void t.test("orders differ on the wire: no two orders of a type produce the same bytes", async (t) => {
   for (const orders of [ORDERS_2, ORDERS_4, ORDERS_8]) {
     const type: RegisterType = orders.length && orders[0]!.length === 2 ? "uint16" : orders[0]!.length === 4 ? "uint32" : "uint64";
     const v = type === "uint64" ? 0x0102030405060708n : type === "uint32" ? 0x01020304 : 0x0102;
@@ -99,7 +99,7 @@ t.test("orders differ on the wire: no two orders of a type produce the same byte
   }
 });
 
-t.test("orders fit types and defaults follow the source's 32-bit order", async (t) => {
+void t.test("orders fit types and defaults follow the source's 32-bit order", async (t) => {
   t.same(ordersFor("int16"), ORDERS_2);
   t.same(ordersFor("string"), ORDERS_2);
   t.same(ordersFor("float32"), ORDERS_4);
@@ -113,7 +113,7 @@ t.test("orders fit types and defaults follow the source's 32-bit order", async (
   t.equal(defaultOrder("string", "DCBA"), "BA");
 });
 
-t.test("bits: register bits and packed coil bits", async (t) => {
+void t.test("bits: register bits and packed coil bits", async (t) => {
   const reg = hex("0008 8001");
   t.equal(registerBit(reg, 0, 3), true);
   t.equal(registerBit(reg, 0, 2), false);

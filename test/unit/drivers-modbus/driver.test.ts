@@ -22,7 +22,7 @@ async function setup(t: Tap, options: Record<string, unknown> = {}): Promise<{ f
   return { fake, d, fcs };
 }
 
-t.test("endpoints: host[:port], [v6]:port, default port 502", async (t) => {
+void t.test("endpoints: host[:port], [v6]:port, default port 502", async (t) => {
   t.same(parseEndpoint("10.0.0.5"), { host: "10.0.0.5", port: 502 });
   t.same(parseEndpoint("plc-1.line.local:1502"), { host: "plc-1.line.local", port: 1502 });
   t.same(parseEndpoint("[::1]:5020"), { host: "::1", port: 5020 });
@@ -34,7 +34,7 @@ t.test("endpoints: host[:port], [v6]:port, default port 502", async (t) => {
   t.throws(() => modbusDriver.create({ name: "x", endpoint: "h:502", timeoutMs: 100, options: { maxGap: -1 } }), { code: "SLUICE_ERR_CONFIG" });
 });
 
-t.test("exception codes map to statuses", async (t) => {
+void t.test("exception codes map to statuses", async (t) => {
   t.same([1, 2, 3, 4, 5, 6, 10, 11, 99].map(exceptionStatus), [
     Status.BadConfigurationError, Status.BadConfigurationError, Status.BadConfigurationError,
     Status.BadDeviceFailure, Status.BadDeviceFailure, Status.BadDeviceFailure,
@@ -42,7 +42,7 @@ t.test("exception codes map to statuses", async (t) => {
   ]);
 });
 
-t.test("a gateway exception for one unit marks that unit's points only", async (t) => {
+void t.test("a gateway exception for one unit marks that unit's points only", async (t) => {
   const { fake, d } = await setup(t);
   fake.handler = (req, sock) => sock.write(req.unit === 5 ? exceptionReply(req, 11) : reply(req));
   const pts = points(["hr:7", "hr:8", "coil:1"]);
@@ -51,7 +51,7 @@ t.test("a gateway exception for one unit marks that unit's points only", async (
   t.same(results.map((r) => [r.value, r.status]), [[7, Status.Good], [null, Status.BadNoCommunication], [false, Status.Good]]);
 });
 
-t.test("a point whose tag type disagrees with its address is BadConfigurationError; the others read", async (t) => {
+void t.test("a point whose tag type disagrees with its address is BadConfigurationError; the others read", async (t) => {
   const { d } = await setup(t);
   const pts = points(["hr:3", "hr:4:uint16"]);
   pts[0] = { ...pts[0]!, type: "float32" };
@@ -61,13 +61,13 @@ t.test("a point whose tag type disagrees with its address is BadConfigurationErr
   t.same(results.map((r) => [r.value, r.status]), [[null, Status.BadConfigurationError], [4, Status.Good]]);
 });
 
-t.test("results follow the plan's point order, whatever the indexes", async (t) => {
+void t.test("results follow the plan's point order, whatever the indexes", async (t) => {
   const { d } = await setup(t);
   const pts = points(["hr:30", "hr:10", "hr:20"]).map((p, i) => ({ ...p, index: [7, 3, 5][i]! }));
   t.same((await d.read(d.plan(pts))).map((r) => r.value), [30, 10, 20]);
 });
 
-t.test("one read at a time; reads before connect or after destroy reject", async (t) => {
+void t.test("one read at a time; reads before connect or after destroy reject", async (t) => {
   const { fake, d } = await setup(t);
   fake.handler = (req, sock) => setTimeout(() => sock.write(reply(req)), 30);
   const plan = d.plan(points(["hr:1"]));
@@ -81,7 +81,7 @@ t.test("one read at a time; reads before connect or after destroy reject", async
   await t.rejects(never.read(plan), { code: "SLUICE_ERR_DISCONNECTED" });
 });
 
-t.test("only read function codes ever reach the device", async (t) => {
+void t.test("only read function codes ever reach the device", async (t) => {
   const { d, fcs } = await setup(t);
   await d.read(d.plan(points(["coil:0", "di:0", "ir:0", "hr:0", "hr:9.1", "ir:4:float64"])));
   t.same([...fcs].sort(), [1, 2, 3, 4]);

@@ -15,7 +15,7 @@ function points(addresses: string[], unitIds: (number | undefined)[] = []): Poin
 }
 const spans = (p: ReturnType<typeof planModbus>) => p.blocks.map((b) => `${b.unitId}/${b.area}:${b.start}+${b.count}`);
 
-t.test("options: defaults from the schema, bad values rejected", async (t) => {
+void t.test("options: defaults from the schema, bad values rejected", async (t) => {
   t.same(opts(), { unitId: 1, maxRegisters: 125, maxBits: 2000, maxGap: 8, byteOrder: "ABCD" });
   t.same(modbusOptions(undefined), opts());
   t.throws(() => opts({ maxRegisters: 126 }), { code: "SLUICE_ERR_CONFIG" });
@@ -24,7 +24,7 @@ t.test("options: defaults from the schema, bad values rejected", async (t) => {
   t.throws(() => opts({ unitid: 2 }), { code: "SLUICE_ERR_CONFIG" }, "unknown key");
 });
 
-t.test("coalesce merges within the gap and splits at the size limit", async (t) => {
+void t.test("coalesce merges within the gap and splits at the size limit", async (t) => {
   const s = (start: number, width = 1) => ({ start, width });
   t.same(coalesce([s(0), s(1), s(2)], 0, 125).map((g) => g.length), [3]);
   t.same(coalesce([s(0), s(2)], 0, 125).map((g) => g.length), [1, 1], "gap 1 > maxGap 0");
@@ -34,7 +34,7 @@ t.test("coalesce merges within the gap and splits at the size limit", async (t) 
   t.same(coalesce([s(0), s(124), s(125)], 200, 125).map((g) => g.length), [2, 1], "split at 125");
 });
 
-t.test("1,000 contiguous holding registers cost ceil(1000/125) = 8 requests", async (t) => {
+void t.test("1,000 contiguous holding registers cost ceil(1000/125) = 8 requests", async (t) => {
   const p = planModbus(points(Array.from({ length: 1000 }, (_, i) => `hr:${i}`)), opts());
   t.equal(p.requests, 8);
   t.same(p.blocks.map((b) => b.count), [125, 125, 125, 125, 125, 125, 125, 125]);
@@ -42,7 +42,7 @@ t.test("1,000 contiguous holding registers cost ceil(1000/125) = 8 requests", as
   t.equal(p100.requests, 10);
 });
 
-t.test("gap fill follows maxGap; areas and unit ids never share a request", async (t) => {
+void t.test("gap fill follows maxGap; areas and unit ids never share a request", async (t) => {
   const addrs = ["hr:0", "hr:2:float32", "hr:12", "hr:30", "ir:0", "ir:1", "coil:0", "coil:100", "coil:200", "di:3"];
   t.same(spans(planModbus(points(addrs), opts())),
     ["1/hr:0+13", "1/hr:30+1", "1/ir:0+2", "1/coil:0+201", "1/di:3+1"], "gap 8: hr:4..11 filled, 13..29 not; bits fill 128");
@@ -53,14 +53,14 @@ t.test("gap fill follows maxGap; areas and unit ids never share a request", asyn
   t.same(spans(planModbus(points(["coil:0", "coil:1000", "coil:1999", "coil:2000"]), opts({ maxGap: 124 }))), ["1/coil:0+2000", "1/coil:2000+1"]);
 });
 
-t.test("items carry their offset in the block and their resolved byte order", async (t) => {
+void t.test("items carry their offset in the block and their resolved byte order", async (t) => {
   const p = planModbus(points(["hr:4:float32", "hr:0:int64", "hr:6.2", "hr:7:string(3)", "hr:9:int32:DCBA"]), opts({ byteOrder: "CDAB" }));
   t.equal(p.blocks.length, 1);
   const items = [...p.blocks[0]!.items].sort((a, b) => a.index - b.index);
   t.same(items.map((i) => [i.rel, i.width, i.order]), [[4, 2, "CDAB"], [0, 4, "GHEFCDAB"], [6, 1, undefined], [7, 2, "AB"], [9, 2, "DCBA"]]);
 });
 
-t.test("points that can never be read are rejected at plan time, the rest still planned", async (t) => {
+void t.test("points that can never be read are rejected at plan time, the rest still planned", async (t) => {
   const pts = points(["hr:0", "hr:1:string(250)", "hr:200"]);
   pts[2] = { ...pts[2]!, type: "float32" };
   const p = planModbus(pts, opts({ maxRegisters: 100 }));
@@ -71,7 +71,7 @@ t.test("points that can never be read are rejected at plan time, the rest still 
   t.equal(p.requests, 1);
 });
 
-t.test("tight runs split a gap-filled block and requests follows", async (t) => {
+void t.test("tight runs split a gap-filled block and requests follows", async (t) => {
   const p = planModbus(points(["hr:0", "hr:1", "hr:5", "hr:7:int32"]), opts());
   t.equal(p.requests, 1);
   const runs = tightRuns(p.blocks[0]!, 125);

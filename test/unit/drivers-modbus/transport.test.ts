@@ -30,7 +30,7 @@ async function rejection(p: Promise<unknown>): Promise<Error> {
   throw new Error("expected a rejection");
 }
 
-t.test("registers and bits come back as the raw data bytes", async (t) => {
+void t.test("registers and bits come back as the raw data bytes", async (t) => {
   const { tr } = await setup(t);
   t.same([...(await tr.request(1, 3, 10, 2))], [0, 10, 0, 11]);
   t.same([...(await tr.request(1, 4, 0x1234, 1))], [0x12, 0x34]);
@@ -38,7 +38,7 @@ t.test("registers and bits come back as the raw data bytes", async (t) => {
   t.equal(tr.requests, 3);
 });
 
-t.test("a reply split into single bytes is reassembled", async (t) => {
+void t.test("a reply split into single bytes is reassembled", async (t) => {
   const { fake, tr } = await setup(t);
   fake.handler = (req, sock) => {
     const r = reply(req);
@@ -49,7 +49,7 @@ t.test("a reply split into single bytes is reassembled", async (t) => {
   t.same([...(await tr.request(1, 3, 7, 3))], [0, 7, 0, 8, 0, 9]);
 });
 
-t.test("an exception response rejects that request only; the connection stays up", async (t) => {
+void t.test("an exception response rejects that request only; the connection stays up", async (t) => {
   const { fake, tr } = await setup(t);
   fake.handler = (req, sock) => sock.write(req.start === 99 ? exceptionReply(req, 2) : reply(req));
   const e = await rejection(tr.request(1, 3, 99, 1));
@@ -61,7 +61,7 @@ t.test("an exception response rejects that request only; the connection stays up
   t.equal(fake.connections, 1);
 });
 
-t.test("no reply within the timeout: SLUICE_ERR_TIMEOUT, socket dropped, a late reply is never read", async (t) => {
+void t.test("no reply within the timeout: SLUICE_ERR_TIMEOUT, socket dropped, a late reply is never read", async (t) => {
   const { fake, tr } = await setup(t, 200);
   let held: (() => void) | undefined;
   fake.handler = (req, sock) => {
@@ -88,7 +88,7 @@ const OUT_OF_STEP: [string, (req: Parameters<typeof reply>[0]) => Buffer, RegExp
 ];
 
 for (const [what, bad, reason] of OUT_OF_STEP) {
-  t.test(`${what}: the socket is dropped and the request rejected`, async (t) => {
+  void t.test(`${what}: the socket is dropped and the request rejected`, async (t) => {
     const { fake, tr } = await setup(t, 2000);
     fake.handler = (req, sock) => sock.write(bad(req));
     const e = await rejection(tr.request(1, 3, 0, 1));
@@ -99,7 +99,7 @@ for (const [what, bad, reason] of OUT_OF_STEP) {
   });
 }
 
-t.test("two replies to one request: the extra one is unsolicited and drops the socket", async (t) => {
+void t.test("two replies to one request: the extra one is unsolicited and drops the socket", async (t) => {
   const { fake, tr } = await setup(t, 2000);
   fake.handler = (req, sock) => sock.write(Buffer.concat([reply(req), reply(req)]));
   t.same([...(await tr.request(1, 3, 5, 1))], [0, 5], "the first reply answers");
@@ -108,7 +108,7 @@ t.test("two replies to one request: the extra one is unsolicited and drops the s
   t.ok(isSluiceError(e, "SLUICE_ERR_DISCONNECTED"));
 });
 
-t.test("the device closing the connection rejects the request in flight and later ones", async (t) => {
+void t.test("the device closing the connection rejects the request in flight and later ones", async (t) => {
   const { fake, tr } = await setup(t, 5000);
   fake.handler = (_req, sock) => sock.destroy();
   const e = await rejection(tr.request(1, 3, 0, 1));
@@ -117,7 +117,7 @@ t.test("the device closing the connection rejects the request in flight and late
   t.ok(isSluiceError(await rejection(tr.request(1, 3, 0, 1)), "SLUICE_ERR_DISCONNECTED"));
 });
 
-t.test("connect to a closed port rejects SLUICE_ERR_DISCONNECTED", async (t) => {
+void t.test("connect to a closed port rejects SLUICE_ERR_DISCONNECTED", async (t) => {
   const fake = await startFake();
   const port = fake.port;
   await fake.close();
@@ -128,7 +128,7 @@ t.test("connect to a closed port rejects SLUICE_ERR_DISCONNECTED", async (t) => 
   t.notOk(tr.connected);
 });
 
-t.test("close waits for the request in flight, then ends; close and destroy are idempotent", async (t) => {
+void t.test("close waits for the request in flight, then ends; close and destroy are idempotent", async (t) => {
   const { fake, tr } = await setup(t, 2000);
   fake.handler = (req, sock) => setTimeout(() => sock.write(reply(req)), 50);
   const inFlight = tr.request(1, 3, 3, 1);
@@ -143,7 +143,7 @@ t.test("close waits for the request in flight, then ends; close and destroy are 
   t.ok(isSluiceError(await rejection(tr.request(1, 3, 0, 1)), "SLUICE_ERR_DISCONNECTED"));
 });
 
-t.test("destroy rejects the request in flight at once", async (t) => {
+void t.test("destroy rejects the request in flight at once", async (t) => {
   const { fake, tr } = await setup(t, 5000);
   fake.handler = () => undefined;
   const p = tr.request(1, 3, 0, 1);
@@ -151,7 +151,7 @@ t.test("destroy rejects the request in flight at once", async (t) => {
   t.ok(isSluiceError(await rejection(p), "SLUICE_ERR_CLOSED"));
 });
 
-t.test("one request in flight at a time", async (t) => {
+void t.test("one request in flight at a time", async (t) => {
   const { fake, tr } = await setup(t, 2000);
   fake.handler = (req, sock) => setTimeout(() => sock.write(reply(req)), 20);
   const first = tr.request(1, 3, 0, 1);

@@ -1,0 +1,90 @@
+/** OPC UA addresses and value coercion: pure, no server (they live here with the other OPC UA driver tests). */
+import t from "tap";
+import { opcuaDriver } from "../../../src/drivers/opcua/index.js";
+import { formatOpcuaAddress, nodeIdString } from "../../../src/drivers/opcua/address.js";
+import { coerce, DataTypeId as D, type VariantLike } from "../../../src/drivers/opcua/coerce.js";
+import { isSluiceError } from "../../../src/core/errors.js";
+import type { TagType } from "../../../src/core/model.js";
+
+const parse = (a: string) => opcuaDriver.parseAddress(a);
+
+void t.test("NodeId forms", async (t) => {
+  t.same(parse("nsu=urn:acme;s=Line1.Temp"), { address: { namespaceUri: "urn:acme", identifierType: "s", identifier: "Line1.Temp" }, type: undefined });
+  t.same(parse("ns=2;i=1001").address, { namespaceIndex: 2, identifierType: "i", identifier: "1001" });
+  t.same(parse("i=2258").address, { namespaceIndex: 0, identifierType: "i", identifier: "2258" });
+  t.same(parse("ns=3;s=a;b=c").address, { namespaceIndex: 3, identifierType: "s", identifier: "a;b=c" }, "string ids may hold ; and =");
+  t.same(parse("nsu=http://acme.com/UA/;s=X").address.namespaceUri, "http://acme.com/UA/");
+  t.same(parse("nsu=urn:a%3Bb;i=1").address.namespaceUri, "urn:a;b", "escaped ; in the URI");
+  t.same(parse("ns=1;g=09087e75-8e5e-499b-954f-f2a9603db28a").address.identifierType, "g");
+  t.same(parse("ns=1;b=M/RbKBsRVkePCePcx24oRA==").address.identifier, "M/RbKBsRVkePCePcx24oRA==");
+  t.same(parse("ns=1;i=007").address.identifier, "7");
+  t.equal(nodeIdString(parse("nsu=urn:acme;s=X").address, 4), "ns=4;s=X");
+  t.equal(formatOpcuaAddress(parse("nsu=urn:acme;s=X").address), "nsu=urn:acme;s=X");
+  t.equal(formatOpcuaAddress(parse("i=85").address), "ns=0;i=85");
+});
+
+const BAD: [string, RegExp][] = [
+  ["", /expected a NodeId/],
+  ["Line1.Temp", /expected a NodeId/],
+  ["nsu=urn:acme", /must be followed by ;TYPE=ID/],
+  ["nsu=;s=X", /empty namespace URI/],
+  ["nsu=urn:a%ZZ;s=X", /malformed %-escape/],
+  ["ns=x;i=1", /ns= needs a namespace index/],
+  ["ns=70000;i=1", /namespace index 70000 out of range/],
+  ["ns=2;x=1", /expected a NodeId/],
+  ["ns=2;s=", /empty s= identifier/],
+  ["ns=2;i=-1", /not 0\.\.4294967295/],
+  ["ns=2;i=4294967296", /not 0\.\.4294967295/],
+  ["ns=2;g=not-a-guid", /is not a GUID/],
+  ["ns=2;b=***", /is not base64/],
+];
+
+void t.test("malformed NodeIds throw SLUICE_ERR_ADDRESS with the reason", async (t) => {
+  for (const [address, reason] of BAD) {
+    try {
+      parse(address);
+      t.fail(`accepted ${JSON.stringify(address)}`);
+    } catch (e) {
+      t.ok(isSluiceError(e, "SLUICE_ERR_ADDRESS"), address);
+      t.match((e as Error).message, reason, address);
+    }
+  }
+});
+
+const v = (dataType: number, value: unknown, arrayType = 0): VariantLike => ({ dataType, arrayType, value });
+const fits = (x: VariantLike, type: TagType) => coerce(x, type)?.value;
+const refused = (x: VariantLike, type: TagType) => coerce(x, type) === undefined;
+
+void t.test("server values coerce to the tag type when they fit", async (t) => {
+  t.equal(fits(v(D.Boolean, true), "bool"), true);
+  t.equal(fits(v(D.Byte, 1), "bool"), true, "0/1 integers are booleans");
+  t.equal(fits(v(D.Int16, -5), "int32"), -5);
+  t.equal(fits(v(D.Double, 3), "int16"), 3, "an integral double fits an integer type");
+  t.equal(fits(v(D.UInt32, 4294967295), "uint32"), 4294967295);
+  t.equal(fits(v(D.Boolean, true), "uint16"), 1);
+  t.equal(fits(v(D.Int64, [0xffffffff, 0xfffffffe]), "int64"), -2n, "[high, low] words, two's complement");
+  t.equal(fits(v(D.UInt64, [0xffffffff, 0xffffffff]), "uint64"), 18446744073709551615n);
+  t.equal(fits(v(D.Int64, [0, 42]), "int16"), 42);
+  t.equal(fits(v(D.Int32, 7), "uint64"), 7n);
+  t.equal(fits(v(D.Float, 1.5), "float64"), 1.5);
+  t.equal(fits(v(D.UInt64, [1, 0]), "float64"), 4294967296);
+  t.equal(fits(v(D.String, "abc"), "string"), "abc");
+  t.equal(fits(v(D.LocalizedText, { text: "Hallo", locale: "de" }), "string"), "Hallo");
+  t.equal(fits(v(D.QualifiedName, { name: "Q", namespaceIndex: 1 }), "string"), "Q");
+  t.equal(fits(v(D.DateTime, new Date(Date.UTC(2024, 0, 2))), "string"), "2024-01-02T00:00:00.000Z");
+  t.equal(fits(v(D.Double, 2.5), "string"), "2.5");
+  t.equal(fits(v(D.StatusCode, { value: 0x80340000 }), "uint32"), 0x80340000);
+});
+
+void t.test("values that do not fit are refused, never rounded or truncated", async (t) => {
+  t.ok(refused(v(D.Double, 2.5), "int32"), "fraction into an integer");
+  t.ok(refused(v(D.Int32, 70000), "int16"), "out of range");
+  t.ok(refused(v(D.Int32, -1), "uint32"), "negative into unsigned");
+  t.ok(refused(v(D.Int64, [0x80000000, 0]), "uint64"), "negative int64 into uint64");
+  t.ok(refused(v(D.Double, 2), "bool"), "2 is no boolean");
+  t.ok(refused(v(D.String, "12"), "float64"), "strings are not parsed");
+  t.ok(refused(v(D.Double, [1, 2], 1), "float64"), "arrays");
+  t.ok(refused(v(D.Null, null), "float64"), "null variant");
+  t.ok(refused(v(D.ByteString, Buffer.from("x")), "string"), "byte strings");
+  t.ok(refused(v(D.Double, "not a number"), "float64"), "a variant whose value contradicts its type");
+});
