@@ -1,0 +1,246 @@
+/**
+ * The link as the reader and the receiver use it: two facades over the frame layer
+ * (publisher / replica, codec) and the transport (auth, fragments, FEC, pacing, UDP).
+ *
+ *   reader:   LinkSender.update / setCatalog / setHealth ─▶ Publisher ─▶ frame bytes
+ *               ─▶ TransportSender (seal, fragment, FEC, pace) ─▶ UDP ───────────┐
+ *                                                                                │ one way
+ *   receiver: UDP ─▶ TransportIntake (verify, replay, reassemble, FEC) ─▶ payload ◀┘
+ *               ─▶ Replica ─▶ events "catalog" / "samples" / "health" / "frame" / "session"
+ *
+ * Byte layout of a frame payload: proto/sluice.proto and src/link/codec/frame.ts; of a
+ * datagram: src/link/transport/envelope.ts. The sender never listens; the receiver's
+ * socket never sends (DESIGN invariant 1): both are properties of the transport.
+ */
+import { EventEmitter } from "node:events";
+import { resolve } from "node:path";
+import type { Static } from "@sinclair/typebox";
+import type { ReaderLink, ReceiverLink } from "../config/link.js";
+import { parseDuration } from "../core/duration.js";
+import { errorMessage } from "../core/errors.js";
+import { silentLogger, type Logger } from "../core/log.js";
+import type { FrameKind, FrameMeta, ReaderHealth, Sample, TagDef } from "../core/model.js";
+import { FrameError } from "./codec/index.js";
+import { loadKey, type LinkKey } from "./keys.js";
+import { Publisher } from "./publisher.js";
+import { Replica } from "./replica.js";
+import { TransportIntake, TransportSender, intakeOptionsFrom, senderOptionsFrom, type RejectReason } from "./transport/index.js";
+import { IP_UDP_OVERHEAD } from "./transport/envelope.js";
+
+export type { RejectReason } from "./transport/index.js";
+export { catalogHash, CatalogIndex, MAX_TAGS } from "./catalog.js";
+export { encodeFrame, decodeFrame, peekFrame, FrameError } from "./codec/index.js";
+export { Publisher, type PublisherOptions } from "./publisher.js";
+export { Replica, type ReplicaOptions, type ReplicaSink } from "./replica.js";
+
+/** Carousel and heartbeat timer resolution (ms). */
+const TICK_MS = 10;
+/** Share of the link's payload rate the first birth + keyframe may use after setCatalog. */
+const STARTUP_SHARE = 0.8;
+
+export class LinkSender {
+  private readonly pub: Publisher;
+  private readonly tickTimer: NodeJS.Timeout;
+  private flushTimer: NodeJS.Timeout | null = null;
+  private readonly flushMs: number;
+  private closing: Promise<void> | null = null;
+  private lastWarn = 0;
+
+  private constructor(
+    private readonly cfg: Static<typeof ReaderLink>, private readonly baseDir: string,
+    private readonly transport: TransportSender, private readonly log: Logger,
+  ) {
+    // What the pacing rate (wire bytes/s, all overhead) leaves for frame bytes.
+    const mtu = cfg.mtu;
+    const payloadRate = (cfg.rate * (transport.maxPayload / (mtu + IP_UDP_OVERHEAD))) / (1 + cfg.fec.repair);
+    this.flushMs = parseDuration(cfg.flush);
+    this.pub = new Publisher({
+      maxPayload: transport.maxPayload,
+      carouselRate: payloadRate * cfg.carouselShare,
+      startupRate: payloadRate * STARTUP_SHARE,
+      keyframeMs: parseDuration(cfg.keyframe),
+      birthMs: parseDuration(cfg.birth),
+      heartbeatMs: parseDuration(cfg.heartbeat),
+      flushMs: this.flushMs,
+      send: (frame) => transport.send(frame),
+      backlog: () => transport.stats().queueBytes,
+      onError: (message) => this.warn(message),
+    });
+    this.tickTimer = setInterval(() => this.pub.tick(), TICK_MS);
+    this.tickTimer.unref();
+  }
+
+  static async open(cfg: Static<typeof ReaderLink>, opts: { baseDir: string; logger?: Logger }): Promise<LinkSender> {
+    const log = opts.logger ?? silentLogger;
+    const transport = await TransportSender.open(senderOptionsFrom(cfg, opts.baseDir), log);
+    return new LinkSender(cfg, opts.baseDir, transport, log);
+  }
+
+  get sessionId(): bigint {
+    return this.transport.sessionId;
+  }
+
+  /** The tag catalogue, aliases dense 0..n-1: sends the birth at once, then a keyframe. */
+  setCatalog(tags: TagDef[]): void {
+    this.pub.setCatalog(tags);
+  }
+
+  /** Changed values (deadband/RBE already applied by the caller). */
+  update(samples: Sample[]): void {
+    this.pub.update(samples);
+    if (this.pub.hasPending && !this.flushTimer && !this.closing) {
+      this.flushTimer = setTimeout(() => { this.flushTimer = null; this.pub.flush(); }, this.flushMs);
+      this.flushTimer.unref();
+    }
+  }
+
+  /** Latest reader health; sent every heartbeat interval. */
+  setHealth(health: ReaderHealth): void {
+    this.pub.setHealth(health);
+  }
+
+  /**
+   * Re-reads cfg.key (SIGHUP): datagrams from now on use the new key. Throws
+   * SLUICE_ERR_KEY when the file is not a valid key; the old key then stays in use.
+   */
+  reloadKey(): void {
+    const key = loadKey(resolve(this.baseDir, this.cfg.key));
+    this.transport.setKey(key);
+  }
+
+  stats(): Record<string, number> {
+    const t = this.transport.stats();
+    return {
+      ...this.pub.stats(),
+      linkDatagramsSent: t.datagramsSent, linkBytesSent: t.bytesSent, linkFramesSent: t.framesSent,
+      linkFramesDropped: t.framesDropped, linkQueueBytes: t.queueBytes, linkSendErrors: t.sendErrors,
+    };
+  }
+
+  /** Sends what is pending, lets the transport drain (bounded), closes. Idempotent. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      clearInterval(this.tickTimer);
+      if (this.flushTimer) clearTimeout(this.flushTimer);
+      this.flushTimer = null;
+      this.pub.flush();
+      await this.transport.close();
+    })();
+    return this.closing;
+  }
+
+  private warn(message: string): void {
+    const now = Date.now();
+    if (now - this.lastWarn < 10_000) return; // at most one in 10 s: a stuck condition must not flood the log
+    this.lastWarn = now;
+    this.log.warn(message);
+  }
+}
+
+export interface LinkReceiverStats {
+  datagramsReceived: number;
+  framesReceived: number;
+  framesLost: number;
+  framesRecovered: number;
+  sessions: number;
+  sessionId: bigint | null;
+  /** Receiver time (ms since epoch) of the last accepted frame. */
+  lastFrameTime: number | null;
+  /** A complete catalogue matching the reader's current frames is held. */
+  birth: boolean;
+  rejected: Record<RejectReason, number>;
+}
+
+/**
+ * Events:
+ *  - "catalog" (tags: readonly TagDef[], hash: number, meta: FrameMeta)
+ *  - "samples" (samples: Sample[], info: { kind: "keyframe" | "delta"; frameTime: number; meta: FrameMeta })
+ *  - "health"  (health: ReaderHealth, info: { frameTime: number; meta: FrameMeta })
+ *  - "frame"   (info: { kind: FrameKind; frameTime: number; meta: FrameMeta })   every accepted frame
+ *  - "session" (sessionId: bigint)
+ * Listeners run inside the socket handler: an exception there is logged, never thrown.
+ */
+export class LinkReceiver extends EventEmitter {
+  private readonly replica: Replica;
+  private lastFrameTime: number | null = null;
+  private lastError = 0;
+
+  private constructor(private readonly cfg: Static<typeof ReceiverLink>, private readonly baseDir: string,
+    private readonly intake: TransportIntake, private readonly log: Logger) {
+    super();
+    this.replica = new Replica({
+      catalog: (tags, hash, meta) => {
+        this.log.info({ tags: tags.length, hash: hash.toString(16), session: meta.sessionId.toString(16) }, "link: catalogue received");
+        this.emit("catalog", tags, hash, meta);
+      },
+      samples: (samples, info) => this.emit("samples", samples, info),
+      health: (health, info) => this.emit("health", health, info),
+      frame: (info: { kind: FrameKind; frameTime: number; meta: FrameMeta }) => {
+        this.lastFrameTime = info.meta.receivedAt;
+        this.emit("frame", info);
+      },
+    });
+    intake.on("frame", (payload: Uint8Array, meta: FrameMeta) => this.onFrame(payload, meta));
+    intake.on("session", (id: bigint) => {
+      this.replica.newSession(id);
+      this.log.info({ session: id.toString(16) }, "link: new reader session");
+      this.emit("session", id);
+    });
+  }
+
+  static async open(cfg: Static<typeof ReceiverLink>, opts: { baseDir: string; logger?: Logger }): Promise<LinkReceiver> {
+    const log = opts.logger ?? silentLogger;
+    const intake = await TransportIntake.open(intakeOptionsFrom(cfg, opts.baseDir), log);
+    return new LinkReceiver(cfg, opts.baseDir, intake, log);
+  }
+
+  address(): { address: string; port: number } {
+    return this.intake.address();
+  }
+
+  /** Counts units dropped above the link (e.g. "policy" for tags the receiver's policy refuses). */
+  countReject(reason: RejectReason, n = 1): void {
+    this.intake.reject(reason, n);
+  }
+
+  stats(): LinkReceiverStats {
+    const s = this.intake.stats();
+    return {
+      datagramsReceived: s.datagramsReceived, framesReceived: s.framesReceived, framesLost: s.framesLost,
+      framesRecovered: s.framesRecovered, sessions: s.sessions, sessionId: s.sessionId,
+      lastFrameTime: this.lastFrameTime, birth: this.replica.birth, rejected: s.rejected,
+    };
+  }
+
+  /** Frame-layer counters (catalogues, held frames, samples applied or too old). */
+  replicaStats(): Record<string, number> {
+    return this.replica.stats();
+  }
+
+  /** Re-reads key and nextKey (SIGHUP). Throws SLUICE_ERR_KEY when one is invalid; the old keys then stay. */
+  reloadKeys(): void {
+    const keys: LinkKey[] = [loadKey(resolve(this.baseDir, this.cfg.key))];
+    if (this.cfg.nextKey !== undefined) keys.push(loadKey(resolve(this.baseDir, this.cfg.nextKey)));
+    this.intake.setKeys(keys);
+  }
+
+  close(): Promise<void> {
+    return this.intake.close();
+  }
+
+  private onFrame(payload: Uint8Array, meta: FrameMeta): void {
+    try {
+      this.replica.ingest(payload, meta);
+    } catch (e) {
+      if (e instanceof FrameError && e.reason === "malformed") {
+        this.intake.reject("malformed");
+        return;
+      }
+      const now = Date.now();
+      if (now - this.lastError > 10_000) {
+        this.lastError = now;
+        this.log.error({ err: errorMessage(e) }, "link: error while applying a frame");
+      }
+    }
+  }
+}
