@@ -23,8 +23,8 @@ export const OpcuaOptions = Strict({
   user: Type.Optional(Type.String({ minLength: 1, description: "user name for a UserName identity token; without it the session is anonymous" })),
   password: Type.Optional(Type.String({ description: "password for `user` (never logged)" })),
   pki: Type.String({
-    minLength: 1, default: "pki/opcua-client",
-    description: "this client's own PKI folder (own certificate and key, trusted/ and rejected/ server certificates); relative paths are relative to the working directory",
+    minLength: 1, default: "./pki/opcua-client",
+    description: "this client's own PKI folder (relative to this file): own/ (client key and certificate, made on first connect), trusted/certs/ (server certificates to trust), rejected/ (unknown server certificates land here: move one to trusted/certs/ to trust it)",
   }),
   acceptUnknownServerCertificate: Type.Boolean({
     default: false,
