@@ -343,7 +343,8 @@ export class TagStore extends EventEmitter implements TagStoreView {
       r.receiveTime = receiveTime;
       r.level = Level.Live;
       r.epoch = this.epoch;
-      r.ring?.append(value, raw, s.sourceTime);
+      // "No value yet" is start-up noise, not history (other Bad statuses are recorded).
+      if (raw !== Status.BadWaitingForInitialData) r.ring?.append(value, raw, s.sourceTime);
       if (differs) changed.push(r);
     }
     if (policyDropped > 0) this.opts.link.countReject("policy", policyDropped);

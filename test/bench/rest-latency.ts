@@ -75,6 +75,14 @@ async function main(): Promise<void> {
   link.catalog(defs);
   const t = Date.now();
   link.samples(defs.map((d) => ({ alias: d.alias, value: d.alias * 0.5, status: 0, sourceTime: t })), t, "keyframe");
+  // Store ingest: full keyframes of new values (every tag changes, history appends).
+  const ROUNDS = 10;
+  const t0 = performance.now();
+  for (let k = 1; k <= ROUNDS; k++) {
+    const at = t + k;
+    link.samples(defs.map((d) => ({ alias: d.alias, value: d.alias * 0.5 + k, status: 0, sourceTime: at })), at, "keyframe");
+  }
+  const ingest = (ROUNDS * TAGS) / ((performance.now() - t0) / 1000);
   const metrics = new ReceiverMetrics({ store, link });
   const { app, url } = await startRestServer({ store, metrics, logger: silentLogger, host: "127.0.0.1", port: 0, observe: (r, c) => metrics.observeRest(r, c) });
 
@@ -104,6 +112,7 @@ async function main(): Promise<void> {
   const rss = process.memoryUsage().rss / 2 ** 20;
   process.stdout.write([
     `rest-latency: ${TAGS} tags, ${CONC} keep-alive clients for ${SECONDS}s, ${UPDATES} updates/s into the store`,
+    `  store ingest (keyframes, every value new, history on): ${(ingest / 1e6).toFixed(2)} M samples/s`,
     `  GET ${path}: ${(sorted.length / SECONDS).toFixed(0)} req/s, p50 ${pct(sorted, 50).toFixed(2)} ms, p99 ${pct(sorted, 99).toFixed(2)} ms, max ${pct(sorted, 100).toFixed(2)} ms, errors ${r.errors}`,
     `  GET /api/v1/tags (all): ${all.ms.toFixed(0)} ms, ${(all.bytes / 2 ** 20).toFixed(1)} MiB`,
     `  GET history?limit=100: ${hist.ms.toFixed(2)} ms`,

@@ -266,3 +266,11 @@ void t.test("with the real PolicyGate: range flags, rate-held values released by
   store.sweep();
   t.equal(store.get("a/slow")!.value, 2, "held value released by a later sweep");
 });
+
+void t.test("no-value-yet samples are not history; other Bad statuses are", async (t) => {
+  const { link, store, clock } = makeStore();
+  link.catalog(defs(["a/x", "float64"]), clock.t);
+  link.samples([{ alias: 0, value: null, status: Status.BadWaitingForInitialData, sourceTime: clock.t }], clock.t);
+  link.samples([{ alias: 0, value: null, status: Status.BadConfigurationError, sourceTime: clock.t + 1 }], clock.t);
+  t.same(store.history("a/x", {}), [{ value: null, status: Status.BadConfigurationError, sourceTime: clock.t + 1 }]);
+});

@@ -1,0 +1,119 @@
+/**
+ * `startReceiver`: the DMZ receiver process, assembled.
+ *
+ *   config + policy (fail before anything starts)
+ *   LinkReceiver (UDP, receive only) ──▶ TagStore ──▶ UaServer (OPC UA, read-only)
+ *                                          │   └────▶ REST + /metrics (fastify, GET/HEAD)
+ *                                          └ sweep timer: policy-held values, link-silence quality
+ *
+ * The receiver never sends on the link socket: nothing here, in the store or in the
+ * adapters holds a reference to it; only LinkReceiver owns it, and it only receives.
+ */
+import { dirname, resolve } from "node:path";
+import { linkTimes, loadReceiverConfig, splitHostPort } from "../config/receiver.js";
+import { errorMessage } from "../core/errors.js";
+import type { Logger } from "../core/log.js";
+import { LinkReceiver } from "../link/index.js";
+import { PolicyGate } from "../policy/index.js";
+import { ReceiverMetrics } from "./metrics.js";
+import { UaServer } from "./opcua/index.js";
+import { startRestServer } from "./rest/server.js";
+import { TagStore } from "./store.js";
+
+export interface ReceiverHandle {
+  /** REST base URL, e.g. http://127.0.0.1:8080 ("" when rest.enabled is false) */
+  rest: string;
+  /** OPC UA endpoint URL, or null when opcua.enabled is false */
+  opcua: string | null;
+  /** where the link socket listens */
+  link: { address: string; port: number };
+  /** SIGHUP: re-read the policy (re-filtering the catalogue) and the link keys; a bad file keeps the old one */
+  reload(): void;
+  /** stop everything; safe to call twice */
+  close(): Promise<void>;
+}
+
+/** Bytes per history sample of a numeric tag (time, status, null flag, value). */
+const SAMPLE_BYTES = 21;
+
+export async function startReceiver(file: string, opts: { logger: Logger }): Promise<ReceiverHandle> {
+  // Everything that can be wrong with the files is found before any socket opens.
+  const cfg = loadReceiverConfig(file);
+  const baseDir = dirname(resolve(file));
+  const logger = cfg.log.level !== undefined ? opts.logger.child({}, { level: cfg.log.level }) : opts.logger;
+  const gate = PolicyGate.load(cfg.policy, baseDir, logger.child({ component: "policy" }));
+  const { timeoutMs, staleMs } = linkTimes(cfg.link);
+  const restAt = splitHostPort(cfg.rest.listen);
+
+  const closers: (() => unknown)[] = [];
+  let closed: Promise<void> | null = null;
+  const close = (): Promise<void> => {
+    closed ??= (async () => {
+      for (const c of closers.reverse()) {
+        try {
+          await c();
+        } catch (e) {
+          logger.warn({ err: errorMessage(e) }, "receiver: error while closing");
+        }
+      }
+    })();
+    return closed;
+  };
+
+  try {
+    const link = await LinkReceiver.open(cfg.link, { baseDir, logger });
+    closers.push(() => link.close());
+    const store = new TagStore({
+      link, gate, logger, timeoutMs, staleMs, historyDepth: cfg.history.samples, maxTags: cfg.limits.tags,
+    });
+    closers.push(() => store.close());
+    const sweep = setInterval(() => store.sweep(), Math.max(10, Math.min(250, timeoutMs / 4)));
+    sweep.unref();
+    closers.push(() => clearInterval(sweep));
+    const metrics = new ReceiverMetrics({ store, link, policyBlocked: () => gate.blocked() });
+    closers.push(() => metrics.close());
+
+    let opcua: string | null = null;
+    if (cfg.opcua.enabled) {
+      const { enabled: _on, ...uaCfg } = cfg.opcua;
+      const ua = await UaServer.start(uaCfg, store, { baseDir, logger });
+      closers.push(() => ua.close());
+      opcua = ua.endpointUrl;
+    }
+
+    let rest = "";
+    if (cfg.rest.enabled) {
+      const srv = await startRestServer({
+        store, metrics, logger, host: restAt.host, port: restAt.port,
+        observe: (route, code) => metrics.observeRest(route, code), policyBlocked: () => gate.blocked(),
+      });
+      closers.push(() => srv.app.close());
+      rest = srv.url;
+    }
+
+    const addr = link.address();
+    logger.info({
+      link: addr, rest: rest || null, opcua, policy: gate.hash, timeoutMs, staleMs,
+      history: cfg.history.samples, maxTags: cfg.limits.tags,
+      historyWorstCaseMiB: Math.round((cfg.history.samples * cfg.limits.tags * SAMPLE_BYTES) / 2 ** 20),
+    }, "receiver started");
+
+    return {
+      rest,
+      opcua,
+      link: { address: addr.address, port: addr.port },
+      reload() {
+        if (gate.reload()) store.reapplyPolicy();
+        try {
+          link.reloadKeys();
+        } catch (e) {
+          logger.error({ err: errorMessage(e) }, "link key reload failed; the keys in force stay");
+        }
+      },
+      close,
+    };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
