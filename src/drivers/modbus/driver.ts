@@ -57,11 +57,6 @@ export class ModbusDriver implements Driver {
     this.#log = logger.child({ source: source.name, protocol: "modbus" });
   }
 
-  /** Completed requests on the current transport (tests, benchmarks). */
-  get requestsDone(): number {
-    return this.#transport.requests;
-  }
-
   connect(): Promise<void> {
     return this.#transport.connect();
   }

@@ -3,11 +3,13 @@
  * node holds; the tag config says what sluice delivers. A value that does
  * not fit (a fraction into an integer, 70000 into int16, an array, a string
  * into a number) is refused, never rounded or truncated: the caller flags it
- * BadTypeMismatch. Pure: works on the Variant's plain fields.
+ * BadTypeMismatch. Pure: works on the plain fields of node-opcua's Variant and DataValue.
  *
  *   Variant {dataType, arrayType, value} ─▶ canonical (boolean | number | bigint | string) ─▶ tag type
  */
 import type { TagType, Value } from "../../core/model.js";
+import { Status, quality } from "../../core/status.js";
+import type { PointResult } from "../contract.js";
 
 /** OPC UA built-in DataType ids (OPC 10000-6 5.1.2). */
 export const DataTypeId = {
@@ -92,4 +94,32 @@ export function coerce(v: VariantLike, type: TagType): { value: Value } | undefi
     case "string":
       return { value: typeof c === "string" ? c : String(c) };
   }
+}
+
+/** The plain fields of a node-opcua DataValue. */
+export interface DataValueLike {
+  statusCode: { value: number };
+  sourceTimestamp?: Date | null;
+  serverTimestamp?: Date | null;
+  value: VariantLike;
+}
+
+/** ms since epoch, or undefined when absent or unset (node-opcua's 1601 "min date"). */
+function time(d: Date | null | undefined): number | undefined {
+  const ms = d?.getTime();
+  return ms !== undefined && ms > 0 ? ms : undefined;
+}
+
+/**
+ * One server DataValue as a PointResult: the server's StatusCode and
+ * SourceTimestamp pass through (ServerTimestamp, then `now`, when it sent
+ * none); a Bad status carries no value; a value that does not fit the tag
+ * type becomes BadTypeMismatch.
+ */
+export function toResult(dv: DataValueLike, type: TagType, now: number): PointResult {
+  const status = dv.statusCode.value >>> 0;
+  const sourceTime = time(dv.sourceTimestamp) ?? time(dv.serverTimestamp) ?? now;
+  if (quality(status) === "bad") return { value: null, status, sourceTime };
+  const c = coerce(dv.value, type);
+  return c ? { value: c.value, status, sourceTime } : { value: null, status: Status.BadTypeMismatch, sourceTime };
 }

@@ -20,12 +20,11 @@ import { SluiceError, errorMessage } from "../../core/errors.js";
 import { parseDuration } from "../../core/duration.js";
 import type { Logger } from "../../core/log.js";
 import { silentLogger } from "../../core/log.js";
-import type { TagType } from "../../core/model.js";
-import { Status, quality } from "../../core/status.js";
+import { Status } from "../../core/status.js";
 import type { Driver, DriverSource, Point, PointResult, ReadPlan } from "../contract.js";
 import { opcuaOptions, type OpcuaOptions } from "../../config/sources/opcua.js";
 import { formatOpcuaAddress, nodeIdString, type OpcuaAddress } from "./address.js";
-import { coerce } from "./coerce.js";
+import { toResult } from "./coerce.js";
 
 type Opcua = typeof UA;
 let loading: Promise<Opcua> | undefined;
@@ -53,21 +52,6 @@ interface Bound {
 export interface OpcuaPlan extends ReadPlan {
   readonly addresses: readonly OpcuaAddress[];
   bound?: Bound;
-}
-
-/** ms since epoch of a node-opcua timestamp, or undefined when absent or unset (1601). */
-function time(d: Date | null | undefined): number | undefined {
-  const ms = d?.getTime();
-  return ms !== undefined && ms > 0 ? ms : undefined;
-}
-
-/** One server DataValue as a PointResult of the tag's type. */
-export function toResult(dv: UA.DataValue, type: TagType, now: number): PointResult {
-  const status = dv.statusCode.value >>> 0;
-  const sourceTime = time(dv.sourceTimestamp) ?? time(dv.serverTimestamp) ?? now;
-  if (quality(status) === "bad") return { value: null, status, sourceTime };
-  const c = coerce(dv.value, type);
-  return c ? { value: c.value, status, sourceTime } : { value: null, status: Status.BadTypeMismatch, sourceTime };
 }
 
 export class OpcuaDriver implements Driver {
@@ -216,6 +200,7 @@ export class OpcuaDriver implements Driver {
     if (this.#reading) throw new SluiceError("SLUICE_ERR_DRIVER", "opcua: a read is already in flight");
     const conn = this.#conn;
     if (!conn?.session || conn.lost) {
+      if (conn) void this.#disconnect(this.#drop()!); // free the dead client now, not at the next connect
       throw new SluiceError("SLUICE_ERR_DISCONNECTED", `opcua ${this.#endpoint}: not connected${conn?.lost ? ` (${conn.lost})` : ""}`);
     }
     this.#reading = true;

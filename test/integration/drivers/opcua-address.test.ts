@@ -2,7 +2,8 @@
 import t from "tap";
 import { opcuaDriver } from "../../../src/drivers/opcua/index.js";
 import { formatOpcuaAddress, nodeIdString } from "../../../src/drivers/opcua/address.js";
-import { coerce, DataTypeId as D, type VariantLike } from "../../../src/drivers/opcua/coerce.js";
+import { coerce, toResult, DataTypeId as D, type VariantLike } from "../../../src/drivers/opcua/coerce.js";
+import { Status } from "../../../src/core/status.js";
 import { isSluiceError } from "../../../src/core/errors.js";
 import type { TagType } from "../../../src/core/model.js";
 
@@ -87,4 +88,18 @@ void t.test("values that do not fit are refused, never rounded or truncated", as
   t.ok(refused(v(D.Null, null), "float64"), "null variant");
   t.ok(refused(v(D.ByteString, Buffer.from("x")), "string"), "byte strings");
   t.ok(refused(v(D.Double, "not a number"), "float64"), "a variant whose value contradicts its type");
+});
+
+void t.test("DataValues become results: status and source timestamp pass through", async (t) => {
+  const src = new Date(Date.UTC(2024, 5, 1));
+  const srv = new Date(Date.UTC(2024, 5, 2));
+  const dv = (status: number, value: VariantLike, sourceTimestamp: Date | null, serverTimestamp: Date | null = srv) =>
+    ({ statusCode: { value: status }, value, sourceTimestamp, serverTimestamp });
+  t.same(toResult(dv(0, v(D.Double, 1.5), src), "float64", 7), { value: 1.5, status: Status.Good, sourceTime: src.getTime() });
+  t.same(toResult(dv(0, v(D.Double, 1.5), null), "float64", 7).sourceTime, srv.getTime(), "no source timestamp: the server's");
+  t.same(toResult(dv(0, v(D.Double, 1.5), new Date(-11644473600000), null), "float64", 7).sourceTime, 7, "1601 means unset: now");
+  t.same(toResult(dv(Status.UncertainLastUsableValue, v(D.Int16, 3), src), "int16", 7), { value: 3, status: Status.UncertainLastUsableValue, sourceTime: src.getTime() });
+  t.same(toResult(dv(0x808c0000, v(D.Double, 9), src), "float64", 7), { value: null, status: 0x808c0000, sourceTime: src.getTime() }, "Bad: no value");
+  t.same(toResult(dv(0, v(D.String, "x"), src), "int16", 7), { value: null, status: Status.BadTypeMismatch, sourceTime: src.getTime() });
+  t.equal(toResult(dv(-2147483648 | 0x00340000, v(D.Null, null), src), "bool", 7).status, 0x80340000, "status read as unsigned");
 });
