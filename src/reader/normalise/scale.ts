@@ -15,11 +15,9 @@
  */
 import type { TagType, Value } from "../../core/model.js";
 import { Status, quality } from "../../core/status.js";
+import type { Scaling } from "../../config/reader-tags.js";
 
-export type Scaling =
-  | { kind: "none" }
-  | { kind: "linear"; scale: number; offset: number }
-  | { kind: "map"; raw: readonly [number, number]; eng: readonly [number, number]; clamp: boolean };
+export type { Scaling };
 
 /** Everything the normaliser needs for one tag, resolved once at config load. */
 export interface NormSpec {

@@ -5,7 +5,7 @@
  */
 import t from "tap";
 import { Status, statusName } from "../../../src/core/status.js";
-import { rig, source, tag } from "./helpers/sched.js";
+import { rig, source, tag } from "../../fixtures/reader/sched.js";
 
 const names = (xs: { status: number }[]) => xs.map((s) => statusName(s.status));
 

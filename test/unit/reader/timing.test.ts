@@ -2,7 +2,7 @@
 import t from "tap";
 import { backoffDelay } from "../../../src/reader/backoff.js";
 import { FixedRateTicker } from "../../../src/reader/ticker.js";
-import { FakeClock } from "./helpers/fake-clock.js";
+import { FakeClock } from "../../fixtures/reader/fake-clock.js";
 
 void t.test("backoffDelay: capped, jittered, never below min", async (t) => {
   const spec = { minMs: 500, maxMs: 30_000 };

@@ -1,0 +1,17 @@
+/**
+ * Every protocol driver, by protocol: the one place that knows them all.
+ * Config uses it to parse addresses at load; the reader to create drivers.
+ */
+import type { Protocol } from "../core/model.js";
+import type { DriverFactory } from "./contract.js";
+import { modbusDriver } from "./modbus/index.js";
+import { s7Driver } from "./s7/index.js";
+import { enipDriver } from "./enip/index.js";
+import { opcuaDriver } from "./opcua/index.js";
+
+export const drivers: Readonly<Record<Protocol, DriverFactory>> = Object.freeze({
+  modbus: modbusDriver as DriverFactory,
+  s7: s7Driver as DriverFactory,
+  enip: enipDriver as DriverFactory,
+  opcua: opcuaDriver as DriverFactory,
+});
