@@ -65,6 +65,10 @@ export function open(alg: AuthAlg, subkey: Buffer, datagram: Buffer, seq: number
   const body = datagram.subarray(HEADER_BYTES, datagram.length - TAG_BYTES);
   const tag = datagram.subarray(datagram.length - TAG_BYTES);
   if (alg === "aes-256-gcm") {
+    // final() throws on a bad tag; a flood of forgeries would spend most of its
+    // time capturing stack traces, so capture none while verifying.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     try {
       const d = createDecipheriv("aes-256-gcm", subkey, gcmNonce(seq), { authTagLength: TAG_BYTES });
       d.setAAD(header);
@@ -74,6 +78,8 @@ export function open(alg: AuthAlg, subkey: Buffer, datagram: Buffer, seq: number
       return out;
     } catch {
       return null;
+    } finally {
+      Error.stackTraceLimit = limit;
     }
   }
   const mac = createHmac("sha256", subkey).update(header).update(body).digest().subarray(0, TAG_BYTES);
@@ -83,34 +89,44 @@ export function open(alg: AuthAlg, subkey: Buffer, datagram: Buffer, seq: number
 /**
  * Receiver side: finds the key by id and keeps the subkeys of sessions that
  * have authenticated (a handful), so forged datagrams with made-up session
- * ids cost one derivation each but can never evict a good entry.
+ * ids can never evict a good entry; the last few unauthenticated derivations
+ * sit in a separate small cache, so forgeries that reuse a session id cost
+ * one derivation in total rather than one each.
  */
 export class Opener {
   private keys: LinkKey[] = [];
-  private readonly cache = new Map<string, Buffer>();
+  private readonly good = new Map<string, Buffer>();
+  private readonly tried = new Map<string, Buffer>();
   constructor(private readonly alg: AuthAlg, keys: LinkKey[]) {
     this.setKeys(keys);
   }
 
   setKeys(keys: LinkKey[]): void {
     this.keys = keys.slice(0, 2);
-    this.cache.clear();
+    this.good.clear();
+    this.tried.clear();
   }
 
   /** Plaintext, or null (unknown key id, wrong algorithm, bad tag). */
   open(datagram: Buffer, h: Header): Buffer | null {
     if (h.auth !== authIndex(this.alg)) return null; // no downgrade to the other algorithm
-    const key = this.keys.find((k) => k.id === h.keyId);
+    const key = h.keyId === this.keys[0]?.id ? this.keys[0] : h.keyId === this.keys[1]?.id ? this.keys[1] : undefined;
     if (!key) return null;
     const id = `${h.keyId}:${h.sessionHi}:${h.sessionLo}`;
-    let subkey = this.cache.get(id);
-    const cached = subkey !== undefined;
-    subkey ??= deriveSubkey(key, this.alg, h.sessionHi, h.sessionLo);
-    const out = open(this.alg, subkey, datagram, h.seq);
-    if (out && !cached) {
-      if (this.cache.size >= 8) this.cache.delete(this.cache.keys().next().value as string);
-      this.cache.set(id, subkey);
+    let subkey = this.good.get(id);
+    const known = subkey !== undefined;
+    if (!subkey) {
+      subkey = this.tried.get(id) ?? deriveSubkey(key, this.alg, h.sessionHi, h.sessionLo);
+      remember(this.tried, id, subkey, 4);
     }
+    const out = open(this.alg, subkey, datagram, h.seq);
+    if (out && !known) remember(this.good, id, subkey, 8);
     return out;
   }
+}
+
+function remember(cache: Map<string, Buffer>, id: string, subkey: Buffer, max: number): void {
+  cache.delete(id);
+  if (cache.size >= max) cache.delete(cache.keys().next().value as string);
+  cache.set(id, subkey);
 }

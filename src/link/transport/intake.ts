@@ -17,7 +17,7 @@ import type { LinkKey } from "../keys.js";
 import { INTAKE_DEFAULTS, type TransportIntakeOptions } from "./options.js";
 import { LinkReceiver, REJECT_REASONS, type RejectReason } from "./receive.js";
 
-export type { TransportIntakeOptions } from "./options.js";
+export { intakeOptionsFrom, type TransportIntakeOptions } from "./options.js";
 export type { RejectReason } from "./receive.js";
 
 const SWEEP_MS = 100;

@@ -20,7 +20,7 @@ import { SENDER_DEFAULTS, type TransportSenderOptions } from "./options.js";
 import { Outbox } from "./outbox.js";
 import { TokenBucket } from "./pacer.js";
 
-export type { TransportSenderOptions } from "./options.js";
+export { senderOptionsFrom, type TransportSenderOptions } from "./options.js";
 
 const BATCH = 32; // datagrams per event-loop turn (libuv reads 32 per turn: keeps a same-process receiver level)
 
@@ -76,7 +76,13 @@ export class TransportSender {
       throw new SluiceError("SLUICE_ERR_LINK", `cannot open link socket to ${opts.host}:${opts.port}: ${errorMessage(e)}`);
     });
     socket.on("error", (e) => logger.warn({ err: errorMessage(e) }, "link: socket error"));
-    const s = new TransportSender(socket, opts, logger);
+    let s: TransportSender;
+    try {
+      s = new TransportSender(socket, opts, logger);
+    } catch (e) {
+      socket.close();
+      throw e;
+    }
     logger.info({ to: `${opts.host}:${opts.port}`, session: s.sessionId.toString(16), keyId: opts.key.id, maxPayload: s.maxPayload }, "link: sender open");
     return s;
   }

@@ -6,70 +6,9 @@
  */
 import t from "tap";
 import dgram from "node:dgram";
-import { HEADER_BYTES } from "../../../src/link/transport/envelope.js";
 import { TransportIntake } from "../../../src/link/transport/intake.js";
 import { TransportSender } from "../../../src/link/transport/sender.js";
-import { KEY_A, KEY_B, drain, outbox, rng } from "../../fixtures/link-transport.js";
-
-const FIELDS: [number, number][] = [[0, 1], [1, 1], [2, 4], [6, 8], [14, 8], [22, 8], [30, 2], [32, 2], [34, 4], [38, 1], [39, 1], [40, 1], [41, 1]];
-
-function hostile(count: number, seed: number, replays: Buffer[] = []): Buffer[] {
-  const r = rng(seed);
-  const int = (n: number) => Math.floor(r() * n);
-  const o = outbox({ group: 8, repair: 0.5, lo: 77 });
-  for (let i = 0; i < 200; i++) o.push(Buffer.alloc(1 + int(3000), i));
-  const o2 = outbox({ key: KEY_B, auth: "hmac-sha256", lo: 78 });
-  for (let i = 0; i < 50; i++) o2.push(Buffer.alloc(1 + int(1000), i));
-  const genuine = [...drain(o), ...drain(o2)];
-  const out: Buffer[] = [];
-  while (out.length < count) {
-    const g = genuine[int(genuine.length)]!;
-    let d: Buffer;
-    if (replays.length > 0 && r() < 0.1) {
-      out.push(replays[int(replays.length)]!); // exact replay of an accepted datagram
-      continue;
-    }
-    switch (int(6)) {
-      case 0: { // random bytes, any length (some oversize)
-        d = Buffer.alloc(int(1600));
-        for (let i = 0; i < d.length; i++) d[i] = int(256);
-        if (d.length > 0 && r() < 0.5) d[0] = 0x51; // get past the magic
-        break;
-      }
-      case 1: { // bit flips
-        d = Buffer.from(g);
-        const n = 1 + int(4);
-        do for (let i = 0; i < n; i++) { const bit = int(d.length * 8); d[bit >> 3]! ^= 1 << (bit & 7); }
-        while (d.equals(g)); // two flips of the same bit cancel out
-        break;
-      }
-      case 2: // truncated
-        d = Buffer.from(g.subarray(0, int(g.length)));
-        break;
-      case 3: { // extended
-        const extra = Buffer.alloc(1 + int(200));
-        for (let i = 0; i < extra.length; i++) extra[i] = int(256);
-        d = Buffer.concat([g, extra]);
-        break;
-      }
-      case 4: { // one header field rewritten (always to a different value)
-        d = Buffer.from(g);
-        const [off, len] = FIELDS[int(FIELDS.length)]!;
-        const before = Buffer.from(d.subarray(off, off + len));
-        do for (let i = 0; i < len; i++) d[off + i] = r() < 0.3 ? [0, 0xff, 1][int(3)]! : int(256);
-        while (before.equals(d.subarray(off, off + len)));
-        break;
-      }
-      default: { // body or tag bytes replaced
-        d = Buffer.from(g);
-        const at = HEADER_BYTES + int(d.length - HEADER_BYTES);
-        d[at] = (d[at]! + 1 + int(255)) & 0xff;
-      }
-    }
-    out.push(d);
-  }
-  return out;
-}
+import { KEY_A, KEY_B, drain, hostile, outbox } from "../../fixtures/link-transport.js";
 
 void t.test(">= 50,000 hostile datagrams: no throw, no frame, every one counted", async (t) => {
   const intake = await TransportIntake.open({ host: "127.0.0.1", port: 0, keys: [KEY_A, KEY_B] });
