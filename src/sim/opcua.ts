@@ -18,7 +18,6 @@
  * certificate (a simulator, not a pattern). Variables are read-only.
  */
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import net from "node:net";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import type * as UA from "node-opcua";
@@ -104,17 +103,6 @@ const STATIC: StaticDef[] = ([
 /** Every static variable with the type a tag would give it and the value and status sluice should deliver. */
 export const OPCUA_SIM_STATIC: readonly SimVariable[] = STATIC.map(({ address, type, value, status }) => ({ address, type, value, status }));
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 export async function startOpcuaSim(opts: OpcuaSimOptions = {}): Promise<OpcuaSim> {
   const ua = await import("node-opcua");
   const ownPki = opts.pki === undefined;
@@ -132,10 +120,9 @@ export async function startOpcuaSim(opts: OpcuaSimOptions = {}): Promise<OpcuaSi
     });
   }
   const users = opts.users ?? [];
-  const port = opts.port || (await freePort());
   const { SecurityPolicy: P, MessageSecurityMode: M } = ua;
   const server = new ua.OPCUAServer({
-    port, host: "127.0.0.1", hostname: "127.0.0.1",
+    port: opts.port ?? 0, host: "127.0.0.1", hostname: "127.0.0.1",
     securityPolicies: [P.None, P.Basic256Sha256, P.Aes128_Sha256_RsaOaep, P.Aes256_Sha256_RsaPss],
     securityModes: [M.None, M.Sign, M.SignAndEncrypt],
     allowAnonymous: opts.allowAnonymous ?? true,
@@ -185,6 +172,7 @@ export async function startOpcuaSim(opts: OpcuaSimOptions = {}): Promise<OpcuaSi
   timer.unref();
 
   await server.start();
+  const port = server.endpoints[0]!.port; // the port bound, when asked for 0
   const namespaces = space.getNamespaceArray().map((n) => n.namespaceUri);
   let closing: Promise<void> | undefined;
   return {
