@@ -15,7 +15,7 @@ import type { Static } from "@sinclair/typebox";
 import { OPCUAServer, extractFullyQualifiedDomainName, getFullyQualifiedDomainName } from "node-opcua";
 import { hostname as osHostname } from "node:os";
 import type { ReceiverOpcua } from "../../config/receiver-opcua.js";
-import { SluiceError, errorMessage } from "../../core/errors.js";
+import { errorMessage } from "../../core/errors.js";
 import type { Logger } from "../../core/log.js";
 import type { TagState, TagStoreView } from "../store-api.js";
 import { HealthSpace, DIAGNOSTICS_NAMESPACE } from "./health.js";
@@ -80,7 +80,7 @@ export class UaServer {
     millisecondReads(server);
 
     const addressSpace = server.engine.addressSpace;
-    if (!addressSpace) throw new SluiceError("SLUICE_ERR_CLOSED", "OPC UA address space missing after initialize");
+    if (!addressSpace) throw new Error("OPC UA address space missing after initialize");
     const t0 = Date.now();
     const tags = new TagSpace(addressSpace.registerNamespace(TAGS_NAMESPACE), store, { samplingInterval: cfg.samplingInterval, logger: log });
     tags.build();
@@ -114,7 +114,8 @@ export class UaServer {
     } catch (e) {
       detach();
       await server.shutdown().catch(() => undefined);
-      throw new SluiceError("SLUICE_ERR_CONFIG", `opcua: cannot listen on ${cfg.host ?? "*"}:${cfg.port}: ${errorMessage(e)}`, { cause: e });
+      // a runtime failure (port taken, address gone), not a configuration error: exit 1
+      throw new Error(`OPC UA server cannot listen on ${cfg.host ?? "*"}:${cfg.port}: ${errorMessage(e)}`, { cause: e });
     }
     const endpointUrl = server.getEndpointUrl();
     log.info({ endpointUrl, modes: cfg.security.modes, anonymous: cfg.allowAnonymous, users: cfg.users.length }, "OPC UA server listening");
