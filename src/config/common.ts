@@ -23,3 +23,7 @@ export const PolicyRef = Type.String({
 });
 
 export type Schema = TSchema;
+
+/** A string enum as JSON Schema `enum` (ajv then reports "must be one of ..."), typed as the union. */
+export const StringEnum = <T extends string>(values: readonly T[], description: string, def?: T) =>
+  Type.Unsafe<T>({ type: "string", enum: [...values], description, ...(def === undefined ? {} : { default: def }) });

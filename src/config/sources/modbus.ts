@@ -5,11 +5,8 @@
  * with every default written out.
  */
 import { Type, type Static } from "@sinclair/typebox";
-import { Strict } from "../common.js";
+import { StringEnum, Strict } from "../common.js";
 import { validate } from "../load.js";
-
-const StringEnum = <T extends string>(values: readonly T[], description: string, def: T) =>
-  Type.Unsafe<T>({ type: "string", enum: [...values], default: def, description });
 
 export const MODBUS_BYTE_ORDERS = ["ABCD", "CDAB", "BADC", "DCBA"] as const;
 

@@ -6,11 +6,8 @@
  * The password is never logged (the logger redacts `password`) nor put in errors.
  */
 import { Type, type Static } from "@sinclair/typebox";
-import { Duration, Strict } from "../common.js";
+import { Duration, StringEnum, Strict } from "../common.js";
 import { validate } from "../load.js";
-
-const StringEnum = <T extends string>(values: readonly T[], description: string, def?: T) =>
-  Type.Unsafe<T>({ type: "string", enum: [...values], description, ...(def === undefined ? {} : { default: def }) });
 
 export const OPCUA_SECURITY_MODES = ["None", "Sign", "SignAndEncrypt"] as const;
 export const OPCUA_SECURITY_POLICIES = ["Basic256Sha256", "Aes128_Sha256_RsaOaep", "Aes256_Sha256_RsaPss"] as const;
