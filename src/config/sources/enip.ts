@@ -1,0 +1,55 @@
+/**
+ * The `enip:` block of a reader source (protocol: enip, Allen-Bradley Logix
+ * over EtherNet/IP explicit messaging). Defaults live here and nowhere else;
+ * the driver applies them with `enipOptions()` when the block is absent.
+ *
+ * The endpoint is `host` or `host:44818`: the ethernet-ip library (and the
+ * EtherNet/IP spec for explicit messaging) fixes the TCP port, so any other
+ * port is a configuration error rather than a setting silently ignored.
+ */
+import { Type, type Static } from "@sinclair/typebox";
+import { Value } from "@sinclair/typebox/value";
+import { Strict } from "../common.js";
+import { SluiceError } from "../../core/errors.js";
+
+export const ENIP_PORT = 44818;
+
+export const EnipOptions = Strict({
+  slot: Type.Integer({
+    minimum: 0, maximum: 255, default: 0,
+    description: "backplane slot of the controller (0 for CompactLogix; the CPU's slot in a ControlLogix chassis)",
+  }),
+  maxPacket: Type.Integer({
+    minimum: 128, maximum: 504, default: 500,
+    description: "most bytes in one Multiple Service Packet request or reply; unconnected messages are limited to 504 on ControlLogix. Tags are packed into as few packets as this allows",
+  }),
+}, "Allen-Bradley EtherNet/IP options of this source");
+
+export type EnipOptions = Static<typeof EnipOptions>;
+
+/** The block with every default filled in; throws SLUICE_ERR_CONFIG when it does not match the schema. */
+export function enipOptions(raw: unknown): EnipOptions {
+  const value = Value.Default(EnipOptions, structuredClone(raw ?? {}));
+  if (!Value.Check(EnipOptions, value)) {
+    const first = Value.Errors(EnipOptions, value).First();
+    throw new SluiceError("SLUICE_ERR_CONFIG", `enip${first?.path.replace(/\//g, ".") ?? ""}: ${first?.message ?? "invalid"}`);
+  }
+  return value;
+}
+
+/** Why an enip endpoint is unusable, or undefined when it is fine (for config checks that name the field). */
+export function enipEndpointError(endpoint: string): string | undefined {
+  const m = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_.-]+)(?::(\d{1,5}))?$/.exec(endpoint);
+  if (!m) return `expected host or host:${ENIP_PORT}`;
+  if (m[2] !== undefined && Number(m[2]) !== ENIP_PORT) {
+    return `EtherNet/IP explicit messaging uses TCP port ${ENIP_PORT} (fixed by the client library); got port ${m[2]}`;
+  }
+  return undefined;
+}
+
+/** The host of an enip endpoint; throws SLUICE_ERR_CONFIG for any port other than 44818. */
+export function enipHost(endpoint: string): string {
+  const err = enipEndpointError(endpoint);
+  if (err) throw new SluiceError("SLUICE_ERR_CONFIG", `enip endpoint "${endpoint}": ${err}`);
+  return endpoint.replace(/:\d+$/, "").replace(/^\[|\]$/g, "");
+}
