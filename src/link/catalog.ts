@@ -17,9 +17,11 @@ import { SluiceError } from "../core/errors.js";
 /** Most tags one catalogue may hold (receiver memory bound, DESIGN invariant 5). */
 export const MAX_TAGS = 1_000_000;
 
-/** Wire type code of a tag type: its index in TAG_TYPES + 1 (= proto enum sluice.v1.TagType). */
+const CODES: ReadonlyMap<string, number> = new Map(TAG_TYPES.map((t, i) => [t, i + 1]));
+
+/** Wire type code of a tag type: its index in TAG_TYPES + 1 (= proto enum sluice.v1.TagType); 0 if unknown. */
 export function typeCode(type: TagType): number {
-  return TAG_TYPES.indexOf(type) + 1;
+  return CODES.get(type) ?? 0;
 }
 
 /** Tag type of a wire type code, or undefined when the code is not valid. */
@@ -35,7 +37,12 @@ function canonical(t: TagDef): string {
 /** 32-bit hash of a catalogue (unsigned), stable across runs. */
 export function catalogHash(tags: readonly TagDef[]): number {
   const h = createHash("sha256");
-  for (const t of tags) h.update(canonical(t)).update("\n");
+  let chunk = "";
+  for (const t of tags) {
+    chunk += canonical(t) + "\n";
+    if (chunk.length > 65536) { h.update(chunk); chunk = ""; }
+  }
+  h.update(chunk);
   return h.digest().readUInt32BE(0);
 }
 
@@ -67,7 +74,7 @@ export class CatalogIndex {
     }
     const types = new Uint8Array(tags.length);
     const paths = new Set<string>();
-    const frozen: Readonly<TagDef>[] = new Array<Readonly<TagDef>>(tags.length);
+    const copy: Readonly<TagDef>[] = new Array<Readonly<TagDef>>(tags.length);
     for (let i = 0; i < tags.length; i++) {
       const t = tags[i] as TagDef;
       if (t.alias !== i) throw new SluiceError("SLUICE_ERR_LINK", `catalogue alias ${t.alias} at position ${i}: aliases must be dense 0..n-1 in order`);
@@ -80,8 +87,13 @@ export class CatalogIndex {
       }
       paths.add(t.path);
       types[i] = code;
-      frozen[i] = Object.freeze({ ...t, ...(t.range ? { range: [t.range[0], t.range[1]] as [number, number] } : {}) });
+      // A copy, so that a caller changing its objects later cannot change the catalogue under its hash.
+      const c: TagDef = { alias: i, path: t.path, type: t.type };
+      if (t.unit !== undefined) c.unit = t.unit;
+      if (t.range !== undefined) c.range = [t.range[0], t.range[1]];
+      if (t.description !== undefined) c.description = t.description;
+      copy[i] = c;
     }
-    return new CatalogIndex(Object.freeze(frozen), types, hash ?? catalogHash(frozen));
+    return new CatalogIndex(Object.freeze(copy), types, hash ?? catalogHash(copy));
   }
 }
