@@ -165,3 +165,16 @@ export function serveHistory(server: OPCUAServer, namespaceIndex: number, store:
     }, maxValuesPerCall, ttr);
   };
 }
+
+/** Publish what HistoryRead offers under Server/ServerCapabilities/HistoryServerCapabilities (read-only: no insert, replace, update or delete). */
+export function advertiseHistory(server: OPCUAServer, enabled: boolean, maxValuesPerCall: number): void {
+  const c = server.engine.historyServerCapabilities;
+  c.accessHistoryDataCapability = enabled;
+  c.accessHistoryEventsCapability = false;
+  c.maxReturnDataValues = enabled ? maxValuesPerCall : 0;
+  c.maxReturnEventValues = 0;
+  c.insertDataCapability = c.replaceDataCapability = c.updateDataCapability = false;
+  c.deleteRawCapability = c.deleteAtTimeCapability = false;
+  c.insertEventCapability = c.replaceEventCapability = c.updateEventCapability = c.deleteEventCapability = false;
+  c.insertAnnotationCapability = false;
+}

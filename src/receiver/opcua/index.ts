@@ -19,7 +19,7 @@ import { errorMessage } from "../../core/errors.js";
 import type { Logger } from "../../core/log.js";
 import type { TagState, TagStoreView } from "../store-api.js";
 import { HealthSpace, DIAGNOSTICS_NAMESPACE } from "./health.js";
-import { serveHistory } from "./historian.js";
+import { advertiseHistory, serveHistory } from "./historian.js";
 import { preparePki } from "./pki.js";
 import { installReadOnlyGate } from "./readonly-gate.js";
 import { MAX_HISTORY_VALUES_PER_CALL, serverOptions } from "./server-options.js";
@@ -85,6 +85,7 @@ export class UaServer {
     const tags = new TagSpace(addressSpace.registerNamespace(TAGS_NAMESPACE), store, { samplingInterval: cfg.samplingInterval, logger: log });
     tags.build();
     serveHistory(server, addressSpace.getNamespaceIndex(TAGS_NAMESPACE), store, MAX_HISTORY_VALUES_PER_CALL);
+    advertiseHistory(server, store.historyDepth > 0, MAX_HISTORY_VALUES_PER_CALL);
     const health = new HealthSpace(addressSpace.registerNamespace(DIAGNOSTICS_NAMESPACE), store);
     health.refresh();
     log.info({ tags: tags.size, ms: Date.now() - t0 }, "OPC UA address space built");

@@ -8,7 +8,7 @@ import {
   AttributeIds, BrowseDirection, DataType, NodeClass, TimestampsToReturn, ReadRawModifiedDetails,
   HistoryReadRequest, AddNodesRequest, DeleteNodesRequest, AddReferencesRequest, DeleteReferencesRequest,
   HistoryUpdateRequest, type ClientSession, type HistoryData, makeBrowsePath, ClientMonitoredItem, type DataValue,
-  coerceExpandedNodeId, resolveNodeId,
+  coerceExpandedNodeId, resolveNodeId, VariableIds,
 } from "node-opcua";
 import { Status } from "../../../src/core/status.js";
 import { UaTestStore } from "../../fixtures/ua-store.js";
@@ -183,6 +183,16 @@ t.test("HistoryRead raw returns the ring in range", async (t) => {
   t.equal((await history("line1/flow", { startTime: new Date(T0), endTime: new Date(T0 + 9000) }, Buffer.from("forged"))).status, "BadContinuationPointInvalid");
   t.equal((await history("press1/temperature", { startTime: new Date(T0), endTime: new Date(T0 + 9000) }, p1.cp)).status, "BadContinuationPointInvalid", "a point is bound to its node");
   t.equal((await history("nope/nothing", { startTime: new Date(T0), endTime: new Date(T0 + 9000) })).status, "BadNodeIdUnknown");
+});
+
+t.test("history capabilities are advertised, read-only", async (t) => {
+  const caps = await session.read([
+    VariableIds.HistoryServerCapabilities_AccessHistoryDataCapability,
+    VariableIds.HistoryServerCapabilities_MaxReturnDataValues,
+    VariableIds.HistoryServerCapabilities_InsertDataCapability,
+    VariableIds.HistoryServerCapabilities_DeleteRawCapability,
+  ].map((n) => ({ nodeId: resolveNodeId(n), attributeId: AttributeIds.Value })));
+  t.same(caps.map((c) => c.value.value), [true, 10_000, false, false]);
 });
 
 t.test("every mutation service is refused with a Bad status", async (t) => {
