@@ -185,7 +185,7 @@ export class Replica {
   private hold(bytes: Uint8Array, meta: FrameMeta, hash: number): void {
     this.c.framesHeld++;
     if (bytes.length > this.maxHeldBytes) { this.c.heldDropped++; return; }
-    this.held.push({ bytes, meta, hash });
+    this.held.push({ bytes: Uint8Array.prototype.slice.call(bytes), meta, hash }); // a copy: the intake may reuse its buffers
     this.heldBytes += bytes.length;
     let drop = 0;
     while (this.heldBytes > this.maxHeldBytes) this.heldBytes -= (this.held[drop++] as Held).bytes.length;

@@ -106,6 +106,9 @@ export function decodeBirth(m: sluice.v1.Birth): BirthPart {
   if (tagCount > MAX_TAGS) throw malformed(`catalogue of ${tagCount} tags, more than ${MAX_TAGS}`);
   if (parts < 1 || part >= parts || parts > Math.max(1, tagCount)) throw malformed(`birth part ${part} of ${parts} for ${tagCount} tags`);
   if (firstAlias + entries.length > tagCount) throw malformed("birth tags beyond the tag count");
+  // Every part of a non-empty catalogue holds tags: empty parts would let a sender make a
+  // receiver hold a million parts that carry nothing.
+  if (entries.length === 0 && tagCount > 0) throw malformed("empty birth part");
   const tags = new Array<TagDef>(entries.length);
   let prev = "";
   for (let i = 0; i < entries.length; i++) {

@@ -27,6 +27,10 @@ import { decodeValues, encodeValues, MAX_SAMPLES } from "./values.js";
 import { FrameError, malformed, ubitsToSafeNumber, type Bits64 } from "./wire.js";
 
 const PB = sluice.v1;
+
+// 64-bit fields decode exactly only as Long objects (protobufjs finds the "long" package
+// it depends on); without it they would silently become lossy numbers.
+if (!protobuf.util.Long) throw new SluiceError("SLUICE_ERR_LINK", "protobufjs has no Long support: 64-bit values would lose precision");
 const KIND_OF_FIELD: Readonly<Record<number, FrameKind>> = { 3: "birth", 4: "keyframe", 5: "delta", 6: "heartbeat" };
 
 function sortedByAlias(samples: readonly Sample[]): readonly Sample[] {

@@ -205,6 +205,8 @@ void t.test("rule violations inside valid protobuf are malformed", async (t) => 
   const birth = (b: sluice.v1.Birth.$Properties) => sluice.v1.Frame.encode({ timeMs: T0, catalogHash: 1, birth: b }).finish();
   t.throws(() => decodeFrame(birth({ part: 2, parts: 2, tagCount: 5 }), undefined), MALFORMED, "part >= parts");
   t.throws(() => decodeFrame(birth({ part: 0, parts: 1, tagCount: 2_000_000 }), undefined), MALFORMED, "too many tags");
+  t.throws(() => decodeFrame(birth({ part: 0, parts: 2, tagCount: 5 }), undefined), MALFORMED, "empty part of a non-empty catalogue");
+  t.same(decodeFrame(birth({ part: 0, parts: 1, tagCount: 0 }), undefined).body, { kind: "birth", part: 0, parts: 1, tagCount: 0, tags: [] }, "the empty catalogue");
   t.throws(() => decodeFrame(birth({ part: 0, parts: 1, tagCount: 1, tags: [{ suffix: "a/b" }] }), undefined), MALFORMED, "no type");
   t.throws(() => decodeFrame(birth({ part: 0, parts: 1, tagCount: 1, tags: [{ suffix: "b", shared: 3, type: 1 }] }), undefined), MALFORMED, "prefix too long");
   t.throws(() => decodeFrame(birth({ part: 0, parts: 1, tagCount: 1, firstAlias: 1, tags: [{ suffix: "b", type: 1 }] }), undefined), MALFORMED, "alias beyond count");

@@ -179,7 +179,7 @@ void t.test("memory is bounded: assemblies, held frames, tags", async (t) => {
     rep.ingest(encodeFrame({ timeMs: T0, catalogHash: h, body: { kind: "birth", part: 0, parts: 2, tagCount: 20, tags: tags.slice(0, 10) } }, undefined), meta());
   }
   t.equal(rep.stats().assembling, 2, "at most two catalogues assembling");
-  rep.ingest(encodeFrame({ timeMs: T0, catalogHash: 99, body: { kind: "birth", part: 0, parts: 1, tagCount: 5000, tags: [] } }, undefined), meta());
+  rep.ingest(encodeFrame({ timeMs: T0, catalogHash: 99, body: { kind: "birth", part: 0, parts: 1, tagCount: 5000, tags: [{ alias: 0, path: "a/b", type: "bool" }] } }, undefined), meta());
   t.equal(rep.stats().birthRejected, 1, "a catalogue above maxTags is refused");
   const cat = CatalogIndex.of(makeTags(500, ["float64"]));
   const samples = Array.from({ length: 500 }, (_, alias) => ({ alias, value: alias, status: 0, sourceTime: T0 }));
@@ -201,4 +201,13 @@ void t.test("malformed payloads throw a malformed FrameError and change nothing"
   }
   t.equal(p.rep.stats().samplesApplied, before.samplesApplied);
   t.equal(p.rep.catalog?.hash, p.pub.catalog?.hash);
+});
+
+void t.test("an empty catalogue crosses too (one empty birth part, one empty keyframe part)", async (t) => {
+  const p = pipe();
+  p.pub.setCatalog([]);
+  p.run(50);
+  t.equal(p.rep.catalog?.size, 0);
+  t.equal(p.rep.birth, true);
+  t.same(p.sent.map((s) => s.kind).slice(0, 2), ["birth", "keyframe"]);
 });
