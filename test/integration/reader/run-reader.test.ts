@@ -18,7 +18,7 @@ import { ReceiverLink } from "../../../src/config/link.js";
 import { keygen } from "../../../src/link/keys.js";
 import { LinkReceiver } from "../../../src/link/index.js";
 import { startModbusSim, type ModbusSim } from "../../../src/sim/modbus.js";
-import { startReader } from "../../../src/reader/main.js";
+import { runReader, startReader } from "../../../src/reader/main.js";
 
 interface Teardown { teardown(fn: () => unknown): void }
 
@@ -97,7 +97,7 @@ void t.test("policy-filtered catalogue, values, kill and restart, heartbeats", a
   t.equal(last(2)!.value, 42);
   t.notOk(rec.samples.some((s) => s.alias > 2), "nothing else crossed");
 
-  await until("heartbeat with both sources up", () => rec.health.at(-1)?.sources.filter((s) => s.state === "up").length === 2);
+  await until("heartbeat with both sources up and polled", () => rec.health.at(-1)?.sources.filter((s) => s.state === "up" && s.pollsOk > 0).length === 2);
   const h = rec.health.at(-1)!;
   t.equal(h.policyHash, reader.health().policyHash);
   t.not(h.policyHash, "allow-all");
@@ -175,4 +175,58 @@ void t.test("a bad configuration is refused before anything starts", async (t) =
     sources: [{ name: "a", protocol: "modbus", endpoint: "127.0.0.1:1", interval: "1s", tags: [{ name: "t", address: "hr:0" }] }],
   }));
   await t.rejects(startReader(join(dir, "reader2.yaml"), { logger: silentLogger }), { code: "SLUICE_ERR_POLICY" });
+});
+
+void t.test("reload: a policy that now denies a tag takes it out of the catalogue and stops its values", async (t) => {
+  const dir = tmp(t);
+  const rec = await receiver(t, dir);
+  const sim = await startModbusSim();
+  t.teardown(() => sim.close());
+  const policy = (rules: unknown[]) => writeFileSync(join(dir, "policy.yaml"), stringify({ version: 1, rules }));
+  policy([{ allow: "p/*" }]);
+  writeFileSync(join(dir, "reader.yaml"), stringify({
+    link: { to: `127.0.0.1:${rec.port}`, key: "./link.key", heartbeat: "100ms" },
+    policy: "policy.yaml",
+    sources: [{ name: "p", protocol: "modbus", endpoint: `127.0.0.1:${sim.port}`, interval: "100ms",
+      tags: [{ name: "a", address: "hr:700" }, { name: "b", address: "hr:701" }] }],
+  }));
+  const reader = await startReader(join(dir, "reader.yaml"), { logger: silentLogger });
+  t.teardown(() => reader.close());
+  await until("birth with both", () => rec.catalog.length === 2 && rec.health.length > 0);
+  const hash0 = rec.health.at(-1)!.policyHash;
+  policy([{ allow: "p/a" }]);
+  reader.reload();
+  await until("birth without p/b", () => rec.catalog.length === 1);
+  t.same(rec.catalog.map((d) => d.path), ["p/a"]);
+  t.same(reader.catalog().map((d) => d.path), ["p/a"]);
+  await until("new policy hash in a heartbeat", () => rec.health.at(-1)!.policyHash !== hash0);
+  sim.holding[700] = 5;
+  sim.holding[701] = 6;
+  await until("p/a's new value", () => rec.samples.some((s) => s.value === 5));
+  t.notOk(rec.samples.some((s) => s.value === 6), "p/b's new value never crossed");
+  const hash1 = reader.health().policyHash;
+  policy([{ allow: "p/*", bogus: true }]);
+  reader.reload(); // an invalid policy keeps the one in force (reload is synchronous up to the policy)
+  t.equal(reader.health().policyHash, hash1, "invalid policy not taken");
+  t.same(reader.catalog().map((d) => d.path), ["p/a"]);
+});
+
+void t.test("runReader resolves when its signal aborts", async (t) => {
+  const dir = tmp(t);
+  const rec = await receiver(t, dir);
+  const sim = await startModbusSim();
+  t.teardown(() => sim.close());
+  writeFileSync(join(dir, "reader.yaml"), stringify({
+    link: { to: `127.0.0.1:${rec.port}`, key: "./link.key" },
+    policy: "allow-all",
+    sources: [{ name: "p", protocol: "modbus", endpoint: `127.0.0.1:${sim.port}`, interval: "100ms", tags: [{ name: "a", address: "hr:700" }] }],
+  }));
+  const ac = new AbortController();
+  let ended = false;
+  const running = runReader(join(dir, "reader.yaml"), { logger: silentLogger, signal: ac.signal }).then(() => { ended = true; });
+  await until("values", () => rec.samples.some((s) => s.status === Status.Good));
+  t.equal(ended, false, "still running");
+  ac.abort();
+  await running;
+  t.equal(ended, true);
 });
