@@ -39,6 +39,12 @@ declare module "ethernet-ip" {
       generateReadMessageRequest(size?: number | null): Buffer;
     }
 
+    /** Typed for the benchmark's comparison only: the driver packs its own Multiple Service Packets (see drivers/enip/cip.ts). */
+    class TagGroup {
+      add(tag: Tag): void;
+      generateReadMessageRequests(): { data: Buffer; tag_ids: string[] }[];
+    }
+
     const EthernetIP: {
       encapsulation: {
         commands: Record<"RegisterSession" | "UnregisterSession" | "SendRRData" | "SendUnitData" | "ListIdentity", number>;

@@ -163,8 +163,8 @@ function unconnectedSend(data: Buffer, ctx: RouterContext): Buffer {
   if (route.length !== routeWords * 2) return reply(SVC.UNCONNECTED_SEND, GS.NOT_ENOUGH_DATA);
   // one port segment: backplane (port 1), link address = the controller's slot
   if (route.length < 2 || route[0] !== 0x01 || route[1] !== ctx.slot) {
-    // link address not valid; the reply ends with the remaining route path size
-    return reply(SVC.UNCONNECTED_SEND, GS.CONNECTION_FAILURE, Buffer.from([routeWords]), [0x0312]);
+    // link address not valid; the reply ends with the remaining route path size and a reserved byte
+    return reply(SVC.UNCONNECTED_SEND, GS.CONNECTION_FAILURE, Buffer.from([routeWords, 0]), [0x0312]);
   }
   return execute(data.subarray(4, reqEnd), ctx, 1);
 }
