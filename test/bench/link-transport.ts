@@ -15,6 +15,8 @@
  *   2. the receive pipeline alone (no socket) on hostile input: datagrams/s;
  *   3. hostile datagrams through the socket: datagrams/s absorbed, kernel
  *      drops, rejects by reason, while a genuine sender keeps going.
+ * Wall-clock rates depend on what else the machine runs; the "per CPU-second"
+ * figures (process CPU time) are the load-independent cost.
  */
 import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -38,7 +40,8 @@ async function childSend(port: number, frames: number, kind: string, rate: numbe
     else await new Promise((r) => setImmediate(r));
   }
   await s.close();
-  process.send!({ ...s.stats(), secs: (performance.now() - t0) / 1000 });
+  const cpu = process.cpuUsage();
+  process.send!({ ...s.stats(), secs: (performance.now() - t0) / 1000, cpu: (cpu.user + cpu.system) / 1e6 });
 }
 
 async function childHostile(port: number, count: number): Promise<void> {
@@ -77,10 +80,13 @@ async function throughput(frames: number, kind: "full" | "delta", rate: number):
   let bytes = 0;
   intake.on("frame", (p: Uint8Array) => { got++; bytes += p.length; });
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const s = await child("send", intake.address().port, frames, kind, rate);
   const end = Date.now() + 5_000;
   while (got < frames && Date.now() < end) await sleep(20);
   const secs = (performance.now() - t0) / 1000;
+  const c1 = process.cpuUsage(c0);
+  const rxCpu = (c1.user + c1.system) / 1e6;
   const st = intake.stats();
   await intake.close();
   const wire = s.bytesSent! + s.datagramsSent! * 28;
@@ -88,6 +94,8 @@ async function throughput(frames: number, kind: "full" | "delta", rate: number):
     + ` = ${Math.round(s.datagramsSent! / secs)} datagrams/s, payload ${(bytes / secs / 1e6).toFixed(1)} MB/s, wire ${(wire / secs / 1e6).toFixed(1)} MB/s;`
     + ` received ${got} (${got === frames ? "0 loss" : `${frames - got} missing`}), FEC-recovered ${st.framesRecovered},`
     + ` datagrams lost ${s.datagramsSent! - st.datagramsReceived}`);
+  console.log(`        CPU cost (load-independent): sender ${Math.round(s.datagramsSent! / s.cpu!)} datagrams per CPU-second,`
+    + ` intake ${Math.round(st.datagramsReceived / rxCpu)} datagrams per CPU-second`);
 }
 
 function pipelineOnly(n: number): void {
@@ -97,9 +105,12 @@ function pipelineOnly(n: number): void {
     keys: [KEY_A, KEY_B], auth: "aes-256-gcm", mtu: 1400, fecGroups: 64, reassembly: { frames: 256, bytes: 32 << 20, timeoutMs: 2000 },
   }, { frame: () => undefined, session: () => undefined, reject: () => { rejected++; } }, silentLogger);
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   for (let i = 0; i < n; i++) rx.handle(pool[i % pool.length]!, 0);
   const secs = (performance.now() - t0) / 1000;
-  console.log(`  pipeline only: ${n} hostile datagrams in ${secs.toFixed(2)} s = ${Math.round(n / secs)} datagrams/s (${rejected} rejected)`);
+  const c1 = process.cpuUsage(c0);
+  console.log(`  pipeline only: ${n} hostile datagrams in ${secs.toFixed(2)} s = ${Math.round(n / secs)} datagrams/s`
+    + ` (${Math.round(n / ((c1.user + c1.system) / 1e6))} per CPU-second; ${rejected} rejected)`);
 }
 
 async function flood(count: number): Promise<void> {
@@ -108,13 +119,16 @@ async function flood(count: number): Promise<void> {
   intake.on("frame", () => good++);
   const port = intake.address().port;
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const [h, g] = await Promise.all([child("hostile", port, count), child("send", port, 20_000, "delta", 2_000_000)]);
   await sleep(200);
   const secs = (performance.now() - t0) / 1000;
+  const c1 = process.cpuUsage(c0);
   const st = intake.stats();
   await intake.close();
   const rejected = Object.values(st.rejected).reduce((a, b) => a + b, 0);
-  console.log(`  socket: ${h.sent} hostile datagrams sent in ${h.secs!.toFixed(2)} s; intake absorbed ${rejected} (${Math.round(rejected / secs)} datagrams/s),`
+  console.log(`  socket: ${h.sent} hostile datagrams sent in ${h.secs!.toFixed(2)} s; intake absorbed ${rejected} (${Math.round(rejected / secs)} datagrams/s,`
+    + ` ${Math.round(st.datagramsReceived / ((c1.user + c1.system) / 1e6))} per CPU-second),`
     + ` kernel-dropped ${h.sent! + g.datagramsSent! - st.datagramsReceived}; rejects ${JSON.stringify(st.rejected)}`);
   console.log(`  meanwhile a genuine sender at 2 MB/s: ${good}/20000 frames arrived (${st.framesRecovered} via FEC, ${st.framesLost} lost)`);
 }

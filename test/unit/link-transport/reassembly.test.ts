@@ -7,11 +7,12 @@ import { drain, frameBytes, outbox, receiver, rng } from "../../fixtures/link-tr
 void t.test("fragment sizes are steady and cover the frame exactly", async (t) => {
   const bad: string[] = [];
   for (let len = 1; len < 3000; len += 7) {
+    const frame = new Uint8Array(len);
     for (const budget of [1, 2, 3, 100, 1328]) {
       const { count, size } = fragmentSizes(len, budget);
       let total = 0;
       for (let i = 0; i < count; i++) {
-        const n = fragmentAt(new Uint8Array(len), i, size).length;
+        const n = fragmentAt(frame, i, size).length;
         if (n < 1 || n > budget) bad.push(`${len}/${budget}: fragment ${i} has ${n}`);
         total += n;
       }
