@@ -14,11 +14,13 @@ import {
   AccessLevelFlag, DataType, type Namespace, PermissionType, StatusCodes, type UAObject, type UAVariable,
   Variant, VariantArrayType, WellKnownRoles,
 } from "node-opcua";
-import type { SourceHealth } from "../../core/model.js";
+import { PATH_SEGMENT, type SourceHealth } from "../../core/model.js";
 import type { TagStoreView } from "../store-api.js";
 import { int64Words } from "./variant.js";
 
 export const DIAGNOSTICS_NAMESPACE = "urn:sluice:diagnostics";
+/** Bound on source folders (security invariant 5): health comes from the far side. */
+const MAX_SOURCES = 1000;
 
 type Kind = "bool" | "string" | "time" | "count";
 type Primitive = boolean | string | number | null;
@@ -107,9 +109,11 @@ export class HealthSpace {
     const reported = this.store.health()?.sources ?? [];
     const seen = new Set<string>();
     for (const s of reported) {
+      if (!PATH_SEGMENT.test(s.name) || seen.has(s.name)) continue;
       seen.add(s.name);
       let entry = this.sources.get(s.name);
       if (!entry) {
+        if (this.sources.size >= MAX_SOURCES) continue;
         const folder = this.ns.addFolder(this.sourcesFolder, { browseName: s.name, nodeId: `s=Sluice/Sources/${s.name}` });
         const slots = new Map<string, Slot>();
         for (const [name, kind, description] of SOURCE) slots.set(name, this.slot(folder, `Sluice/Sources/${s.name}/${name}`, name, kind, description));

@@ -4,7 +4,7 @@
  *   TagStoreView ──catalog/update──▶ TagSpace (Objects/SOURCE/TAG, urn:sluice:tags)
  *                ──link()/health()─▶ HealthSpace (Objects/Sluice, urn:sluice:diagnostics), ~1 s
  *                ──history()───────▶ historian (HistoryRead raw)
- *   client ──▶ secure channel ──▶ read-only gate ──▶ node-opcua services
+ *   client ──▶ secure channel ──▶ read-only gate ──▶ queue clamp ──▶ node-opcua services
  *
  * Start order: PKI and certificate, server.initialize(), gate, address space
  * built from the store, then listen, so no client ever sees a partial space or
@@ -21,6 +21,7 @@ import type { TagState, TagStoreView } from "../store-api.js";
 import { HealthSpace, DIAGNOSTICS_NAMESPACE } from "./health.js";
 import { advertiseHistory, serveHistory } from "./historian.js";
 import { preparePki } from "./pki.js";
+import { clampQueueSizes, queueCap } from "./limits.js";
 import { installReadOnlyGate } from "./readonly-gate.js";
 import { MAX_HISTORY_VALUES_PER_CALL, serverOptions } from "./server-options.js";
 import { TAGS_NAMESPACE, TagSpace } from "./tags.js";
@@ -76,7 +77,8 @@ export class UaServer {
     });
     const server = new OPCUAServer(serverOptions(cfg, pki, { hostname, applicationUri }, log));
     await server.initialize();
-    installReadOnlyGate(server, refusalLogger(log));
+    clampQueueSizes(server, queueCap(cfg.maxMonitoredItems));
+    installReadOnlyGate(server, refusalLogger(log)); // outermost: refused requests reach nothing else
     millisecondReads(server);
 
     const addressSpace = server.engine.addressSpace;

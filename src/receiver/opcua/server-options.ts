@@ -14,6 +14,7 @@ import {
 import type { ReceiverOpcua } from "../../config/receiver-opcua.js";
 import type { Logger } from "../../core/log.js";
 import { DUMMY_HASH, verifyPasswordAsync } from "./password.js";
+import { queueCap } from "./limits.js";
 import type { Pki } from "./pki.js";
 
 type Config = Static<typeof ReceiverOpcua>;
@@ -91,6 +92,8 @@ export function serverOptions(cfg: Config, pki: Pki, id: Identity, logger: Logge
       maxMonitoredItems: cfg.maxMonitoredItems,
       maxMonitoredItemsPerSubscription: cfg.maxMonitoredItems,
       maxHistoryContinuationPoints: 100,
+      // advertised only; limits.ts enforces it
+      maxMonitoredItemsQueueSize: queueCap(cfg.maxMonitoredItems),
       operationLimits: {
         maxNodesPerRead: ops,
         maxNodesPerBrowse: ops,

@@ -41,6 +41,8 @@ export class TagSpace {
   private readonly roles: RolePermissionTypeOptions[];
   /** values the address space refused (type mismatch); logged once, counted always */
   badValues = 0;
+  /** tags the address space refused; logged once, counted always */
+  badNodes = 0;
 
   constructor(private readonly ns: Namespace, private readonly store: TagStoreView, private readonly opts: TagSpaceOptions) {
     const history = store.historyDepth > 0;
@@ -58,7 +60,7 @@ export class TagSpace {
 
   /** Build everything the store holds now. */
   build(): void {
-    for (const st of this.store.all()) this.add(st);
+    for (const st of this.store.all()) this.tryAdd(st);
   }
 
   variable(path: string): UAVariable | undefined {
@@ -69,11 +71,11 @@ export class TagSpace {
     for (const path of removed) this.remove(path);
     for (const st of changed) {
       this.remove(st.def.path);
-      this.add(st);
+      this.tryAdd(st);
     }
     for (const st of added) {
       if (this.vars.has(st.def.path)) this.remove(st.def.path);
-      this.add(st);
+      this.tryAdd(st);
     }
   }
 
@@ -98,6 +100,15 @@ export class TagSpace {
       this.folders.set(source, f);
     }
     return f;
+  }
+
+  /** One tag the address space refuses must not cost the others: logged once, counted, skipped. */
+  private tryAdd(st: TagState): void {
+    try {
+      this.add(st);
+    } catch (e) {
+      if (this.badNodes++ === 0) this.opts.logger.warn({ path: st.def.path, err: (e as Error).message }, "tag refused by the OPC UA address space (counted, logged once)");
+    }
   }
 
   private add(st: TagState): void {

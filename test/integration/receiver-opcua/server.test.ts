@@ -133,6 +133,10 @@ t.test("subscriptions see changes", async (t) => {
     { samplingInterval: 0, queueSize: 100, discardOldest: true }, TimestampsToReturn.Both);
   item.on("changed", (dv: DataValue) => seen.push(dv));
   t.ok(await waitFor(() => seen.length >= 1), "initial value");
+  const big = ClientMonitoredItem.create(sub, { nodeId: id("press1/count"), attributeId: AttributeIds.Value },
+    { samplingInterval: 0, queueSize: 1_000_000, discardOldest: true }, TimestampsToReturn.Both);
+  await new Promise((r) => big.once("initialized", r));
+  t.equal(big.monitoringParameters.queueSize, 50, "a huge queue request is revised to the cap (5M / 100k items)");
   t.equal(seen[0]?.value.value, 21.5);
   store.set([{ path: "press1/temperature", value: 30.25, sourceTime: T0 + 10 }]);
   store.set([{ path: "press1/temperature", value: 30.25, status: Status.UncertainNoCommunicationLastUsableValue, sourceTime: T0 + 10 }]);

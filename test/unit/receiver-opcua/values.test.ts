@@ -4,6 +4,7 @@ import { DATA_TYPES, int64Words, toVariant } from "../../../src/receiver/opcua/v
 import { euInformation, unitId } from "../../../src/receiver/opcua/units.js";
 import { ALLOWED_SERVICES, refusalStatus } from "../../../src/receiver/opcua/readonly-gate.js";
 import { TAG_TYPES } from "../../../src/core/model.js";
+import { QUEUED_NOTIFICATION_BUDGET, queueCap } from "../../../src/receiver/opcua/limits.js";
 
 t.test("every tag type has an OPC UA data type", async (t) => {
   for (const ty of TAG_TYPES) t.ok(DATA_TYPES[ty] !== undefined, ty);
@@ -57,4 +58,11 @@ t.test("the read-only gate allows reads and refuses every mutation", async (t) =
   t.equal(refusalStatus("CallRequest").name, "BadUserAccessDenied");
   t.equal(refusalStatus("AddNodesRequest").name, "BadServiceUnsupported");
   t.equal(refusalStatus("SomeFutureRequest").name, "BadServiceUnsupported");
+});
+
+t.test("monitored-item queues share a bounded budget", async (t) => {
+  t.equal(queueCap(100_000), 50);
+  t.equal(queueCap(1_000_000), 5);
+  t.equal(queueCap(20), 1000, "never above 1,000");
+  t.ok(queueCap(100_000) * 100_000 <= QUEUED_NOTIFICATION_BUDGET);
 });
