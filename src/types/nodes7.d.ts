@@ -71,6 +71,7 @@ declare module "nodes7" {
     globalReadBlockList: NodeS7.Block[];
     polledReadBlockList: NodeS7.Item[];
     readPacketValid: boolean;
+    addRemoveArray: unknown[];
     reconnectTimer: NodeJS.Timeout | undefined;
     rereadTimer: NodeJS.Timeout | undefined;
     connectTimeout: NodeJS.Timeout | undefined;

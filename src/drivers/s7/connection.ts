@@ -45,9 +45,14 @@ export interface S7ItemResult {
 
 const noop = (): void => undefined;
 
+/** nodes7's prepared read state for one item set, kept so alternating plans do not re-prepare every read. */
+interface Prepared { polled: NodeS7.Item[]; blocks: NodeS7.Block[]; packets: NodeS7.Packet[] }
+const MAX_PREPARED = 32;
+
 export class S7Connection {
   private conn: NodeS7 | undefined;
   private items: readonly string[] | undefined;
+  private readonly prepared = new Map<readonly string[], Prepared>();
   private pending: ((e: SluiceError) => void) | undefined;
   private connecting: ((e: SluiceError) => void) | undefined;
   private broken: string | undefined;
@@ -117,11 +122,7 @@ export class S7Connection {
       return Promise.reject(new SluiceError("SLUICE_ERR_DISCONNECTED", this.broken ?? "s7: not connected"));
     }
     if (this.pending) return Promise.reject(new SluiceError("SLUICE_ERR_DRIVER", "s7: a read is already in flight"));
-    if (this.items !== addrs) {
-      c.removeItems();
-      c.addItems([...addrs]);
-      this.items = addrs;
-    }
+    if (this.items !== addrs) this.switchItems(c, addrs);
     return new Promise((resolve, reject) => {
       const settle = (e?: SluiceError, r?: Map<string, S7ItemResult>) => {
         clearTimeout(timer);
@@ -152,6 +153,33 @@ export class S7Connection {
     });
   }
 
+  /**
+   * Make `addrs` the item set nodes7 reads. nodes7 rebuilds its items and
+   * packets whenever the set changes (32 KiB of buffers per item); the state
+   * of each set is kept after its first read and swapped back in. Safe only
+   * between complete reads, which is the only time this runs (one read in
+   * flight, and an aborted read destroys the connection and this cache).
+   */
+  private switchItems(c: NodeS7, addrs: readonly string[]): void {
+    if (this.items && c.readPacketValid && c.addRemoveArray.length === 0) {
+      if (!this.prepared.has(this.items) && this.prepared.size >= MAX_PREPARED) {
+        this.prepared.delete(this.prepared.keys().next().value!);
+      }
+      this.prepared.set(this.items, { polled: c.polledReadBlockList, blocks: c.globalReadBlockList, packets: c.readPacketArray });
+    }
+    const saved = this.prepared.get(addrs);
+    if (saved && c.addRemoveArray.length === 0) {
+      c.polledReadBlockList = saved.polled;
+      c.globalReadBlockList = saved.blocks;
+      c.readPacketArray = saved.packets;
+      c.readPacketValid = true;
+    } else {
+      c.removeItems();
+      c.addItems([...addrs]);
+    }
+    this.items = addrs;
+  }
+
   /** Graceful: let nodes7 end the ISO connection, then tear everything down. */
   async close(): Promise<void> {
     const c = this.conn;
@@ -168,6 +196,7 @@ export class S7Connection {
     const c = this.conn;
     this.conn = undefined;
     this.items = undefined;
+    this.prepared.clear();
     const why = new SluiceError("SLUICE_ERR_DISCONNECTED", this.broken ?? "s7: connection closed");
     if (this.pending) this.pending(why);
     if (this.connecting) this.connecting(why);

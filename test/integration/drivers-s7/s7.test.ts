@@ -107,6 +107,22 @@ void t.test("every type and area reads the value the snap7 server holds, in the 
   t.ok(r2.slice(2).every((r) => r.status === Status.BadConfigurationError && r.value === null), "DB3..DB40 do not: Bad each");
 });
 
+void t.test("alternating plans on one connection each read their own items", async (t) => {
+  const s = await sim(t);
+  const relay = await startRelay(s);
+  t.teardown(() => relay.close());
+  const d = driver(t, relay.port);
+  await d.connect();
+  const a = d.plan(points(["DB1,INT2", "MW2", "DB99,INT0"]));
+  const b = d.plan(points(["DB1,REAL24", "QW2", "I0.3", "DB1,S36.16"]));
+  for (let i = 0; i < 3; i++) {
+    const before = relay.reads;
+    t.same((await d.read(a)).map((r) => r.value), [-1234, 4242, null], `plan a, round ${i}`);
+    t.same((await d.read(b)).map((r) => r.value), [3.5, 65535, true, "sluice"], `plan b, round ${i}`);
+    t.equal(relay.reads - before, a.requests + b.requests, "one PDU set per read");
+  }
+});
+
 void t.test("moving values move", async (t) => {
   const s = await sim(t);
   const d = driver(t, s.port);
