@@ -1,5 +1,6 @@
 import t from "tap";
-import { countPdus, fixErrorItems } from "../../../src/drivers/s7/connection.js";
+import { countPdus } from "../../../src/drivers/s7/connection.js";
+import { fixErrorItems } from "../../../src/drivers/s7/harden.js";
 import { statusForReturnCode, acceptsType, convert } from "../../../src/drivers/s7/values.js";
 import { Status } from "../../../src/core/status.js";
 
