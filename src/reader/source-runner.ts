@@ -99,7 +99,7 @@ export class SourceRunner {
 
   start(): void {
     const now = this.deps.clock.now();
-    this.driver = this.deps.factory.create(this.ds);
+    this.driver = this.createDriver();
     this.deps.emit(this.groups.flatMap((g) => g.tracks.map((t) => t.initial(now))));
     for (const g of this.groups) {
       g.ticker = new FixedRateTicker(this.deps.clock, g.intervalMs, () => this.tick(g), (n) => { this.counters.overruns += n; });
@@ -289,11 +289,17 @@ export class SourceRunner {
     this.dropQueue();
     for (const g of this.groups) g.reset();
     try {
-      this.driver = this.deps.factory.create(this.ds);
+      this.driver = this.createDriver();
     } catch (e) {
       // keep the destroyed driver: its connect fails, which counts and retries the rebuild
       this.log.error({ err: safeError(e) }, "driver could not be created");
     }
+  }
+
+  /** Drivers that take a logger as a second argument (modbus, opcua) get the source's. */
+  private createDriver(): Driver {
+    const f = this.deps.factory;
+    return (f.create as (s: DriverSource, l?: Logger) => Driver).call(f, this.ds, this.log);
   }
 
   private dropQueue(): void {
