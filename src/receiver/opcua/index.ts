@@ -21,6 +21,7 @@ import type { TagState, TagStoreView } from "../store-api.js";
 import { HealthSpace, DIAGNOSTICS_NAMESPACE } from "./health.js";
 import { advertiseHistory, serveHistory } from "./historian.js";
 import { preparePki } from "./pki.js";
+import { routeLibraryLogs } from "./library-log.js";
 import { clampQueueSizes, queueCap } from "./limits.js";
 import { installReadOnlyGate } from "./readonly-gate.js";
 import { MAX_HISTORY_VALUES_PER_CALL, serverOptions } from "./server-options.js";
@@ -67,6 +68,7 @@ export class UaServer {
 
   static async start(cfg: Static<typeof ReceiverOpcua>, store: TagStoreView, opts: { baseDir: string; logger: Logger }): Promise<UaServer> {
     const log = opts.logger.child({ component: "opcua" });
+    routeLibraryLogs(log);
     warnInsecure(cfg, log);
     await extractFullyQualifiedDomainName();
     const hostname = cfg.hostname ?? (cfg.host !== undefined && !WILDCARDS.has(cfg.host) ? cfg.host : getFullyQualifiedDomainName());

@@ -14,7 +14,7 @@ import {
 } from "node-opcua";
 import { hashPassword } from "../../../src/receiver/opcua/index.js";
 import { UaTestStore } from "../../fixtures/ua-store.js";
-import { makeClient, startServer, tempDir } from "../../fixtures/ua-client.js";
+import { makeClient, memoryLogger, startServer, tempDir } from "../../fixtures/ua-client.js";
 
 const dir = tempDir(t);
 const store = new UaTestStore(0);
@@ -32,10 +32,11 @@ await clientCm.createSelfSignedCertificate({
   startDate: new Date(Date.now() - 86_400_000), validity: 30, outputFile: clientCert,
 });
 
+const logs = memoryLogger();
 const server = await startServer(t, store, dir, {
   users: [{ name: "historian", passwordHash: hashPassword("correct horse battery") }],
   trustedClients: ["client-pki/own/certs/client.pem"],
-});
+}, logs.logger);
 // the client trusts the server's generated certificate
 const serverCert = new X509Certificate(readFileSync(join(dir, "pki", "own", "certs", "sluice_server.pem")));
 await clientCm.trustCertificate(serverCert.raw);
@@ -143,4 +144,12 @@ t.test("an untrusted client certificate is refused and lands in pki/rejected", a
   t.not(r, "accepted");
   const rejected = readdirSync(join(dir, "pki", "rejected"));
   t.ok(rejected.length >= 1, `the stranger's certificate is in pki/rejected (${rejected.join(",")})`);
+});
+
+t.test("refusals are logged through our logger, and no password ever is", async (t) => {
+  const all = logs.lines.join("\n");
+  t.ok(logs.lines.some((l) => l.includes('"lib":"node-opcua"')), "node-opcua's own warnings are routed into the logger");
+  t.ok(logs.lines.some((l) => l.includes("login refused") && l.includes('"user":"root"')), "a refused login names the user");
+  t.notOk(all.includes("correct horse"), "no password (right or wrong) in any log line");
+  t.notOk(all.includes("scrypt$"), "no password hash in any log line");
 });
