@@ -13,6 +13,7 @@
  *   a numeric type; ranges have lo < hi; a percent deadband needs a range;
  * - unitId only on modbus tags (it is merged into the parsed address).
  */
+import { resolve as resolvePath } from "node:path";
 import type { Protocol, TagType } from "../core/model.js";
 import { tagPath } from "../core/model.js";
 import { parseDuration } from "../core/duration.js";
@@ -167,7 +168,13 @@ function resolveTag(src: SourceConfig, si: number, tag: TagConfig, ti: number, f
   return out;
 }
 
-export function resolveSources(sources: readonly SourceConfig[], file: string, parsers: AddressParsers): ResolvedSource[] {
+/** Paths inside option blocks are relative to the reader file (opcua.pki); drivers get them absolute. */
+function anchorPaths(protocol: Protocol, options: Readonly<Record<string, unknown>>, baseDir: string): Readonly<Record<string, unknown>> {
+  if (protocol === "opcua" && typeof options.pki === "string") return { ...options, pki: resolvePath(baseDir, options.pki) };
+  return options;
+}
+
+export function resolveSources(sources: readonly SourceConfig[], file: string, parsers: AddressParsers, baseDir: string): ResolvedSource[] {
   const seen = new Map<string, number>();
   return sources.map((src, si) => {
     const first = seen.get(src.name);
@@ -180,7 +187,7 @@ export function resolveSources(sources: readonly SourceConfig[], file: string, p
     const minMs = duration(file, `sources[${si}].backoff.min`, src.backoff?.min ?? "500ms", MIN_INTERVAL_MS);
     const maxMs = duration(file, `sources[${si}].backoff.max`, src.backoff?.max ?? "30s", MIN_INTERVAL_MS);
     if (maxMs < minMs) throw configError(file, `sources[${si}].backoff.max`, `must not be shorter than backoff.min (${src.backoff?.min ?? "500ms"})`);
-    const options = (src[src.protocol] ?? {}) as Readonly<Record<string, unknown>>;
+    const options = anchorPaths(src.protocol, (src[src.protocol] ?? {}) as Readonly<Record<string, unknown>>, baseDir);
     checkOptions(file, si, src.protocol, options);
 
     const names = new Map<string, number>();

@@ -121,8 +121,9 @@ export function resolveReaderConfig(data: unknown, file: string, parsers: Addres
       if (p !== s.protocol && s[p] !== undefined) throw configError(file, `sources[${i}].${p}`, `option block for protocol ${p}, but this source's protocol is ${s.protocol}`);
     }
   }
-  const sources = resolveSources(config.sources, file, parsers);
-  return deepFreeze({ file, baseDir: dirname(resolve(file)), config, sources, tags: sources.flatMap((s) => s.tags) });
+  const baseDir = dirname(resolve(file));
+  const sources = resolveSources(config.sources, file, parsers, baseDir);
+  return deepFreeze({ file, baseDir, config, sources, tags: sources.flatMap((s) => s.tags) });
 }
 
 /** Read, validate and resolve a reader file. Throws SLUICE_ERR_CONFIG / SLUICE_ERR_CONFIG_READ naming the field. */

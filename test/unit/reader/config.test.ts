@@ -163,6 +163,7 @@ sources:
   t.match(big!.address, { area: "hr", offset: 10, unitId: 3 }, "per-tag unitId merged into the address");
   t.match(run, { rawType: "bool", type: "bool", deadband: 0 });
   t.match(l!.tags[0], { path: "line1/speed", type: "float64", rawType: "float64" });
+  t.equal(l!.options.pki, join(dir, "pki/opcua-client"), "opcua.pki is relative to the reader file");
   t.equal(c.tags.length, 5);
 });
 
