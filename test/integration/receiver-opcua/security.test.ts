@@ -56,14 +56,14 @@ const client = secureClient();
 await client.connect(server.endpointUrl);
 t.teardown(() => client.disconnect());
 
-t.test("the generated server certificate names this server", async (t) => {
+void t.test("the generated server certificate names this server", async (t) => {
   const san = serverCert.subjectAltName ?? "";
   t.match(san, /URI:urn:[^,]+:sluice:receiver/);
   t.match(san, /DNS:localhost/);
   t.match(san, /IP Address:127\.0\.0\.1/);
 });
 
-t.test("only SignAndEncrypt endpoints with strong policies, no anonymous token", async (t) => {
+void t.test("only SignAndEncrypt endpoints with strong policies, no anonymous token", async (t) => {
   const eps = await client.getEndpoints();
   t.ok(eps.length > 0);
   const policies = new Set<string>();
@@ -87,7 +87,7 @@ function forgeEndpoints(c: OPCUAClient, edit: (eps: EndpointList) => void): void
   edit((c as unknown as { _serverEndpoints: EndpointList })._serverEndpoints);
 }
 
-t.test("anonymous, unknown users and wrong passwords are refused by the server", async (t) => {
+void t.test("anonymous, unknown users and wrong passwords are refused by the server", async (t) => {
   const liar = secureClient();
   await liar.connect(server.endpointUrl);
   t.teardown(() => liar.disconnect());
@@ -104,7 +104,7 @@ t.test("anonymous, unknown users and wrong passwords are refused by the server",
   t.match(unknown, /BadUserAccessDenied/, "unknown user refused");
 });
 
-t.test("the right password over SignAndEncrypt reads tags", async (t) => {
+void t.test("the right password over SignAndEncrypt reads tags", async (t) => {
   const session = await client.createSession({ type: UserTokenType.UserName, userName: "historian", password: "correct horse battery" });
   t.teardown(() => session.close());
   const ns = (await session.readNamespaceArray()).indexOf("urn:sluice:tags");
@@ -116,7 +116,7 @@ t.test("the right password over SignAndEncrypt reads tags", async (t) => {
   t.match(w, /BadUserAccessDenied/, "an authenticated user cannot write either");
 });
 
-t.test("a session over an unsecured channel is refused by the server", async (t) => {
+void t.test("a session over an unsecured channel is refused by the server", async (t) => {
   const plain = makeClient(join(dir, "plain-pki"));
   t.teardown(() => plain.disconnect());
   await plain.connect(server.endpointUrl); // a None channel is allowed: discovery (GetEndpoints) must work
@@ -129,7 +129,7 @@ t.test("a session over an unsecured channel is refused by the server", async (t)
   t.match(r, /Bad/, "CreateSession/ActivateSession over security None is refused");
 });
 
-t.test("an untrusted client certificate is refused and lands in pki/rejected", async (t) => {
+void t.test("an untrusted client certificate is refused and lands in pki/rejected", async (t) => {
   const strangerPki = join(dir, "stranger-pki");
   const strangerCm = new OPCUACertificateManager({ rootFolder: strangerPki, automaticallyAcceptUnknownCertificate: false });
   await strangerCm.initialize();
@@ -146,7 +146,7 @@ t.test("an untrusted client certificate is refused and lands in pki/rejected", a
   t.ok(rejected.length >= 1, `the stranger's certificate is in pki/rejected (${rejected.join(",")})`);
 });
 
-t.test("refusals are logged through our logger, and no password ever is", async (t) => {
+void t.test("refusals are logged through our logger, and no password ever is", async (t) => {
   const all = logs.lines.join("\n");
   t.ok(logs.lines.some((l) => l.includes('"lib":"node-opcua"')), "node-opcua's own warnings are routed into the logger");
   t.ok(logs.lines.some((l) => l.includes("login refused") && l.includes('"user":"root"')), "a refused login names the user");

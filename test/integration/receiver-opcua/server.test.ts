@@ -55,12 +55,12 @@ async function serviceResult(request: unknown): Promise<string> {
   });
 }
 
-t.test("endpoint URL", async (t) => {
+void t.test("endpoint URL", async (t) => {
   t.match(server.endpointUrl, /^opc\.tcp:\/\/127\.0\.0\.1:\d+\/?$/);
   t.ok(NS > 0 && DIAG > 0, "tags and diagnostics namespaces are registered");
 });
 
-t.test("browse Objects/SOURCE/TAG", async (t) => {
+void t.test("browse Objects/SOURCE/TAG", async (t) => {
   const objects = await childNames("i=85");
   t.ok(objects.includes("press1") && objects.includes("line1") && objects.includes("Sluice"), `Objects has the sources and Sluice: ${objects.join(",")}`);
   t.same((await childNames(`ns=${NS};s=press1`)).sort(), ["count", "running", "speed", "temperature"]);
@@ -69,7 +69,7 @@ t.test("browse Objects/SOURCE/TAG", async (t) => {
   t.equal(r.targets?.[0]?.targetId.toString(), id("press1/temperature"), "NodeId string id is the tag path");
 });
 
-t.test("read value, status and SourceTimestamp by quality", async (t) => {
+void t.test("read value, status and SourceTimestamp by quality", async (t) => {
   const [good, uncertain, bad, str] = await session.read([
     { nodeId: id("press1/temperature"), attributeId: AttributeIds.Value },
     { nodeId: id("press1/count"), attributeId: AttributeIds.Value },
@@ -95,7 +95,7 @@ t.test("read value, status and SourceTimestamp by quality", async (t) => {
   }
 });
 
-t.test("attributes: data types, read-only access levels, analog items", async (t) => {
+void t.test("attributes: data types, read-only access levels, analog items", async (t) => {
   const attr = (path: string, attributeId: AttributeIds) => session.read({ nodeId: id(path), attributeId });
   t.equal((await attr("press1/running", AttributeIds.DataType)).value.value.toString(), "ns=0;i=1", "Boolean");
   t.equal((await attr("press1/speed", AttributeIds.DataType)).value.value.toString(), "ns=0;i=5", "UInt16");
@@ -125,7 +125,7 @@ t.test("attributes: data types, read-only access levels, analog items", async (t
   t.equal(speedEu.value.value.displayName.text, "r/min");
 });
 
-t.test("subscriptions see changes", async (t) => {
+void t.test("subscriptions see changes", async (t) => {
   const sub = await session.createSubscription2({ requestedPublishingInterval: 100, requestedMaxKeepAliveCount: 20, requestedLifetimeCount: 200, publishingEnabled: true });
   t.teardown(() => sub.terminate());
   const seen: DataValue[] = [];
@@ -161,7 +161,7 @@ async function history(path: string, details: Partial<{ startTime: Date | null; 
   return { status: r?.statusCode.name, values, cp: r?.continuationPoint ?? null };
 }
 
-t.test("HistoryRead raw returns the ring in range", async (t) => {
+void t.test("HistoryRead raw returns the ring in range", async (t) => {
   const all = await session.readHistoryValue(id("line1/flow"), new Date(T0 + 2000), new Date(T0 + 6000));
   t.equal(all.statusCode.name, "Good");
   const got = ((all.historyData as HistoryData).dataValues ?? []).map((d) => [d.sourceTimestamp!.getTime() - T0, d.value.value]);
@@ -189,7 +189,7 @@ t.test("HistoryRead raw returns the ring in range", async (t) => {
   t.equal((await history("nope/nothing", { startTime: new Date(T0), endTime: new Date(T0 + 9000) })).status, "BadNodeIdUnknown");
 });
 
-t.test("history capabilities are advertised, read-only", async (t) => {
+void t.test("history capabilities are advertised, read-only", async (t) => {
   const caps = await session.read([
     VariableIds.HistoryServerCapabilities_AccessHistoryDataCapability,
     VariableIds.HistoryServerCapabilities_MaxReturnDataValues,
@@ -199,7 +199,7 @@ t.test("history capabilities are advertised, read-only", async (t) => {
   t.same(caps.map((c) => c.value.value), [true, 10_000, false, false]);
 });
 
-t.test("every mutation service is refused with a Bad status", async (t) => {
+void t.test("every mutation service is refused with a Bad status", async (t) => {
   const temp = id("press1/temperature");
   const w = await session.write({ nodeId: temp, attributeId: AttributeIds.Value, value: { value: { dataType: DataType.Float, value: 99 } } })
     .then((s) => s.name, (e: Error) => e.message);
@@ -224,7 +224,7 @@ t.test("every mutation service is refused with a Bad status", async (t) => {
   t.same((await childNames(`ns=${NS};s=press1`)).sort(), ["count", "running", "speed", "temperature"], "the address space is unchanged");
 });
 
-t.test("catalogue changes add, replace and remove nodes", async (t) => {
+void t.test("catalogue changes add, replace and remove nodes", async (t) => {
   store.define([{ alias: 6, path: "press2/pressure", type: "float64", unit: "bar", range: [0, 10] }]);
   store.set([{ path: "press2/pressure", value: 4.5, sourceTime: T0 + 20 }]);
   t.ok(await waitFor(async () => (await childNames("i=85")).includes("press2")), "a new source folder appears");
@@ -243,7 +243,7 @@ t.test("catalogue changes add, replace and remove nodes", async (t) => {
   t.notOk((await childNames("i=85")).includes("press2"), "an emptied source folder is removed");
 });
 
-t.test("link and source health under Objects/Sluice", async (t) => {
+void t.test("link and source health under Objects/Sluice", async (t) => {
   const d = (p: string): string => `ns=${DIAG};s=Sluice/${p}`;
   t.same((await childNames(`ns=${DIAG};s=Sluice`)).sort(), ["Link", "Sources"]);
   t.ok((await childNames(d("Link"))).includes("policyMismatch"));
@@ -264,7 +264,7 @@ t.test("link and source health under Objects/Sluice", async (t) => {
   t.ok(await waitFor(async () => !(await childNames(d("Sources"))).includes("press1"), 5000), "sources the reader no longer reports disappear");
 });
 
-t.test("close is idempotent and stops listening", async (t) => {
+void t.test("close is idempotent and stops listening", async (t) => {
   await session.close();
   await Promise.all([server.close(), server.close()]);
   await server.close();

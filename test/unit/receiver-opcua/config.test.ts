@@ -14,7 +14,7 @@ function err(data: unknown): string {
   return "";
 }
 
-t.test("secure defaults", async (t) => {
+void t.test("secure defaults", async (t) => {
   const c = validate(ReceiverOpcua, {}, "receiver.yaml");
   t.equal(c.port, 4840);
   t.same(c.security.modes, ["SignAndEncrypt"]);
@@ -29,20 +29,20 @@ t.test("secure defaults", async (t) => {
   t.equal(c.certificate, undefined);
 });
 
-t.test("the demo's section is valid", async (t) => {
+void t.test("the demo's section is valid", async (t) => {
   const c = validate(ReceiverOpcua, { port: 0, host: "localhost", security: { modes: ["None"] }, allowAnonymous: true }, "r.yaml");
   t.same(c.security.modes, ["None"]);
   t.equal(c.allowAnonymous, true);
 });
 
-t.test("users carry hashes, never passwords", async (t) => {
+void t.test("users carry hashes, never passwords", async (t) => {
   const ok = validate(ReceiverOpcua, { users: [{ name: "historian", passwordHash: hashPassword("pw123456") }] }, "r.yaml");
   t.equal(ok.users[0]?.name, "historian");
   t.match(err({ users: [{ name: "historian", passwordHash: "pw123456" }] }), /users\[0\]\.passwordHash: must match \^scrypt/);
   t.match(err({ users: [{ name: "historian", passwordHash: hashPassword("x"), password: "pw123456" }] }), /users\[0\]\.password: unknown key/);
 });
 
-t.test("bad values name the field", async (t) => {
+void t.test("bad values name the field", async (t) => {
   t.match(err({ security: { modes: ["Encrypt"] } }), /^receiver\.yaml: security\.modes\[0\]: must be one of "SignAndEncrypt", "Sign", "None"/);
   t.match(err({ security: { policies: ["Basic128Rsa15"] } }), /security\.policies\[0\]: must be one of/);
   t.match(err({ security: { policies: [] } }), /security\.policies/);

@@ -16,7 +16,7 @@ function run(s: UaTestStore, path: string, query: RawQuery, max = 1000) {
   return { status: r.statusCode.name, values: dvs.map((d) => d.value.value as number), cp: r.continuationPoint, dvs };
 }
 
-t.test("paging forward visits every sample once, even across equal timestamps", async (t) => {
+void t.test("paging forward visits every sample once, even across equal timestamps", async (t) => {
   for (const per of [1, 2, 4, 7]) {
     const got: number[] = [];
     let cp: Buffer | null = null;
@@ -31,7 +31,7 @@ t.test("paging forward visits every sample once, even across equal timestamps", 
   }
 });
 
-t.test("paging backward visits every sample once, newest first", async (t) => {
+void t.test("paging backward visits every sample once, newest first", async (t) => {
   const got: number[] = [];
   let cp: Buffer | null = null;
   do {
@@ -42,13 +42,13 @@ t.test("paging backward visits every sample once, newest first", async (t) => {
   t.same(got, Array.from({ length: 30 }, (_, i) => 29 - i));
 });
 
-t.test("the server's own per-call cap pages a read that asked for everything", async (t) => {
+void t.test("the server's own per-call cap pages a read that asked for everything", async (t) => {
   const r = run(store, "a/x", q({ start: 0, end: 1000 }), 8);
   t.equal(r.values.length, 8);
   t.ok(r.cp, "continuation point");
 });
 
-t.test("values keep their status and timestamps", async (t) => {
+void t.test("values keep their status and timestamps", async (t) => {
   const r = run(store, "a/x", q({ start: 90, end: 90 }));
   t.same(r.values, [27, 28, 29], "start == end returns the values at that instant");
   t.equal(r.dvs[2]?.statusCode.name, "UncertainLastUsableValue");
@@ -56,7 +56,7 @@ t.test("values keep their status and timestamps", async (t) => {
   t.equal(r.dvs[0]?.serverPicoseconds, 0);
 });
 
-t.test("invalid requests", async (t) => {
+void t.test("invalid requests", async (t) => {
   t.equal(run(store, "a/x", q({})).status, "BadHistoryOperationInvalid", "neither start nor end");
   t.equal(run(store, "a/x", q({ start: 0 })).status, "BadHistoryOperationInvalid", "open end needs numValuesPerNode");
   t.same(run(store, "a/x", q({ start: 85, numValuesPerNode: 2 })).values, [27, 28], "open end with a count reads forward");
@@ -67,7 +67,7 @@ t.test("invalid requests", async (t) => {
   t.equal(run(off, "a/x", q({ start: 0, end: 1 })).status, "BadHistoryOperationUnsupported", "history off");
 });
 
-t.test("continuation points are bound to node and direction and validated", async (t) => {
+void t.test("continuation points are bound to node and direction and validated", async (t) => {
   const cp = encodePosition("a/x", false, { t: 10, skip: 2 });
   t.same(decodePosition("a/x", false, cp), { t: 10, skip: 2 });
   t.equal(decodePosition("a/y", false, cp), null, "another node");

@@ -3,7 +3,7 @@ import { hashPassword, verifyPassword } from "../../../src/receiver/opcua/index.
 import { DUMMY_HASH, verifyPasswordAsync } from "../../../src/receiver/opcua/password.js";
 import { PASSWORD_HASH_PATTERN } from "../../../src/config/receiver-opcua.js";
 
-t.test("hash then verify", async (t) => {
+void t.test("hash then verify", async (t) => {
   const h = hashPassword("correct horse battery");
   t.match(h, new RegExp(PASSWORD_HASH_PATTERN), "the hash has the format the config schema accepts");
   t.notOk(h.includes("correct horse"), "the hash does not contain the password");
@@ -14,11 +14,11 @@ t.test("hash then verify", async (t) => {
   t.equal(await verifyPasswordAsync("wrong", h), false);
 });
 
-t.test("salted: the same password hashes differently", async (t) => {
+void t.test("salted: the same password hashes differently", async (t) => {
   t.not(hashPassword("same password"), hashPassword("same password"));
 });
 
-t.test("malformed or hostile hashes never verify", async (t) => {
+void t.test("malformed or hostile hashes never verify", async (t) => {
   const good = hashPassword("pw123456");
   const parts = good.split("$");
   const bad = [

@@ -6,14 +6,14 @@ import { ALLOWED_SERVICES, refusalStatus } from "../../../src/receiver/opcua/rea
 import { TAG_TYPES } from "../../../src/core/model.js";
 import { QUEUED_NOTIFICATION_BUDGET, queueCap } from "../../../src/receiver/opcua/limits.js";
 
-t.test("every tag type has an OPC UA data type", async (t) => {
+void t.test("every tag type has an OPC UA data type", async (t) => {
   for (const ty of TAG_TYPES) t.ok(DATA_TYPES[ty] !== undefined, ty);
   t.equal(DATA_TYPES.float32, DataType.Float);
   t.equal(DATA_TYPES.float64, DataType.Double);
   t.equal(DATA_TYPES.uint64, DataType.UInt64);
 });
 
-t.test("64-bit integers keep every bit", async (t) => {
+void t.test("64-bit integers keep every bit", async (t) => {
   t.same(int64Words(-1n), [0xffffffff, 0xffffffff]);
   t.same(int64Words(-5n), [0xffffffff, 0xfffffffb]);
   t.same(int64Words((1n << 64n) - 1n), [0xffffffff, 0xffffffff]);
@@ -22,7 +22,7 @@ t.test("64-bit integers keep every bit", async (t) => {
   t.same(toVariant("uint64", 42).value, [0, 42], "a number is accepted for a 64-bit tag");
 });
 
-t.test("values become variants of the tag's type; null is a Null variant", async (t) => {
+void t.test("values become variants of the tag's type; null is a Null variant", async (t) => {
   t.equal(toVariant("bool", true).dataType, DataType.Boolean);
   t.equal(toVariant("string", "x").value, "x");
   t.equal(toVariant("float32", 1.5).dataType, DataType.Float);
@@ -32,7 +32,7 @@ t.test("values become variants of the tag's type; null is a Null variant", async
   t.throws(() => toVariant("int64", Number.NaN), TypeError);
 });
 
-t.test("engineering units carry UNECE codes", async (t) => {
+void t.test("engineering units carry UNECE codes", async (t) => {
   t.equal(unitId("CEL"), 4408652, "the UnitId OPC 10000-8 gives for degree Celsius");
   const c = euInformation("degC");
   t.equal(c.unitId, 4408652);
@@ -46,7 +46,7 @@ t.test("engineering units carry UNECE codes", async (t) => {
   t.equal(u.displayName.text, "furlongs/fortnight");
 });
 
-t.test("the read-only gate allows reads and refuses every mutation", async (t) => {
+void t.test("the read-only gate allows reads and refuses every mutation", async (t) => {
   for (const s of ["WriteRequest", "CallRequest", "HistoryUpdateRequest", "AddNodesRequest", "DeleteNodesRequest",
     "AddReferencesRequest", "DeleteReferencesRequest", "QueryFirstRequest", "RegisterServerRequest", "RegisterServer2Request"]) {
     t.notOk(ALLOWED_SERVICES.has(s), `${s} is not allowed`);
@@ -60,7 +60,7 @@ t.test("the read-only gate allows reads and refuses every mutation", async (t) =
   t.equal(refusalStatus("SomeFutureRequest").name, "BadServiceUnsupported");
 });
 
-t.test("monitored-item queues share a bounded budget", async (t) => {
+void t.test("monitored-item queues share a bounded budget", async (t) => {
   t.equal(queueCap(100_000), 50);
   t.equal(queueCap(1_000_000), 5);
   t.equal(queueCap(20), 1000, "never above 1,000");
