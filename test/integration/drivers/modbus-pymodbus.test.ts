@@ -27,6 +27,16 @@ async function connect(t: Tap, server: PymodbusServer, options: Record<string, u
 type Tap = Parameters<Parameters<typeof t.test>[0]>[0];
 
 /** The server prints its request log asynchronously: wait until n entries are in. */
+/** The server logs each read on its stdout after serving it: under load a line can lag the reply. Wait until the log is quiet. */
+async function settled(server: PymodbusServer): Promise<number> {
+  let n = -1;
+  for (const end = Date.now() + 5000; n !== server.served.length && Date.now() < end; ) {
+    n = server.served.length;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return server.served.length;
+}
+
 async function served(server: PymodbusServer, from: number, n: number): Promise<ServedRead[]> {
   const end = Date.now() + 5000;
   while (server.served.length < from + n && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
@@ -101,7 +111,7 @@ void t.test("pymodbus", async (t) => {
     const d = await connect(t, server);
     const plan = d.plan(points(LINEAR.map((k) => k.address)));
     t.equal(plan.requests, 8);
-    const from = server.served.length;
+    const from = await settled(server);
     const results = await d.read(plan);
     t.same(results.map((r) => r.value), LINEAR.map((k) => k.value));
     const log = await served(server, from, 8);
@@ -109,7 +119,7 @@ void t.test("pymodbus", async (t) => {
     t.same(log.map((r) => [r.fc, r.address, r.count]), Array.from({ length: 8 }, (_, i) => [3, 1000 + i * 125, 125]));
 
     const small = await connect(t, server, { maxRegisters: 100 });
-    const from2 = server.served.length;
+    const from2 = await settled(server);
     await small.read(small.plan(points(LINEAR.map((k) => k.address))));
     t.equal((await served(server, from2, 10)).length, 10, "maxRegisters 100: 10 requests");
   });
@@ -119,7 +129,7 @@ void t.test("pymodbus", async (t) => {
       const d = await connect(t, server, { maxGap });
       const plan = d.plan(points(["hr:1000:uint16", "hr:1010:uint16"])); // 9 registers apart
       t.equal(plan.requests, expected, `maxGap ${maxGap}: plan`);
-      const from = server.served.length;
+      const from = await settled(server);
       const results = await d.read(plan);
       t.same(results.map((r) => r.value), [LINEAR[0]!.value, LINEAR[10]!.value]);
       t.equal((await served(server, from, expected)).length, expected, `maxGap ${maxGap}: at the server`);
@@ -164,7 +174,7 @@ void t.test("pymodbus", async (t) => {
     const results = await d.read(plan);
     t.same(results.map((r) => [r.value, r.status]), UNIT2.map((k) => [k.value, Status.Good]));
     t.equal(plan.requests, 4, "split into its tight runs: hr:0, hr:3, hr:10, hr:13 (none adjacent)");
-    const from = server.served.length;
+    const from = await settled(server);
     const again = await d.read(plan);
     t.same(again.map((r) => r.value), UNIT2.map((k) => k.value));
     const log = await served(server, from, 4);
