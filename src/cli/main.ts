@@ -6,11 +6,8 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { SluiceError, errorMessage } from "../core/errors.js";
-import { cmdReader, cmdReceiver } from "./run.js";
-import { cmdDemo } from "./demo.js";
-import { cmdKeygen } from "./keygen.js";
-import { cmdCheck } from "./check.js";
-import { cmdHashPassword } from "./password.js";
+// Commands are imported when they run: `sluice check` or `keygen` must not pay
+// for (or print the start-up warnings of) node-opcua, fastify and the drivers.
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
@@ -31,22 +28,22 @@ export function buildProgram(out: { code: number }): Command {
     .exitOverride();
   program.command("reader").description("run the OT-side reader (polls PLCs, sends over the one-way link)")
     .requiredOption("-c, --config <file>", "reader configuration file (YAML)")
-    .action(async (o: { config: string }) => { out.code = await cmdReader(o.config); });
+    .action(async (o: { config: string }) => { out.code = await (await import("./run.js")).cmdReader(o.config); });
   program.command("receiver").description("run the DMZ receiver (serves OPC UA, REST and /metrics; never sends toward OT)")
     .requiredOption("-c, --config <file>", "receiver configuration file (YAML)")
-    .action(async (o: { config: string }) => { out.code = await cmdReceiver(o.config); });
+    .action(async (o: { config: string }) => { out.code = await (await import("./run.js")).cmdReceiver(o.config); });
   program.command("demo").description("simulated PLCs + reader + receiver on loopback; prints the URLs")
     .option("--duration <seconds>", "stop after this many seconds (default: until Ctrl-C)", seconds)
-    .action(async (o: { duration?: number }) => { out.code = await cmdDemo(o.duration); });
+    .action(async (o: { duration?: number }) => { out.code = await (await import("./demo.js")).cmdDemo(o.duration); });
   program.command("keygen").description("write a new random 256-bit link key (mode 0600) and print its key id")
     .argument("<file>", "key file to create (never overwritten)")
-    .action((file: string) => { out.code = cmdKeygen(file); });
+    .action(async (file: string) => { out.code = (await import("./keygen.js")).cmdKeygen(file); });
   program.command("check").description("validate a reader, receiver or policy file (exit 0, or 2 naming the field); with --policy, audit which tags cross")
     .argument("<file>", "configuration or policy file")
     .option("--policy <policy>", "audit: print for every tag of the reader FILE whether it crosses this policy and which rule decided")
-    .action((file: string, o: { policy?: string }) => { out.code = cmdCheck(file, o.policy); });
+    .action(async (file: string, o: { policy?: string }) => { out.code = (await import("./check.js")).cmdCheck(file, o.policy); });
   program.command("hash-password").description("read a password on stdin and print the hash to put in an OPC UA user entry")
-    .action(async () => { out.code = await cmdHashPassword(); });
+    .action(async () => { out.code = await (await import("./password.js")).cmdHashPassword(); });
   return program;
 }
 

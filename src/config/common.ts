@@ -10,7 +10,7 @@ export const HostPort = (description: string) =>
   Type.String({ pattern: "^(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9_.-]+):\\d{1,5}$", description: `${description} (host:port)` });
 
 export const Name = (description: string) =>
-  Type.String({ pattern: "^[A-Za-z0-9_.-]+$", minLength: 1, maxLength: 128, description });
+  Type.String({ pattern: "^[A-Za-z0-9_.-]+$", minLength: 1, maxLength: 128, description: `${description} (letters, digits, "_", "." and "-")` });
 
 /** Objects reject unknown keys everywhere: a typo is an error, never a silent default. */
 export const Strict = <T extends Parameters<typeof Type.Object>[0]>(props: T, description?: string) =>

@@ -10,7 +10,8 @@ import { parseDocument } from "yaml";
 import type { Static, TSchema } from "@sinclair/typebox";
 import { SluiceError, errorMessage } from "../core/errors.js";
 
-const ajv = new Ajv({ allErrors: false, useDefaults: true, strict: true, allowUnionTypes: true });
+// verbose keeps parentSchema on errors, so a pattern error can quote the field's description instead of a regex.
+const ajv = new Ajv({ allErrors: false, useDefaults: true, strict: true, allowUnionTypes: true, verbose: true });
 const compiled = new WeakMap<TSchema, ValidateFunction>();
 
 function validator(schema: TSchema): ValidateFunction {
@@ -40,7 +41,10 @@ function describe(e: ErrorObject): { path: string; reason: string } {
       return { path: fieldPath(e.instancePath, String(p.missingProperty)), reason: "is required" };
     case "pattern": {
       const desc = (e.parentSchema as { description?: string } | undefined)?.description;
-      return { path: fieldPath(e.instancePath), reason: desc ? `expected ${desc}` : `must match ${String(p.pattern)}` };
+      // Never echo what was given for a secret-looking field: a password pasted where its hash belongs must not reach a log.
+      const secret = /pass|secret|key|token/i.test(e.instancePath.split("/").pop() ?? "");
+      const got = secret ? "the value" : JSON.stringify(e.data);
+      return { path: fieldPath(e.instancePath), reason: desc ? `${got} is not valid: expected ${desc}` : `${got} must match ${String(p.pattern)}` };
     }
     case "enum":
       return { path: fieldPath(e.instancePath), reason: `must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}` };

@@ -21,8 +21,8 @@ import { OpcuaOptions } from "./sources/opcua.js";
 import { resolveSources, type AddressParsers, type ResolvedSource, type ResolvedTag } from "./reader-tags.js";
 // Addresses are checked at load with each protocol's own parser, so that a bad
 // address stops the reader before it starts; the registry is the only driver
-// code config touches (parsing only: nothing connects).
-// eslint-disable-next-line no-restricted-imports
+// code config touches (parsing only: nothing connects; eslint.config.js allows
+// exactly this import).
 import { drivers } from "../drivers/registry.js";
 
 export type { ResolvedSource, ResolvedTag, AddressParsers } from "./reader-tags.js";

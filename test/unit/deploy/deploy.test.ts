@@ -15,7 +15,7 @@ function tool(name: string): boolean {
   return run("sh", ["-c", `command -v ${name}`]).status === 0;
 }
 
-t.test("promtool accepts the alert rules and the scrape config", async (t) => {
+void t.test("promtool accepts the alert rules and the scrape config", async (t) => {
   t.ok(tool("promtool"), "promtool is installed (Debian package prometheus)");
   const rules = run("promtool", ["check", "rules", "deploy/prometheus/sluice-alerts.yml"]);
   t.equal(rules.status, 0, rules.stdout + rules.stderr);
@@ -24,7 +24,7 @@ t.test("promtool accepts the alert rules and the scrape config", async (t) => {
   t.equal(cfg.status, 0, cfg.stdout + cfg.stderr);
 });
 
-t.test("every alert expression names only metrics of DESIGN.md", async (t) => {
+void t.test("every alert expression names only metrics of DESIGN.md", async (t) => {
   const text = readFileSync(`${root}deploy/prometheus/sluice-alerts.yml`, "utf8");
   const known = new Set([
     "sluice_link_up", "sluice_link_datagrams_received_total", "sluice_link_datagrams_rejected_total",
@@ -36,7 +36,7 @@ t.test("every alert expression names only metrics of DESIGN.md", async (t) => {
   for (const m of used) t.ok(known.has(m), `${m} is a metric of DESIGN.md`);
 });
 
-t.test("nft accepts both host rulesets", async (t) => {
+void t.test("nft accepts both host rulesets", async (t) => {
   t.ok(tool("nft"), "nft is installed (Debian package nftables)");
   for (const f of ["deploy/nftables/reader.nft", "deploy/nftables/receiver.nft"]) {
     const r = run("nft", ["-c", "-f", f]);
@@ -44,20 +44,20 @@ t.test("nft accepts both host rulesets", async (t) => {
   }
 });
 
-t.test("the receiver ruleset drops and counts everything toward the diode interface", async (t) => {
+void t.test("the receiver ruleset drops and counts everything toward the diode interface", async (t) => {
   const text = readFileSync(`${root}deploy/nftables/receiver.nft`, "utf8");
   t.match(text, /chain output \{[^}]*policy drop;/s);
   t.match(text, /oifname "diode0" counter name to_ot drop/);
 });
 
-t.test("systemd-analyze verifies both units", async (t) => {
+void t.test("systemd-analyze verifies both units", async (t) => {
   t.ok(tool("systemd-analyze"), "systemd-analyze is installed (Debian package systemd)");
   const r = run("systemd-analyze", ["verify", "--man=no", "deploy/systemd/sluice-reader.service", "deploy/systemd/sluice-receiver.service"]);
   t.equal(r.status, 0, r.stdout + r.stderr);
   t.equal(r.stderr.trim(), "", "no warnings");
 });
 
-t.test("the units carry the hardening SECURITY.md promises", async (t) => {
+void t.test("the units carry the hardening SECURITY.md promises", async (t) => {
   for (const unit of ["sluice-reader", "sluice-receiver"]) {
     const text = readFileSync(`${root}deploy/systemd/${unit}.service`, "utf8");
     for (const line of ["User=sluice", "NoNewPrivileges=yes", "CapabilityBoundingSet=\n", "ProtectSystem=strict", "PrivateTmp=yes", "RestrictAddressFamilies=AF_INET AF_INET6", "SystemCallFilter=@system-service", "IPAddressDeny=any", "SocketBindDeny=any"]) {
@@ -68,7 +68,7 @@ t.test("the units carry the hardening SECURITY.md promises", async (t) => {
   t.notMatch(reader, /SocketBindAllow/, "the reader may bind nothing");
 });
 
-t.test("the Grafana dashboard is valid JSON over our metrics", async (t) => {
+void t.test("the Grafana dashboard is valid JSON over our metrics", async (t) => {
   const d = JSON.parse(readFileSync(`${root}deploy/grafana/sluice-dashboard.json`, "utf8")) as { panels: { targets: { expr: string }[] }[] };
   t.ok(d.panels.length >= 8);
   for (const p of d.panels) for (const q of p.targets) t.match(q.expr, /sluice_/);
