@@ -3,6 +3,9 @@
  * over EtherNet/IP explicit messaging). Defaults live here and nowhere else;
  * the driver applies them with `enipOptions()` when the block is absent.
  *
+ * Reads go over a CIP class-3 connection when the controller grants one, so
+ * that 1,000 tags cost a handful of round trips rather than dozens.
+ *
  * The endpoint is `host` or `host:44818`: the ethernet-ip library (and the
  * EtherNet/IP spec for explicit messaging) fixes the TCP port, so any other
  * port is a configuration error rather than a setting silently ignored.
@@ -19,10 +22,14 @@ export const EnipOptions = Strict({
     minimum: 0, maximum: 255, default: 0,
     description: "backplane slot of the controller (0 for CompactLogix; the CPU's slot in a ControlLogix chassis)",
   }),
-  maxPacket: Type.Integer({
-    minimum: 128, maximum: 504, default: 500,
-    description: "most bytes in one Multiple Service Packet request or reply; unconnected messages are limited to 504 on ControlLogix. Tags are packed into as few packets as this allows",
+  connected: Type.Boolean({
+    default: true,
+    description: "read over one CIP class-3 connection (Forward Open): packets of up to 4000 bytes with Large Forward Open (Logix v20 and later), 502 with the classic one. false, or a controller that refuses both, uses unconnected messages of up to 500 bytes",
   }),
+  maxPacket: Type.Optional(Type.Integer({
+    minimum: 128, maximum: 4000,
+    description: "cap on the bytes of one Multiple Service Packet request or reply (default: what the connection allows). Tags are packed into as few packets as this allows",
+  })),
 }, "Allen-Bradley EtherNet/IP options of this source");
 
 export type EnipOptions = Static<typeof EnipOptions>;

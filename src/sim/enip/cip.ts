@@ -8,10 +8,12 @@
  *   Multiple Service Packet (0x0A @ Message Router 2/1) ─▶ each embedded request ─▶ 0x8A, status 0x1E if any failed
  *   Read Tag (0x4C, symbolic 0x91 + element 0x28/0x29/0x2A path) ─▶ 0xCC type value | 0x05 unknown tag
  *   Get Attribute All (0x01 @ Identity 1/1) ─▶ identity
+ *   Forward Open / Large Forward Open / Forward Close (@ Connection Manager 6/1) ─▶ cm.ts
  *   Write Tag / Read-Modify-Write / Write Fragmented / Set Attribute ─▶ 0x0F: this controller is read-only
  */
 import type { TagTable } from "./tags.js";
 import { encodeValue } from "./tags.js";
+import { connectionManager, isCmService, type CmContext } from "./cm.js";
 
 export const GS = {
   SUCCESS: 0x00, CONNECTION_FAILURE: 0x01, PATH_SEGMENT_ERROR: 0x04, PATH_UNKNOWN: 0x05,
@@ -30,7 +32,9 @@ export interface RouterContext {
   tags: TagTable;
   identity: Identity;
   slot: number;
-  stats: { mspRequests: number; tagReads: number };
+  stats: { mspRequests: number; tagReads: number; forwardOpens: number };
+  /** this TCP session's connections (see cm.ts) */
+  cm: CmContext;
 }
 
 /** A decoded request path: logical class/instance/attribute, or a symbolic tag name. */
@@ -99,6 +103,10 @@ export function execute(req: Buffer, ctx: RouterContext, depth = 0): Buffer {
   const data = req.subarray(2 + pathLen);
   if (!path) return reply(service, GS.PATH_SEGMENT_ERROR);
 
+  // 0x4E is Forward Close at the Connection Manager but Read-Modify-Write on a tag
+  if (isCmService(service) && path.classId === 6 && path.instance === 1 && !path.symbol) {
+    return depth > 1 ? reply(service, GS.PATH_UNKNOWN) : connectionManager(service, data, ctx.cm);
+  }
   switch (service) {
     case SVC.UNCONNECTED_SEND:
       if (depth > 0 || path.classId !== 6 || path.instance !== 1) return reply(service, GS.PATH_UNKNOWN);

@@ -6,8 +6,8 @@
  * STRING and a few moving values. Read-only by design: write services get a
  * CIP error.
  *
- *   socket ─▶ FrameReader ─▶ encapsulation command (encap.ts)
- *                                └─ SendRRData ─▶ message router (cip.ts) ─▶ tag table (tags.ts)
+ *   socket ─▶ FrameReader (encap.ts) ─▶ session (session.ts: encapsulation commands, CIP connections)
+ *      SendRRData / SendUnitData ─▶ message router (cip.ts; Connection Manager in cm.ts) ─▶ tag table (tags.ts)
  *
  * The port is fixed by the ethernet-ip client (44818), so every simulator
  * binds its own loopback address (127.0.0.2, 127.0.0.3, ...). Bad input is
@@ -15,15 +15,14 @@
  */
 import { createServer, type Server, type Socket } from "node:net";
 import { SluiceError, errorMessage } from "../../core/errors.js";
-import { execute, type Identity, type RouterContext } from "./cip.js";
-import {
-  CMD, CPF_ITEM, ENCAP_STATUS, FrameReader, buildCpf, encapsulate, parseCpf, type Packet,
-} from "./encap.js";
+import type { Identity } from "./cip.js";
+import { FrameReader, type Packet } from "./encap.js";
+import { ENIP_PORT, sessionHandler, type SessionHandler, type Shared } from "./session.js";
 import { TagTable, type CipTypeName, type SimTag, type SimValue } from "./tags.js";
 
 export { CIP_TYPE, type CipTypeName, type SimValue } from "./tags.js";
 
-export const ENIP_PORT = 44818;
+export { ENIP_PORT } from "./session.js";
 
 export interface EnipSimOptions {
   /** loopback address to bind, e.g. "127.0.0.2" (the port is always 44818) */
@@ -34,11 +33,15 @@ export interface EnipSimOptions {
   demoTags?: boolean;
   /** update the moving tags every 200 ms (default true) */
   moving?: boolean;
+  /** connected messaging: Large Forward Open (default, Logix v20+), only the 504-byte Forward Open, or none */
+  forwardOpen?: "large" | "small" | "none";
 }
 
 export interface EnipSimStats {
-  /** SendRRData round trips served */
+  /** request round trips served (SendRRData and SendUnitData) */
   requests: number;
+  /** connections opened (Forward Open) */
+  forwardOpens: number;
   /** Multiple Service Packet requests served */
   mspRequests: number;
   /** Read Tag services executed (inside MSPs or alone) */
@@ -58,6 +61,10 @@ export interface EnipSim {
   dropConnections(): void;
   /** stop (true) or resume answering requests, like a controller that hangs with its TCP stack still up */
   freeze(on: boolean): void;
+  /** CIP connections open now, over all client sessions */
+  openConnections(): number;
+  /** forget every CIP connection while keeping the TCP sessions (a connection timed out on the controller) */
+  forgetConnections(): void;
   close(): Promise<void>;
 }
 
@@ -93,20 +100,27 @@ const IDENTITY: Identity = {
 
 export async function startEnipSim(opts: EnipSimOptions): Promise<EnipSim> {
   const tags = new TagTable();
-  const stats: EnipSimStats = { requests: 0, mspRequests: 0, tagReads: 0, sessions: 0, malformed: 0 };
-  const router: RouterContext = { tags, identity: IDENTITY, slot: opts.slot ?? 0, stats };
+  const stats: EnipSimStats = { requests: 0, forwardOpens: 0, mspRequests: 0, tagReads: 0, sessions: 0, malformed: 0 };
   if (opts.demoTags !== false) for (const t of ENIP_SIM_TAGS) tags.set(t.name, t.type, t.value);
 
   const sockets = new Set<Socket>();
+  const sessions = new Set<SessionHandler>();
   let nextSession = 0x1000;
+  let nextConnection = 0x7e570000;
   let frozen = false;
+  const shared: Shared = {
+    router: { tags, identity: IDENTITY, slot: opts.slot ?? 0, stats }, identity: IDENTITY, host: opts.host,
+    forwardOpen: opts.forwardOpen ?? "large", stats, frozen: () => frozen,
+    nextSession: () => nextSession++, nextConnectionId: () => (nextConnection = (nextConnection + 1) >>> 0),
+  };
   const server: Server = createServer((sock) => {
     sockets.add(sock);
     sock.setNoDelay(true);
     const frames = new FrameReader();
-    let session = 0;
+    const session = sessionHandler(sock, shared);
+    sessions.add(session);
     sock.on("error", () => sock.destroy());
-    sock.on("close", () => sockets.delete(sock));
+    sock.on("close", () => { sockets.delete(sock); sessions.delete(session); });
     sock.on("data", (chunk: Buffer) => {
       let packets: Packet[];
       try {
@@ -119,7 +133,7 @@ export async function startEnipSim(opts: EnipSimOptions): Promise<EnipSim> {
       for (const p of packets) {
         if (sock.destroyed) return;
         try {
-          const out = handle(p);
+          const out = session.handle(p);
           if (out === "close") { sock.end(); return; }
           if (out) sock.write(out);
         } catch {
@@ -127,72 +141,7 @@ export async function startEnipSim(opts: EnipSimOptions): Promise<EnipSim> {
         }
       }
     });
-
-    function handle(p: Packet): Buffer | "close" | undefined {
-      const answer = (status: number, data: Buffer = Buffer.alloc(0), s = p.session) => encapsulate(p.command, s, status, p.context, data);
-      switch (p.command) {
-        case CMD.NOP:
-          return undefined;
-        case CMD.REGISTER_SESSION: {
-          if (p.data.length !== 4) { stats.malformed++; return answer(ENCAP_STATUS.INCORRECT_DATA, p.data, 0); }
-          if (p.data.readUInt16LE(0) !== 1 || p.data.readUInt16LE(2) !== 0) {
-            return answer(ENCAP_STATUS.UNSUPPORTED_REVISION, Buffer.from([1, 0, 0, 0]), 0);
-          }
-          if (session !== 0) return answer(ENCAP_STATUS.INCORRECT_DATA, p.data, 0); // one session per connection
-          session = nextSession++;
-          stats.sessions++;
-          return answer(ENCAP_STATUS.SUCCESS, p.data, session);
-        }
-        case CMD.UNREGISTER_SESSION:
-          return "close";
-        case CMD.LIST_IDENTITY:
-          return answer(ENCAP_STATUS.SUCCESS, buildCpf([{ type: CPF_ITEM.IDENTITY, data: identityItem(sock) }]));
-        case CMD.LIST_SERVICES: {
-          const svc = Buffer.alloc(20);
-          svc.writeUInt16LE(1, 0);
-          svc.writeUInt16LE(0x0020, 2); // CIP encapsulation over TCP
-          svc.write("Communications", 4, "latin1");
-          return answer(ENCAP_STATUS.SUCCESS, buildCpf([{ type: CPF_ITEM.SERVICES, data: svc }]));
-        }
-        case CMD.SEND_RR_DATA: {
-          if (frozen) return undefined;
-          if (session === 0 || p.session !== session) return answer(ENCAP_STATUS.INVALID_SESSION);
-          const items = p.data.length >= 6 ? parseCpf(p.data.subarray(6)) : undefined;
-          const ucmm = items?.length === 2 && items[0]!.type === CPF_ITEM.NULL_ADDRESS && items[0]!.data.length === 0
-            ? items[1] : undefined;
-          if (!ucmm || ucmm.type !== CPF_ITEM.UNCONNECTED_DATA) { stats.malformed++; return answer(ENCAP_STATUS.INCORRECT_DATA); }
-          stats.requests++;
-          const res = execute(ucmm.data, router);
-          const head = Buffer.alloc(6); // interface handle 0 (CIP), timeout 0
-          return answer(ENCAP_STATUS.SUCCESS, Buffer.concat([head, buildCpf([
-            { type: CPF_ITEM.NULL_ADDRESS, data: Buffer.alloc(0) },
-            { type: CPF_ITEM.UNCONNECTED_DATA, data: res },
-          ])]));
-        }
-        default:
-          stats.malformed++;
-          return answer(ENCAP_STATUS.INVALID_COMMAND);
-      }
-    }
   });
-
-  function identityItem(sock: Socket): Buffer {
-    const id = IDENTITY;
-    const name = Buffer.from(id.name, "latin1");
-    const b = Buffer.alloc(2 + 16 + 14 + 1 + name.length + 1);
-    b.writeUInt16LE(1, 0); // encapsulation protocol version
-    b.writeUInt16BE(2, 2); // sin_family AF_INET, big-endian as the spec says
-    b.writeUInt16BE(ENIP_PORT, 4);
-    (sock.localAddress ?? opts.host).split(".").forEach((o, i) => b.writeUInt8(Number(o) & 0xff, 6 + i));
-    let p = 18;
-    b.writeUInt16LE(id.vendor, p); b.writeUInt16LE(id.deviceType, p + 2); b.writeUInt16LE(id.productCode, p + 4);
-    b[p + 6] = id.major; b[p + 7] = id.minor; b.writeUInt16LE(0x3060, p + 8); b.writeUInt32LE(id.serial, p + 10);
-    p += 14;
-    b[p] = name.length;
-    name.copy(b, p + 1);
-    b[p + 1 + name.length] = 0x03; // state: operational
-    return b;
-  }
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", (e) => reject(new SluiceError("SLUICE_ERR_DRIVER",
@@ -224,6 +173,8 @@ export async function startEnipSim(opts: EnipSimOptions): Promise<EnipSim> {
     deleteTag: (name) => { tags.delete(name); },
     dropConnections() { for (const s of sockets) s.destroy(); sockets.clear(); },
     freeze(on) { frozen = on; },
+    openConnections: () => [...sessions].reduce((n, x) => n + x.connections.size, 0),
+    forgetConnections() { for (const x of sessions) x.connections.clear(); },
     close() {
       closing ??= new Promise<void>((resolve) => {
         clearInterval(timer);

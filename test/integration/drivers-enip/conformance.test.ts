@@ -14,13 +14,15 @@ const DECLARED: Record<string, TagType> = {
   UDINT: "uint32", ULINT: "uint64", REAL: "float32", LREAL: "float64", DWORD: "uint32", STRING: "string",
 };
 
-void t.test("enip vs the Logix simulator", async (t) => {
+/** Connected (Large Forward Open, the default) and unconnected messaging are two paths: both run the suite. */
+for (const [connected, requests] of [[true, 1], [false, 2]] as const) {
+void t.test(`enip vs the Logix simulator, ${connected ? "connected" : "unconnected"}`, async (t) => {
   let sim: EnipSim | undefined;
   await runConformance(t, {
-    name: "enip vs sim",
+    name: `enip ${connected ? "connected" : "unconnected"} vs sim`,
     factory: enipDriver,
     async start() { sim = await startEnipSim({ host: HOST }); },
-    source: () => ({ name: "logix", endpoint: `${HOST}:44818`, timeoutMs: 1000, options: { slot: 0 } }),
+    source: () => ({ name: "logix", endpoint: `${HOST}:44818`, timeoutMs: 1000, options: { slot: 0, connected } }),
     points: [
       ...ENIP_SIM_TAGS.map((x): ConformancePoint => ({ address: x.name, type: DECLARED[x.type]!, value: x.value })),
       { address: "Flags.3", type: "bool", value: true },
@@ -31,9 +33,11 @@ void t.test("enip vs the Logix simulator", async (t) => {
       { address: ENIP_SIM_MOVING.running, type: "bool", value: (v) => typeof v === "boolean" },
       { address: "NoSuchTag", type: "int32", value: null, status: 0x80890000 },
     ],
-    requests: 2, // 35 points, 32 distinct tags: two Multiple Service Packets of at most 500 bytes
+    // 35 points, 32 distinct tags: one 4000-byte connected packet, or two unconnected ones of at most 500 bytes
+    requests,
     kill: async () => { await sim!.close(); },
     async restart() { sim = await startEnipSim({ host: HOST }); },
     stop: async () => { await sim?.close(); },
   });
 });
+}

@@ -1,7 +1,7 @@
 /**
  * The EtherNet/IP driver against the simulated Logix controller. Each test
  * binds its own loopback address (port 44818 is fixed by the protocol), in
- * 127.0.77.20-29 so that other test files never collide with these.
+ * 127.0.77.10-29 so that other test files never collide with these.
  */
 import t from "tap";
 import { createServer, type Server, type Socket } from "node:net";
@@ -22,7 +22,7 @@ const DECLARED: Record<string, TagType> = {
 const points = (defs: [string, TagType][]): Point[] =>
   defs.map(([a, type], index) => ({ index, address: enipDriver.parseAddress(a).address, type }));
 
-async function sim(t: TapTest, host: string, opts: { slot?: number } = {}): Promise<EnipSim> {
+async function sim(t: TapTest, host: string, opts: { slot?: number; forwardOpen?: "large" | "small" | "none" } = {}): Promise<EnipSim> {
   const s = await startEnipSim({ host, ...opts });
   t.teardown(() => s.close());
   return s;
@@ -85,18 +85,58 @@ void t.test("unknown tag and wrong type are Bad for that point only", async (t) 
     "a tag deleted on the controller turns Bad, the session stays up");
 });
 
-void t.test("1,000 tags: a few MSP round trips, every value right", async (t) => {
-  const s = await sim(t, "127.0.77.22");
-  for (let i = 0; i < 1000; i++) s.setTag(`T${i}`, "DINT", i * 3);
-  const d = driver(t, "127.0.77.22");
+/** 1,000 tags through one driver; returns the round trips one read cost. */
+async function thousand(t: TapTest, s: EnipSim, d: Driver): Promise<number> {
+  for (let i = 0; i < 1000; i++) s.setTag(`Line${i % 10}_Tag${i}`, "DINT", i * 3);
   await d.connect();
-  const plan = d.plan(points(Array.from({ length: 1000 }, (_, i): [string, TagType] => [`T${i}`, "int32"])));
+  const plan = d.plan(points(Array.from({ length: 1000 }, (_, i): [string, TagType] => [`Line${i % 10}_Tag${i}`, "int32"])));
   const before = { r: s.stats.requests, m: s.stats.mspRequests };
   const res = await d.read(plan);
-  t.equal(s.stats.requests - before.r, plan.requests, "one SendRRData per planned request");
+  t.equal(s.stats.requests - before.r, plan.requests, "one round trip per planned request");
   t.equal(s.stats.mspRequests - before.m, plan.requests, "each one a Multiple Service Packet");
-  t.ok(plan.requests <= 40, `${plan.requests} round trips for 1,000 tags`);
   t.ok(res.every((r, i) => r.status === Status.Good && r.value === i * 3), "all 1,000 values Good and right");
+  return plan.requests;
+}
+
+void t.test("1,000 tags over a Large Forward Open connection: a handful of round trips", async (t) => {
+  const s = await sim(t, "127.0.77.22");
+  const d = driver(t, "127.0.77.22");
+  const trips = await thousand(t, s, d);
+  t.ok(trips <= 6, `${trips} round trips`);
+  t.equal(s.stats.forwardOpens, 1);
+  t.equal(s.openConnections(), 1);
+  await d.close();
+  t.equal(s.openConnections(), 0, "close sends Forward Close");
+});
+
+void t.test("fallbacks: classic Forward Open only, no connections, connected: false", async (t) => {
+  const small = await sim(t, "127.0.77.10", { forwardOpen: "small" });
+  const trips504 = await thousand(t, small, driver(t, "127.0.77.10"));
+  t.equal(small.stats.forwardOpens, 1, "Large Forward Open refused, classic one granted");
+  const none = await sim(t, "127.0.77.11", { forwardOpen: "none" });
+  const tripsUcmm = await thousand(t, none, driver(t, "127.0.77.11"));
+  t.equal(none.stats.forwardOpens, 0, "no connection: unconnected messages");
+  const off = await sim(t, "127.0.77.12");
+  const tripsOff = await thousand(t, off, driver(t, "127.0.77.12", { connected: false }));
+  t.equal(off.stats.forwardOpens, 0, "connected: false never opens one");
+  t.ok(trips504 >= 30 && trips504 <= 45, `504-byte connection: ${trips504} round trips`);
+  t.ok(tripsUcmm >= trips504 && tripsUcmm <= 46, `unconnected 500-byte packets: ${tripsUcmm} round trips`);
+  t.equal(tripsOff, tripsUcmm);
+  const capped = await sim(t, "127.0.77.13");
+  t.ok(await thousand(t, capped, driver(t, "127.0.77.13", { maxPacket: 1000 })) >= 15, "maxPacket caps a connected packet");
+});
+
+void t.test("the controller forgets the connection: read rejects, reconnect opens a new one", async (t) => {
+  const s = await sim(t, "127.0.77.14");
+  const d = driver(t, "127.0.77.14");
+  await d.connect();
+  const plan = d.plan(points([["Int1", "int16"]]));
+  t.equal((await d.read(plan))[0]!.value, -1234);
+  s.forgetConnections();
+  t.ok(isSluiceError(await rejectionOf(d.read(plan)), "SLUICE_ERR_DISCONNECTED"), "read on a dead connection rejects");
+  await d.connect();
+  t.equal((await d.read(plan))[0]!.value, -1234);
+  t.equal(s.stats.forwardOpens, 2);
 });
 
 void t.test("moving values move", async (t) => {

@@ -103,7 +103,11 @@ void t.test("session rules and encapsulation errors", async (t) => {
   t.equal(services.status, 0, "ListServices");
   t.match(services.data.toString("latin1"), /Communications/);
   c.send(encapsulation.header.build(0x70, 0, Buffer.alloc(0)));
-  t.equal((await c.next()).status, 0x01, "SendUnitData without a connection: unsupported command");
+  t.equal((await c.next()).status, 0x64, "SendUnitData without a session: invalid session handle");
+  const unknown = Buffer.alloc(24);
+  unknown.writeUInt16LE(0x6a, 0);
+  c.send(unknown);
+  t.equal((await c.next()).status, 0x01, "an unknown command: unsupported");
   c.send(encapsulation.registerSession());
   const reg = await c.next();
   c.send(encapsulation.unregisterSession(reg.session));

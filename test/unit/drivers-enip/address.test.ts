@@ -45,6 +45,8 @@ void t.test("endpoint: host or host:44818 only; options validated", async (t) =>
   t.throws(() => make("10.0.0.5:502"), { code: "SLUICE_ERR_CONFIG" });
   t.throws(() => make("bad host"), /expected host/);
   t.throws(() => make("10.0.0.5", { slot: -1 }), /enip\.slot/);
-  t.throws(() => make("10.0.0.5", { maxPacket: 4000 }), /enip\.maxPacket/);
+  t.throws(() => make("10.0.0.5", { maxPacket: 4001 }), /enip\.maxPacket/);
+  t.throws(() => make("10.0.0.5", { connected: "yes" }), /enip\.connected/);
+  t.ok(make("10.0.0.5", { maxPacket: 4000, connected: false }));
   t.throws(() => make("10.0.0.5", { route: "1,0" }), { code: "SLUICE_ERR_CONFIG" });
 });
