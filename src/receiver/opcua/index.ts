@@ -77,8 +77,34 @@ export class UaServer {
       baseDir: opts.baseDir, pki: cfg.pki, certificate: cfg.certificate, privateKey: cfg.privateKey,
       trustedClients: cfg.trustedClients, applicationUri, hostname, logger: log,
     });
-    const server = new OPCUAServer(serverOptions(cfg, pki, { hostname, applicationUri }, log));
-    await server.initialize();
+    let server: OPCUAServer | null = null;
+    let detach = (): void => undefined;
+    try {
+      server = new OPCUAServer(serverOptions(cfg, pki, { hostname, applicationUri }, log));
+      await server.initialize();
+      detach = UaServer.serve(server, cfg, store, log);
+    } catch (e) {
+      detach();
+      // shutdown also disposes the certificate managers (their folder watchers would keep the process alive)
+      if (server) await server.shutdown().catch(() => undefined);
+      else await Promise.all([pki.server.dispose(), pki.user.dispose()]).catch(() => undefined);
+      throw e;
+    }
+    try {
+      await server.start();
+    } catch (e) {
+      detach();
+      await server.shutdown().catch(() => undefined);
+      // a runtime failure (port taken, address gone), not a configuration error: exit 1
+      throw new Error(`OPC UA server cannot listen on ${cfg.host ?? "*"}:${cfg.port}: ${errorMessage(e)}`, { cause: e });
+    }
+    const endpointUrl = server.getEndpointUrl();
+    log.info({ endpointUrl, modes: cfg.security.modes, anonymous: cfg.allowAnonymous, users: cfg.users.length }, "OPC UA server listening");
+    return new UaServer(server, detach, endpointUrl, log);
+  }
+
+  /** Gate the services, build the address space from the store and follow its events; returns the undo. */
+  private static serve(server: OPCUAServer, cfg: Static<typeof ReceiverOpcua>, store: TagStoreView, log: Logger): () => void {
     clampQueueSizes(server, queueCap(cfg.maxMonitoredItems));
     installReadOnlyGate(server, refusalLogger(log)); // outermost: refused requests reach nothing else
     millisecondReads(server);
@@ -108,23 +134,11 @@ export class UaServer {
     timer.unref();
     store.on("catalog", onCatalog);
     store.on("update", onUpdate);
-    const detach = (): void => {
+    return () => {
       clearInterval(timer);
       store.off("catalog", onCatalog);
       store.off("update", onUpdate);
     };
-
-    try {
-      await server.start();
-    } catch (e) {
-      detach();
-      await server.shutdown().catch(() => undefined);
-      // a runtime failure (port taken, address gone), not a configuration error: exit 1
-      throw new Error(`OPC UA server cannot listen on ${cfg.host ?? "*"}:${cfg.port}: ${errorMessage(e)}`, { cause: e });
-    }
-    const endpointUrl = server.getEndpointUrl();
-    log.info({ endpointUrl, modes: cfg.security.modes, anonymous: cfg.allowAnonymous, users: cfg.users.length }, "OPC UA server listening");
-    return new UaServer(server, detach, endpointUrl, log);
   }
 
   /** Stop listening and end every session; safe to call more than once. */

@@ -75,15 +75,25 @@ function coversRequired(certFile: string, uri: string, hostname: string): boolea
 }
 
 export async function preparePki(o: PkiOptions): Promise<Pki> {
-  const root = resolve(o.baseDir, o.pki);
-  const server = new OPCUACertificateManager({ rootFolder: root, automaticallyAcceptUnknownCertificate: false, keySize: 2048 });
-  const user = new OPCUACertificateManager({ rootFolder: join(root, "users"), automaticallyAcceptUnknownCertificate: false });
-  await server.initialize();
-  await user.initialize();
-
   if ((o.certificate === undefined) !== (o.privateKey === undefined)) {
     throw new SluiceError("SLUICE_ERR_CONFIG", "opcua: certificate and privateKey must be given together");
   }
+  const root = resolve(o.baseDir, o.pki);
+  const server = new OPCUACertificateManager({ rootFolder: root, automaticallyAcceptUnknownCertificate: false, keySize: 2048 });
+  const user = new OPCUACertificateManager({ rootFolder: join(root, "users"), automaticallyAcceptUnknownCertificate: false });
+  try {
+    await server.initialize();
+    await user.initialize();
+    return await certificates(o, root, server, user);
+  } catch (e) {
+    // their folder watchers would otherwise keep the process alive
+    await Promise.all([server.dispose(), user.dispose()]).catch(() => undefined);
+    throw e;
+  }
+}
+
+/** The server certificate (configured or generated) and the configured trusted client certificates. */
+async function certificates(o: PkiOptions, root: string, server: OPCUACertificateManager, user: OPCUACertificateManager): Promise<Pki> {
   let certificateFile: string;
   let privateKeyFile: string;
   if (o.certificate !== undefined && o.privateKey !== undefined) {

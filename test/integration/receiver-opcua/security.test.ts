@@ -12,6 +12,7 @@ import { join } from "node:path";
 import {
   AttributeIds, MessageSecurityMode, OPCUACertificateManager, SecurityPolicy, UserTokenPolicy, UserTokenType, type OPCUAClient,
 } from "node-opcua";
+import { isSluiceError } from "../../../src/core/errors.js";
 import { hashPassword } from "../../../src/receiver/opcua/index.js";
 import { UaTestStore } from "../../fixtures/ua-store.js";
 import { makeClient, memoryLogger, startServer, tempDir } from "../../fixtures/ua-client.js";
@@ -152,4 +153,14 @@ void t.test("refusals are logged through our logger, and no password ever is", a
   t.ok(logs.lines.some((l) => l.includes("login refused") && l.includes('"user":"root"')), "a refused login names the user");
   t.notOk(all.includes("correct horse"), "no password (right or wrong) in any log line");
   t.notOk(all.includes("scrypt$"), "no password hash in any log line");
+});
+
+void t.test("start failures are reported and leave nothing running", async (t) => {
+  const port = Number(new URL(server.endpointUrl).port);
+  const taken = await startServer(t, store, dir, { port, users: [] }).then(() => "started", (e: Error) => e.message);
+  t.match(taken, new RegExp(`cannot listen on 127\\.0\\.0\\.1:${port}`), "port in use");
+  const missing = await startServer(t, store, dir, { trustedClients: ["nope.pem"] }).then(() => "started", (e: Error) => e);
+  t.ok(isSluiceError(missing, "SLUICE_ERR_CONFIG") && /nope\.pem/.test(missing.message), "an unreadable trusted client certificate is a configuration error");
+  const half = await startServer(t, store, dir, { certificate: "cert.pem" }).then(() => "started", (e: Error) => e);
+  t.ok(isSluiceError(half, "SLUICE_ERR_CONFIG") && /together/.test(half.message), "certificate without privateKey");
 });
