@@ -53,6 +53,27 @@ function inRange(v: number | bigint, lo: number, hi: number): boolean {
   return !(v < lo || v > hi);
 }
 
+/** Decimal places in the shortest form of a number: 0.1 -> 1, 0.025 -> 3, 1e-7 -> 7, 10 -> 0. */
+export function decimalsOf(x: number): number {
+  const [mant = "", exp = "0"] = String(Math.abs(x)).split("e");
+  const frac = mant.split(".")[1]?.length ?? 0;
+  return Math.max(0, frac - Number(exp));
+}
+
+/**
+ * raw * scale + offset without binary noise: 234 * 0.1 is 23.400000000000002 in
+ * IEEE 754, which historians would store and operators read. An integer raw
+ * value times a decimal scale plus a decimal offset has at most as many decimal
+ * places as the scale or offset, so rounding there loses nothing real. A
+ * non-integer raw value (a float register) is scaled as is.
+ */
+export function scaleLinear(n: number, scale: number, offset: number): number {
+  const x = n * scale + offset;
+  if (!Number.isInteger(n) || !Number.isFinite(x)) return x;
+  const d = Math.max(decimalsOf(scale), decimalsOf(offset));
+  return d > 15 ? x : Number(x.toFixed(d));
+}
+
 /**
  * Apply a tag's scaling and range check to one driver result. `status` is the
  * driver's point status; only Good values are range-checked (an Uncertain or
@@ -69,7 +90,7 @@ export function normaliseValue(spec: NormSpec, raw: Value, status: number): { va
     // answers with the wrong kind of value gets a status, not an exception.
     if (n === undefined) return { value: null, status: Status.BadTypeMismatch };
     if (s.kind === "linear") {
-      value = n * s.scale + s.offset;
+      value = scaleLinear(n, s.scale, s.offset);
     } else {
       const [r0, r1] = s.raw;
       const [e0, e1] = s.eng;

@@ -126,3 +126,15 @@ void t.test("TagTrack: a misconfigured tag ignores reads and communication until
   tr.configured();
   t.same(tr.fromRead({ value: 1, status: G, sourceTime: 5 }), { alias: 1, value: 1, status: G, sourceTime: 5 });
 });
+
+void t.test("scaling leaves no binary noise: 234 x 0.1 reads 23.4, not 23.400000000000002", async (t) => {
+  const { scaleLinear, decimalsOf } = await import("../../../src/reader/normalise/scale.js");
+  t.equal(234 * 0.1, 23.400000000000002, "the IEEE 754 product, for the record");
+  t.equal(scaleLinear(234, 0.1, 0), 23.4);
+  t.equal(scaleLinear(-3, 0.1, 0), -0.3);
+  t.equal(scaleLinear(1001, 0.01, -273.15), -263.14);
+  t.equal(scaleLinear(7, 1e-7, 0), 7e-7);
+  t.equal(scaleLinear(2 ** 53 - 1, 1, 0), 2 ** 53 - 1, "large integers keep every digit");
+  t.equal(scaleLinear(10.55, 0.1, 0), 10.55 * 0.1, "a float raw value is scaled as is");
+  t.same([decimalsOf(0.1), decimalsOf(0.025), decimalsOf(1e-7), decimalsOf(10), decimalsOf(-2.5)], [1, 3, 7, 0, 1]);
+});
