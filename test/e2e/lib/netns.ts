@@ -8,7 +8,9 @@
  * router solicitations or MLD reports), and nftables in both namespaces that
  * count and drop anything going the wrong way. A netdev ingress counter on the
  * ot side counts every frame (ARP included) that arrives from the dmz, and a
- * tcpdump capture on the same link counts packets by direction.
+ * tcpdump capture on the same link counts packets by direction (capture.ts).
+ * The loss (numgen random) and cut rules sit in two chains of the dmz input
+ * hook, so a cut can come and go while the loss stays.
  */
 import { spawn, spawnSync, type ChildProcess, type SpawnOptions } from "node:child_process";
 
@@ -26,9 +28,32 @@ export interface Topology {
   guardDropsOt(): number;
   /** set random loss (percent) on UDP from ot to dmz, 0 to clear */
   setLoss(percent: number): void;
-  /** cut (true) or restore (false) everything from ot to dmz */
+  /** cut (true) or restore (false) everything from ot to dmz; independent of the loss rule */
   setCut(cut: boolean): void;
+  /** counters of the dmz side of the ot-dmz segment (see NftCounters) */
+  counters(): NftCounters;
+  /** MAC addresses of the two ends of the ot-dmz veth pair */
+  mac: { ot: string; dmzOt: string };
+  /** kill every process left in the three namespaces (SIGKILL) and delete them; synchronous, idempotent */
   teardown(): void;
+}
+
+/** Packet counters read from nftables in ot and dmz. */
+export interface NftCounters {
+  /** frames that arrived in ot from dmz at the netdev ingress hook (ARP included) */
+  wireDmzToOt: number;
+  /** packets the ot input guard dropped because they came from dmz */
+  otGuardDrops: number;
+  /** packets the dmz output guard dropped on their way to ot (everything) */
+  dmzGuardDrops: number;
+  /** of those, ICMP destination-unreachable errors made by the dmz kernel (a closed UDP port) */
+  dmzGuardIcmp: number;
+  /** UDP packets from ot that reached the dmz input hook (before loss and cut) */
+  udpFromOt: number;
+  /** of those, dropped by the random-loss (numgen) rule */
+  lossDrops: number;
+  /** packets from ot dropped by the link-cut rule */
+  cutDrops: number;
 }
 
 function sh(cmd: string, args: string[], input?: string) {
@@ -54,14 +79,46 @@ function counter(ns: string, family: string, table: string, name: string): numbe
   return j.nftables.find((e) => e.counter)?.counter?.packets ?? -1;
 }
 
+/** Kill (SIGKILL) every process inside a namespace, then delete it: nothing of a run survives it. */
+function removeNamespace(n: string): void {
+  for (const pid of sh("ip", ["netns", "pids", n]).stdout.split(/\s+/).filter(Boolean).map(Number)) {
+    try { process.kill(pid, "SIGKILL"); } catch { /* already gone */ }
+  }
+  sh("ip", ["netns", "del", n]);
+}
+
+const NAME = /^sl(\d+)(ot|dmz|it)$/;
+
+/**
+ * Remove the namespaces (and their processes) of earlier runs whose test process
+ * is gone (killed on a timeout before its teardown ran). Returns their names.
+ */
+export function sweepStale(): string[] {
+  const gone: string[] = [];
+  for (const line of sh("ip", ["netns", "list"]).stdout.split("\n")) {
+    const name = line.split(" ")[0] ?? "";
+    const m = NAME.exec(name);
+    if (!m || Number(m[1]) === process.pid) continue;
+    try {
+      process.kill(Number(m[1]), 0);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "ESRCH") continue;
+      removeNamespace(name);
+      gone.push(name);
+    }
+  }
+  return gone;
+}
+
 export function createTopology(): Topology {
-  const tag = `sl${process.pid % 100000}`;
+  // The whole pid (at most 7 digits) keeps names unique per run and interface names within 15 bytes.
+  const tag = `sl${process.pid}`;
   const ns = { ot: `${tag}ot`, dmz: `${tag}dmz`, it: `${tag}it` };
   const dev = { ot: `${tag}o0`, dmzOt: `${tag}d0`, dmzIt: `${tag}d1`, it: `${tag}i0` };
   const addr = { ot: "198.18.1.1", dmzOt: "198.18.1.2", dmzIt: "198.18.2.1", it: "198.18.2.2" };
   const inNs = (n: string, ...args: string[]) => must("ip", ["netns", "exec", n, ...args]);
   const teardown = () => {
-    for (const n of Object.values(ns)) sh("ip", ["netns", "del", n]);
+    for (const n of Object.values(ns)) removeNamespace(n);
   };
   teardown();
   try {
@@ -86,12 +143,29 @@ export function createTopology(): Topology {
     const dmzMac = inNs(ns.dmz, "cat", `/sys/class/net/${dev.dmzOt}/address`).trim();
     inNs(ns.ot, "ip", "neigh", "replace", addr.dmzOt, "lladdr", dmzMac, "dev", dev.ot, "nud", "permanent");
     // Guards: dmz may send nothing toward ot; ot accepts nothing from dmz. Loss and cut rules live in dmz input.
+    // The ICMP rule only counts (no verdict): a UDP datagram that meets a closed port (receiver restarting)
+    // makes the dmz kernel answer "port unreachable"; the next rule drops it with everything else.
     must("ip", ["netns", "exec", ns.dmz, "nft", "-f", "-"], `
 table inet guard {
   counter to_ot {}
-  chain output { type filter hook output priority 0; policy accept; oifname "${dev.dmzOt}" counter name to_ot drop; ip daddr 198.18.1.0/24 counter name to_ot drop; }
+  counter to_ot_icmp {}
+  counter udp_from_ot {}
+  counter loss_drops {}
+  counter cut_drops {}
+  chain output {
+    type filter hook output priority 0; policy accept;
+    oifname "${dev.dmzOt}" icmp type destination-unreachable counter name to_ot_icmp;
+    oifname "${dev.dmzOt}" counter name to_ot drop;
+    ip daddr 198.18.1.0/24 counter name to_ot drop;
+  }
+  chain cut { }
   chain lossy { }
-  chain input { type filter hook input priority 0; policy accept; iifname "${dev.dmzOt}" jump lossy; }
+  chain input {
+    type filter hook input priority 0; policy accept;
+    iifname "${dev.dmzOt}" meta l4proto udp counter name udp_from_ot;
+    iifname "${dev.dmzOt}" jump cut;
+    iifname "${dev.dmzOt}" jump lossy;
+  }
 }`);
     must("ip", ["netns", "exec", ns.ot, "nft", "-f", "-"], `
 table inet guard {
@@ -106,21 +180,35 @@ table netdev wire {
     teardown();
     throw e;
   }
+  const mac = {
+    ot: inNs(ns.ot, "cat", `/sys/class/net/${dev.ot}/address`).trim(),
+    dmzOt: inNs(ns.dmz, "cat", `/sys/class/net/${dev.dmzOt}/address`).trim(),
+  };
   return {
-    ns, addr, dev,
+    ns, addr, dev, mac,
     exec: (n, cmd, args) => sh("ip", ["netns", "exec", n, cmd, ...args]),
     spawn: (n, cmd, args, opts = {}) => spawn("ip", ["netns", "exec", n, cmd, ...args], { stdio: ["ignore", "pipe", "pipe"], ...opts }),
     framesDmzToOt: () => counter(ns.ot, "netdev", "wire", "frames_in"),
     guardDropsDmz: () => counter(ns.dmz, "inet", "guard", "to_ot"),
     guardDropsOt: () => counter(ns.ot, "inet", "guard", "from_dmz"),
     setLoss: (percent) => {
+      if (!Number.isInteger(percent) || percent < 0 || percent > 100) throw new Error(`loss must be an integer percent, got ${percent}`);
       must("ip", ["netns", "exec", ns.dmz, "nft", "flush", "chain", "inet", "guard", "lossy"]);
-      if (percent > 0) must("ip", ["netns", "exec", ns.dmz, "nft", "add", "rule", "inet", "guard", "lossy", "meta", "l4proto", "udp", "numgen", "random", "mod", "100", "<", String(percent), "drop"]);
+      if (percent > 0) must("ip", ["netns", "exec", ns.dmz, "nft", "add", "rule", "inet", "guard", "lossy", "meta", "l4proto", "udp", "numgen", "random", "mod", "100", "<", String(percent), "counter", "name", "loss_drops", "drop"]);
     },
     setCut: (cut) => {
-      must("ip", ["netns", "exec", ns.dmz, "nft", "flush", "chain", "inet", "guard", "lossy"]);
-      if (cut) must("ip", ["netns", "exec", ns.dmz, "nft", "add", "rule", "inet", "guard", "lossy", "drop"]);
+      must("ip", ["netns", "exec", ns.dmz, "nft", "flush", "chain", "inet", "guard", "cut"]);
+      if (cut) must("ip", ["netns", "exec", ns.dmz, "nft", "add", "rule", "inet", "guard", "cut", "counter", "name", "cut_drops", "drop"]);
     },
+    counters: () => ({
+      wireDmzToOt: counter(ns.ot, "netdev", "wire", "frames_in"),
+      otGuardDrops: counter(ns.ot, "inet", "guard", "from_dmz"),
+      dmzGuardDrops: counter(ns.dmz, "inet", "guard", "to_ot"),
+      dmzGuardIcmp: counter(ns.dmz, "inet", "guard", "to_ot_icmp"),
+      udpFromOt: counter(ns.dmz, "inet", "guard", "udp_from_ot"),
+      lossDrops: counter(ns.dmz, "inet", "guard", "loss_drops"),
+      cutDrops: counter(ns.dmz, "inet", "guard", "cut_drops"),
+    }),
     teardown,
   };
 }

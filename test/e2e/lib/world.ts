@@ -1,0 +1,105 @@
+/**
+ * The running e2e world: the three namespaces, the capture, and every process.
+ *
+ *   [ot]  plc.ts (plc1 :1502, plc2 :1503) ◀─Modbus─ sluice reader ──UDP :47100──▶ [dmz] sluice receiver
+ *         tcpdump on the ot-dmz veth                                                   │ REST :8080, OPC UA :4840
+ *   [it]  it-client.ts (REST + OPC UA) ◀───────────────────────────────────────────────┘ (bound to the it side only)
+ *
+ * All four start at once: the reader needs no receiver (it never hears from one)
+ * and the receiver converges whenever frames arrive. destroy() is synchronous and
+ * kills everything inside the namespaces, so it also works from a signal handler.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startCapture, type Capture } from "./capture.js";
+import { createTopology, type Topology } from "./netns.js";
+import { ItClient, Observer } from "./observe.js";
+import { OPCUA_PORT, PATHS, PLC_PORTS, REST_PORT, writePlant, type PlantFiles } from "./plant.js";
+import { sluiceCli, startNode, tsScript, type Proc } from "./procs.js";
+
+export interface World {
+  topo: Topology;
+  files: PlantFiles;
+  dir: string;
+  /** the PLCs' counter epoch (counterAt) */
+  epoch: number;
+  /** when the processes were spawned */
+  startedAt: number;
+  plc: Proc;
+  receiver: Proc;
+  reader: Proc;
+  it: Proc;
+  client: ItClient;
+  obs: Observer;
+  capture: Capture;
+  startReceiver(): Proc;
+  startReader(): Proc;
+  /** the last output lines of every current process */
+  tails(): string;
+  /** stop everything gracefully (SIGTERM), then destroy(); resolves with each process's exit code */
+  close(): Promise<Record<string, number | string>>;
+  /** kill everything in the namespaces, delete them and the run directory; synchronous, idempotent */
+  destroy(): void;
+}
+
+export async function createWorld(): Promise<World> {
+  const dir = mkdtempSync(join(tmpdir(), "sluice-e2e-"));
+  let topo: Topology;
+  try {
+    topo = createTopology();
+  } catch (e) {
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
+  const { ns, addr } = topo;
+  const all: Proc[] = [];
+  let capture: Capture | null = null;
+  let destroyed = false;
+  const destroy = () => {
+    if (destroyed) return;
+    destroyed = true;
+    capture?.kill();
+    for (const p of all) if (p.alive()) p.child.kill("SIGKILL");
+    topo.teardown();
+    if (!process.env.SLUICE_E2E_KEEP) rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    const files = writePlant(dir, addr);
+    capture = await startCapture(topo, join(dir, "ot-dmz.pcap"));
+    const log = (name: string) => join(dir, `${name}.log`);
+    const track = (p: Proc) => { all.push(p); return p; };
+    const epoch = Date.now();
+    const startedAt = Date.now();
+    const w: World = {
+      topo, files, dir, epoch, startedAt, capture,
+      plc: track(startNode(topo, ns.ot, "plc", tsScript("plc.ts", String(epoch), ...Object.values(PLC_PORTS).map((p) => `${addr.ot}:${p}`)), log("plc"))),
+      receiver: null as unknown as Proc,
+      reader: null as unknown as Proc,
+      it: track(startNode(topo, ns.it, "it", tsScript("it-client.ts", `http://${addr.dmzIt}:${REST_PORT}`, `opc.tcp://${addr.dmzIt}:${OPCUA_PORT}`, files.itPki), log("it"))),
+      client: null as unknown as ItClient,
+      obs: null as unknown as Observer,
+      startReceiver: () => (w.receiver = track(startNode(topo, ns.dmz, "receiver", sluiceCli("receiver", "-c", files.receiver), log("receiver")))),
+      startReader: () => (w.reader = track(startNode(topo, ns.ot, "reader", sluiceCli("reader", "-c", files.reader), log("reader")))),
+      tails: () => [w.plc, w.reader, w.receiver, w.it].filter(Boolean).map((p) => p.tail()).join("\n"),
+      async close() {
+        await w.obs.stop();
+        const codes: Record<string, number | string> = {};
+        // the it clients first (they talk to the receiver), then the reader before the PLCs it polls
+        for (const p of [w.it, w.reader, w.receiver, w.plc]) codes[p.name] = await p.stop("SIGTERM", 15_000);
+        return codes;
+      },
+      destroy,
+    };
+    w.startReceiver();
+    w.startReader();
+    w.client = new ItClient(w.it);
+    w.obs = new Observer(w.client, PATHS);
+    await Promise.all([w.plc.waitLine(/"ready"/, 120_000, 0), w.it.waitLine(/"ready"/, 120_000, 0)]);
+    w.obs.start();
+    return w;
+  } catch (e) {
+    destroy();
+    throw e;
+  }
+}
