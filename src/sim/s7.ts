@@ -63,6 +63,18 @@ export const S7_SIM_VALUES: Readonly<Record<string, boolean | number | string>> 
 /** Moving values in DB1: temperature (REAL4), counter (DINT8), running (X0.0, toggles every second). */
 export const S7_SIM_MOVING = { temperature: "DB1,REAL4", counter: "DB1,DINT8", running: "DB1,X0.0" } as const;
 
+/** Tags for a demo source reading this sim (reader config `tags:` entries). */
+export const S7_SIM_DEMO_TAGS = [
+  { name: "temperature", address: S7_SIM_MOVING.temperature, unit: "degC", description: "oven temperature, DB1 REAL" },
+  { name: "count", address: S7_SIM_MOVING.counter, description: "parts counter, DB1 DINT" },
+  { name: "running", address: S7_SIM_MOVING.running, description: "line running, DB1 bit" },
+  { name: "setpoint", address: "DB1,REAL24", unit: "bar", description: "pressure setpoint, DB1 REAL" },
+  { name: "recipe", address: "DB1,S36.16", description: "recipe name, DB1 STRING[16]" },
+  { name: "speed", address: "MW2", description: "merker word" },
+  { name: "door_closed", address: "I0.3", description: "input bit" },
+  { name: "valve_open", address: "Q0.0", description: "output bit" },
+] as const;
+
 /** Area sizes the sim registers (bytes). */
 const SIZES = { DB1: 128, DB2: 16, M: 64, I: 32, Q: 32 } as const;
 

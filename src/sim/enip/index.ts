@@ -94,6 +94,18 @@ export const ENIP_SIM_TAGS: readonly SimTag[] = [
 /** Tags that change on their own: Temperature (REAL), Counter (DINT, +1 per 200 ms), Running (BOOL, toggles each second). */
 export const ENIP_SIM_MOVING = { temperature: "Temperature", counter: "Counter", running: "Running" } as const;
 
+/** Tags for a demo source reading this sim (reader config `tags:` entries; enip tags need their type). */
+export const ENIP_SIM_DEMO_TAGS = [
+  { name: "temperature", address: ENIP_SIM_MOVING.temperature, type: "float32", unit: "degC", description: "REAL, moving" },
+  { name: "count", address: ENIP_SIM_MOVING.counter, type: "int32", description: "DINT, counting" },
+  { name: "running", address: ENIP_SIM_MOVING.running, type: "bool", description: "BOOL, toggling" },
+  { name: "speed", address: "Program:Main.Speed", type: "float32", unit: "m/min", description: "program-scoped REAL" },
+  { name: "recipe3", address: "Recipe[3]", type: "int32", description: "array element" },
+  { name: "motor_current", address: "Motor.Current", type: "float32", unit: "A", description: "UDT member" },
+  { name: "alarm3", address: "Flags.3", type: "bool", description: "bit 3 of a DINT" },
+  { name: "batch", address: "Name1", type: "string", description: "Logix STRING" },
+] as const;
+
 const IDENTITY: Identity = {
   vendor: 1, deviceType: 0x0e, productCode: 0x00a6, major: 32, minor: 11, serial: 0x5eed0001, name: "sluice-sim 1756-L83E",
 };

@@ -6,7 +6,7 @@
 import t from "tap";
 import { createServer, type Server, type Socket } from "node:net";
 import { enipDriver } from "../../../src/drivers/enip/index.js";
-import { ENIP_SIM_MOVING, ENIP_SIM_TAGS, startEnipSim, type EnipSim } from "../../../src/sim/enip/index.js";
+import { ENIP_SIM_DEMO_TAGS, ENIP_SIM_MOVING, ENIP_SIM_TAGS, startEnipSim, type EnipSim } from "../../../src/sim/enip/index.js";
 import { Status } from "../../../src/core/status.js";
 import { isSluiceError } from "../../../src/core/errors.js";
 import type { TagType } from "../../../src/core/model.js";
@@ -226,4 +226,12 @@ void t.test("nothing listening at all: every call rejects cleanly", async (t) =>
   d.destroy();
   d.destroy();
   await d.close();
+});
+
+void t.test("the demo tag list reads Good from the sim", async (t) => {
+  await sim(t, "127.0.77.15");
+  const d = driver(t, "127.0.77.15");
+  await d.connect();
+  const res = await d.read(d.plan(points(ENIP_SIM_DEMO_TAGS.map((x): [string, TagType] => [x.address, x.type]))));
+  t.same(res.map((r) => r.status), ENIP_SIM_DEMO_TAGS.map(() => Status.Good));
 });

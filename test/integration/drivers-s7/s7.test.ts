@@ -1,6 +1,6 @@
 import t from "tap";
 import { s7Driver } from "../../../src/drivers/s7/index.js";
-import { S7_SIM_MOVING, S7_SIM_VALUES, startS7Sim, type S7Sim } from "../../../src/sim/s7.js";
+import { S7_SIM_DEMO_TAGS, S7_SIM_MOVING, S7_SIM_VALUES, startS7Sim, type S7Sim } from "../../../src/sim/s7.js";
 import { Status } from "../../../src/core/status.js";
 import { isSluiceError } from "../../../src/core/errors.js";
 import type { Driver, Point } from "../../../src/drivers/contract.js";
@@ -228,4 +228,12 @@ void t.test("options: endpoint port wins, bad options are config errors", async 
   t.teardown(() => d2.destroy());
   await d2.connect();
   t.equal((await d2.read(d2.plan(points(["MW2"]))))[0]!.value, 4242, "port from options when the endpoint has none");
+});
+
+void t.test("the demo tag list reads Good from the sim", async (t) => {
+  const s = await sim(t);
+  const d = driver(t, s.port);
+  await d.connect();
+  const res = await d.read(d.plan(points(S7_SIM_DEMO_TAGS.map((x) => x.address))));
+  t.same(res.map((r) => r.status), S7_SIM_DEMO_TAGS.map(() => Status.Good));
 });
