@@ -7,7 +7,7 @@
  */
 import t from "tap";
 import { X509Certificate } from "node:crypto";
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync, readdirSync, renameSync } from "node:fs";
 import { join } from "node:path";
 import {
   AttributeIds, MessageSecurityMode, OPCUACertificateManager, SecurityPolicy, UserTokenPolicy, UserTokenType, type OPCUAClient,
@@ -15,7 +15,7 @@ import {
 import { isSluiceError } from "../../../src/core/errors.js";
 import { hashPassword } from "../../../src/receiver/opcua/index.js";
 import { UaTestStore } from "../../fixtures/ua-store.js";
-import { makeClient, memoryLogger, startServer, tempDir } from "../../fixtures/ua-client.js";
+import { makeClient, memoryLogger, startServer, tempDir, waitFor } from "../../fixtures/ua-client.js";
 
 const dir = tempDir(t);
 const store = new UaTestStore(0);
@@ -130,21 +130,29 @@ void t.test("a session over an unsecured channel is refused by the server", asyn
   t.match(r, /Bad/, "CreateSession/ActivateSession over security None is refused");
 });
 
-void t.test("an untrusted client certificate is refused and lands in pki/rejected", async (t) => {
+void t.test("an untrusted client certificate is refused, lands in pki/rejected, and is trusted by moving it to pki/trusted/certs", async (t) => {
   const strangerPki = join(dir, "stranger-pki");
   const strangerCm = new OPCUACertificateManager({ rootFolder: strangerPki, automaticallyAcceptUnknownCertificate: false });
   await strangerCm.initialize();
   await strangerCm.trustCertificate(serverCert.raw);
-  const stranger = makeClient(strangerPki, {
-    securityMode: MessageSecurityMode.SignAndEncrypt, securityPolicy: SecurityPolicy.Basic256Sha256, clientCertificateManager: strangerCm,
-  });
-  t.teardown(() => stranger.disconnect());
-  const r = await stranger.connect(server.endpointUrl)
-    .then(() => stranger.createSession({ type: UserTokenType.UserName, userName: "historian", password: "correct horse battery" }))
-    .then((s) => s.close().then(() => "accepted"), (e: Error) => e.message);
-  t.not(r, "accepted");
-  const rejected = readdirSync(join(dir, "pki", "rejected"));
-  t.ok(rejected.length >= 1, `the stranger's certificate is in pki/rejected (${rejected.join(",")})`);
+  t.teardown(() => strangerCm.dispose());
+  const attempt = async (): Promise<string> => {
+    const stranger = makeClient(strangerPki, {
+      securityMode: MessageSecurityMode.SignAndEncrypt, securityPolicy: SecurityPolicy.Basic256Sha256, clientCertificateManager: strangerCm,
+    });
+    const r = await stranger.connect(server.endpointUrl)
+      .then(() => stranger.createSession({ type: UserTokenType.UserName, userName: "historian", password: "correct horse battery" }))
+      .then((s) => s.close().then(() => "accepted"), (e: Error) => e.message);
+    await stranger.disconnect();
+    return r;
+  };
+  t.not(await attempt(), "accepted", "refused while unknown");
+  const rejectedDir = join(dir, "pki", "rejected");
+  const rejected = readdirSync(rejectedDir).filter((f) => f.includes("sluice-test-client"));
+  t.equal(rejected.length, 1, `the stranger's certificate is in pki/rejected (${rejected.join(",")})`);
+  // the documented way to trust a client: move its certificate from rejected/ to trusted/certs/, no restart
+  renameSync(join(rejectedDir, rejected[0] ?? ""), join(dir, "pki", "trusted", "certs", rejected[0] ?? ""));
+  t.equal(await waitFor(async () => (await attempt()) === "accepted", 20_000, 500), true, "accepted once moved to trusted/certs");
 });
 
 void t.test("refusals are logged through our logger, and no password ever is", async (t) => {
