@@ -63,9 +63,13 @@ async function server(): Promise<void> {
 
   // capture the adapter's own "address space built" figure from its log
   let buildMs = NaN;
+  let buildCpuMs = NaN;
   const sink = new Writable({
     write(chunk: Buffer, _enc, cb) {
-      for (const line of chunk.toString().split("\n")) if (line.includes("address space built")) buildMs = (JSON.parse(line) as { ms: number }).ms;
+      for (const line of chunk.toString().split("\n")) {
+        if (!line.includes("address space built")) continue;
+        ({ ms: buildMs, cpuMs: buildCpuMs } = JSON.parse(line) as { ms: number; cpuMs: number });
+      }
       cb();
     },
   });
@@ -77,7 +81,7 @@ async function server(): Promise<void> {
   const cpu = process.cpuUsage(cpu0);
   global.gc?.();
   // CPU seconds next to wall seconds: on a shared machine the wall figure includes waiting for a core
-  console.log(`tags=${TAGS} (analog ${Math.round(ANALOG * 100)} %)  build=${(buildMs / 1000).toFixed(2)} s  ` +
+  console.log(`tags=${TAGS} (analog ${Math.round(ANALOG * 100)} %)  build=${(buildMs / 1000).toFixed(2)} s wall, ${(buildCpuMs / 1000).toFixed(2)} s CPU  ` +
     `start incl. PKI=${(startMs / 1000).toFixed(2)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s CPU  load=${loadavg()[0]?.toFixed(1)}  ` +
     `rss=${rss()} MiB (store alone ${rss0} MiB)  heapUsed=${heap()} MiB`);
 

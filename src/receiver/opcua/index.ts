@@ -112,13 +112,15 @@ export class UaServer {
     const addressSpace = server.engine.addressSpace;
     if (!addressSpace) throw new Error("OPC UA address space missing after initialize");
     const t0 = Date.now();
+    const cpu0 = process.cpuUsage();
     const tags = new TagSpace(addressSpace.registerNamespace(TAGS_NAMESPACE), store, { samplingInterval: cfg.samplingInterval, logger: log });
     tags.build();
     serveHistory(server, addressSpace.getNamespaceIndex(TAGS_NAMESPACE), store, MAX_HISTORY_VALUES_PER_CALL);
     advertiseHistory(server, store.historyDepth > 0, MAX_HISTORY_VALUES_PER_CALL);
     const health = new HealthSpace(addressSpace.registerNamespace(DIAGNOSTICS_NAMESPACE), store);
     health.refresh();
-    log.info({ tags: tags.size, ms: Date.now() - t0 }, "OPC UA address space built");
+    const cpu = process.cpuUsage(cpu0);
+    log.info({ tags: tags.size, ms: Date.now() - t0, cpuMs: Math.round((cpu.user + cpu.system) / 1000) }, "OPC UA address space built");
 
     // Store events must never throw back into the store.
     const guard = <A extends unknown[]>(what: string, f: (...a: A) => void) => (...a: A): void => {
