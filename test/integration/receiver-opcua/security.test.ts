@@ -112,6 +112,9 @@ void t.test("the right password over SignAndEncrypt reads tags", async (t) => {
   const dv = await session.read({ nodeId: `ns=${ns};s=press1/temperature`, attributeId: AttributeIds.Value });
   t.equal(dv.statusCode.name, "Good");
   t.equal(dv.value.value, 42.5);
+  const [access, userAccess, historizing] = await session.read([AttributeIds.AccessLevel, AttributeIds.UserAccessLevel, AttributeIds.Historizing]
+    .map((attributeId) => ({ nodeId: `ns=${ns};s=press1/temperature`, attributeId })));
+  t.same([access?.value.value, userAccess?.value.value, historizing?.value.value], [1, 1, false], "history off: CurrentRead only");
   const w = await session.write({ nodeId: `ns=${ns};s=press1/temperature`, attributeId: AttributeIds.Value, value: { value: { dataType: "Double", value: 1 } } })
     .then((s) => s.name, (e: Error) => e.message);
   t.match(w, /BadUserAccessDenied/, "an authenticated user cannot write either");
