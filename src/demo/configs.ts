@@ -41,7 +41,7 @@ export function demoSources(e: DemoEndpoints, extra: DemoSource[]): DemoSource[]
     },
     {
       name: "line1", protocol: "opcua", endpoint: e.opcua, interval: "1s",
-      opcua: { securityMode: "None" },
+      opcua: { securityMode: "None", pki: "./opcua-client-pki" },
       tags: [
         { name: "temp", address: "nsu=urn:acme;s=Line1.Temp", type: "float64", unit: "degC" },
         { name: "speed", address: "nsu=urn:acme;s=Line1.Speed", type: "float64", unit: "m/min" },
