@@ -3,8 +3,9 @@
  * a client subscribing to M of them at a 1 s publishing interval while every
  * monitored tag changes once per second; prints figures, asserts nothing.
  *
- * Run (the heap cap is part of the figure: STACK measured 512 MiB too small at 100k):
- *   TS_NODE_TRANSPILE_ONLY=1 node --no-warnings --max-old-space-size=1024 --import @tapjs/typescript/import \
+ * Run (the heap cap is part of the figure: 768 MiB holds 100k plain tags plus 50k
+ * monitored items; 100k AnalogItemType tags need about 1536 MiB; STACK saw 512 MiB fail):
+ *   TS_NODE_TRANSPILE_ONLY=1 node --no-warnings --expose-gc --max-old-space-size=768 --import @tapjs/typescript/import \
  *     test/bench/opcua-scale.ts [tags=100000] [items=50000] [rounds=10] [samplingMs=0] [analogPercent=0]
  *
  *   this process: UaTestStore ─update─▶ UaServer (node-opcua)  ◀──opc.tcp──  child process: client, M monitored items
