@@ -19,10 +19,10 @@ import { copyFileSync, renameSync } from "node:fs";
 import { join } from "node:path";
 import { keygen } from "../../src/link/keys.js";
 import { ensureDist } from "./lib/build.js";
-import { allStatus, converged, counterDeviation, counterMatchesPlc, counterOf, goodGaps, historyStatuses, inOrder, secs, seqText, type HistorySample } from "./lib/checks.js";
+import { allStatus, converged, counterDeviation, counterMatchesPlc, goodGaps, historyStatuses, inOrder, secs, seqText } from "./lib/checks.js";
 import { canUseNetns, sweepStale, type NftCounters } from "./lib/netns.js";
 import { DENIED, LINK, LINK_PORT, PATHS, PLC_PORTS, SOURCES, STATIC } from "./lib/plant.js";
-import type { Phase, Snapshot } from "./lib/observe.js";
+import { Scenario, holdUntil, seqSummary, sourceStates, type Fault } from "./lib/scenario.js";
 import { createWorld, type World } from "./lib/world.js";
 
 t.setTimeout(240_000);
@@ -36,9 +36,6 @@ const GAP_MS = 1000;
 const GOOD = "Good";
 const UNCERTAIN = "UncertainNoCommunicationLastUsableValue";
 const BAD = "BadNoCommunication";
-
-interface Fault { name: string; start: number; restored: number; recovered: number; seq: Record<string, string[]> }
-type T = Parameters<Parameters<typeof t.test>[0]>[0];
 
 const missing = canUseNetns();
 if (missing) {
@@ -64,64 +61,11 @@ async function suite(): Promise<void> {
   });
   if (!world) return;
   const w: World = world;
-  let broken = false;
-  const faults: Fault[] = [];
-  const summary: string[] = [];
-  /** print a figure; `key` ones are repeated in the summary at the end */
-  const say = (tt: T, line: string, key = false) => { if (key) summary.push(line); tt.comment(`e2e: ${line}`); };
-  /** poll a REST path from it until pred holds */
-  const restUntil = async <B>(path: string, pred: (body: B) => boolean, ms: number, what: string): Promise<B> => {
-    const end = Date.now() + ms;
-    for (;;) {
-      const r = await w.client.rest<B>(path).catch(() => null);
-      if (r && r.status === 200 && pred(r.body)) return r.body;
-      if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}; last ${path}: ${JSON.stringify(r?.body)}`);
-      await new Promise((res) => setTimeout(res, 100));
-    }
-  };
-  /** keep a fault going until `at` (a fault's duration, not an assertion) */
-  const holdUntil = (at: number) => new Promise((r) => setTimeout(r, Math.max(0, at - Date.now())));
-  const sourceStates = (b: { sources: { name: string; state: string }[] }) => b.sources.map((x) => `${x.name}:${x.state}`).sort();
-  const latest = () => w.obs.latest as Snapshot;
-  const counters = () => Object.fromEntries(SOURCES.map((s) => [s, counterOf(latest(), s)]));
-  const seqOf = (p: Phase) => Object.fromEntries([...p.seq].map(([k, v]) => [k, [...v]]));
-  const link = async () => (await w.client.rest<{ up: boolean; framesReceived: number; framesLost: number; framesRecovered: number; sessions: number; rejected: Record<string, number> }>("/api/v1/link")).body;
-  const history = async (path: string) => (await w.client.rest<{ samples: HistorySample[] }>(`/api/v1/tags/${path}/history?limit=100000`)).body.samples;
-  const readerSockets = () => {
-    const rows = (n: string, args: string[]) => w.topo.exec(n, "ss", args).stdout.split("\n").filter(Boolean);
-    return { listening: rows(w.topo.ns.ot, ["-lntupH"]), reader: rows(w.topo.ns.ot, ["-ntupaH"]).filter((l) => l.includes(`pid=${w.reader.pid},`)) };
-  };
+  const sc = new Scenario(t, w);
+  const say = sc.say.bind(sc);
+  const phase = sc.phase.bind(sc);
+  const fault = sc.fault.bind(sc);
   let lossFrom: NftCounters | null = null;
-
-  /** A phase of the scenario; after a failure the rest fail at once (except `always`) instead of waiting out their timeouts. */
-  const phase = (name: string, fn: (tt: T) => Promise<void>, always = false) => t.test(name, async (tt) => {
-    if (broken && !always) return void tt.fail("not run: an earlier phase failed (see above)");
-    try {
-      await fn(tt);
-    } catch (e) {
-      broken = true;
-      tt.comment(`process output:\n${w.tails()}`);
-      throw e;
-    }
-  });
-
-  /** Run a fault: begin a phase, inject, restore, wait for convergence past the pre-outage counters. */
-  const fault = async (tt: T, name: string, inject: () => Promise<void>, restore: () => Promise<void>, paths = PATHS): Promise<Fault> => {
-    const before = counters();
-    const p = w.obs.begin(name);
-    const start = Date.now();
-    await inject();
-    const restored = Date.now();
-    await restore();
-    const done = await w.obs.until((s) => converged(s, w.epoch, before), 120_000, `every tag Good again after ${name}`);
-    const f: Fault = { name, start, restored, recovered: done.at, seq: seqOf(p) };
-    faults.push(f);
-    const distinct = [...new Set(paths.map((path) => seqText(f.seq[path]!)))];
-    say(tt, `fault ${name}: outage ${secs(restored - start)}, recovery ${secs(done.at - restored)} after the restore (${secs(done.at - start)} in all); ` +
-      `statuses seen in it: ${distinct.length === 1 ? `every tag ${distinct[0]}` : paths.map((path) => `${path} ${seqText(f.seq[path]!)}`).join("; ")}`, true);
-    for (const src of SOURCES) tt.ok(counterOf(done, src) > before[src]!, `${src}/counter went on past ${before[src]} (now ${counterOf(done, src)}, the PLC's)`);
-    return f;
-  };
 
   await phase("data flows end to end from the PLCs to the IT clients", async (tt) => {
     const s = await w.obs.until((x) => converged(x, w.epoch), 150_000, "every tag Good with the PLC's values at REST in it");
@@ -143,23 +87,22 @@ async function suite(): Promise<void> {
       if (name === "counter") tt.ok(counterMatchesPlc(v, w.epoch), `OPC UA ${p} = ${String(v.value)} is the PLC's counter at its source time`);
     });
     tt.equal(ua[PATHS.length]!.status, "BadNodeIdUnknown", "OPC UA has no node for the denied tag");
-    const src = (await w.client.rest<{ sources: { name: string; state: string }[] }>("/api/v1/sources")).body;
-    tt.same(sourceStates(src), SOURCES.map((x) => `${x}:up`), "both PLCs are up, as the reader reports");
+    tt.same(sourceStates(await sc.sources()), SOURCES.map((x) => `${x}:up`), "both PLCs are up, as the reader reports");
     say(tt, `IT reads over REST and OPC UA: ${PATHS.map((p, i) => `${p}=${JSON.stringify(ua[i]!.value)}`).join(" ")}`);
   });
 
   await phase("the reader has no listening socket (ss in ot)", async (tt) => {
-    const { listening, reader } = readerSockets();
+    const { listening, reader } = sc.readerSockets();
     say(tt, `listening sockets in ot (ss -lntupH): ${listening.length}`);
-    for (const l of listening) say(tt, `  ${l.replace(/\s+/g, " ")}`);
+    for (const l of listening) say(tt, `  ${l}`);
     say(tt, `reader (pid ${w.reader.pid}) sockets (ss -ntupaH):`);
-    for (const l of reader) say(tt, `  ${l.replace(/\s+/g, " ")}`);
+    for (const l of reader) say(tt, `  ${l}`);
     const mine = listening.filter((l) => l.includes(`pid=${w.reader.pid},`));
-    say(tt, `listening sockets of the reader (pid ${w.reader.pid}) in ot: ${mine.length}; its sockets: ${reader.map((l) => l.split(/\s+/).slice(0, 2).concat(l.split(/\s+/).slice(4, 6)).join(" ")).join(", ")}`, true);
+    say(tt, `listening sockets of the reader (pid ${w.reader.pid}) in ot: ${mine.length}; its sockets: ${reader.map((l) => l.split(" ").slice(0, 2).concat(l.split(" ").slice(4, 6)).join(" ")).join(", ")}`, true);
     tt.same(mine, [], "no listening socket of the reader");
     tt.equal(listening.filter((l) => l.includes(`pid=${w.plc.pid},`)).length, SOURCES.length, "the PLC simulators' listeners are seen (ss sees the namespace's processes)");
-    tt.ok(reader.some((l) => /^udp\s+ESTAB/.test(l) && l.includes(`${w.topo.addr.dmzOt}:${LINK_PORT}`)), "the reader's link socket is a connected UDP socket toward dmz");
-    for (const port of Object.values(PLC_PORTS)) tt.ok(reader.some((l) => /^tcp\s+ESTAB/.test(l) && l.includes(`:${port} `)), `the reader is a TCP client of the PLC on :${port}`);
+    tt.ok(reader.some((l) => l.startsWith("udp ESTAB") && l.includes(`${w.topo.addr.dmzOt}:${LINK_PORT}`)), "the reader's link socket is a connected UDP socket toward dmz");
+    for (const port of Object.values(PLC_PORTS)) tt.ok(reader.some((l) => l.startsWith("tcp ESTAB") && l.includes(`:${port} `)), `the reader is a TCP client of the PLC on :${port}`);
     const rx = w.topo.exec(w.topo.ns.dmz, "ss", ["-lntupH"]).stdout.split("\n").filter((l) => l.includes(`pid=${w.receiver.pid},`));
     say(tt, `receiver listening sockets in dmz: ${rx.map((l) => l.replace(/\s+/g, " ").split(" ").slice(0, 5).join(" ")).join("; ")}`);
     tt.ok(rx.filter((l) => l.startsWith("tcp")).every((l) => l.includes(`${w.topo.addr.dmzIt}:`)), "the receiver's TCP services listen on the it side only");
@@ -176,7 +119,7 @@ async function suite(): Promise<void> {
     // behind a cut link (so its start-up time is not counted), then the link comes back.
     const times: number[] = [];
     for (let k = 1; k <= RESTARTS; k++) {
-      const before = counters();
+      const before = sc.counters();
       const p = w.obs.begin(`convergence ${k}`);
       w.topo.setCut(true);
       tt.equal(await w.receiver.stop(), 0, "the receiver exits 0 on SIGTERM");
@@ -186,8 +129,7 @@ async function suite(): Promise<void> {
       const open = Date.now();
       const done = await w.obs.until((s) => converged(s, w.epoch, before), 60_000, "every tag Good once the link is back");
       times.push(done.at - open);
-      const seq = [...new Set(PATHS.map((path) => seqText(p.seq.get(path)!)))];
-      say(tt, `convergence ${k}/${RESTARTS} at ${LOSS} % loss: every tag Good in it ${secs(done.at - open)} after frames reach a fresh receiver (birth every ${secs(LINK.birthMs)}, keyframe every ${secs(LINK.keyframeMs)}); seen: ${seq.join(" | ")}`);
+      say(tt, `convergence ${k}/${RESTARTS} at ${LOSS} % loss: every tag Good in it ${secs(done.at - open)} after frames reach a fresh receiver (birth every ${secs(LINK.birthMs)}, keyframe every ${secs(LINK.keyframeMs)}); seen: ${seqSummary(Object.fromEntries(p.seq))}`);
       for (const path of PATHS) tt.ok(p.seq.get(path)!.at(-1) === GOOD, `${path} converged to Good`);
     }
     const sorted = [...times].sort((a, b) => a - b);
@@ -195,14 +137,14 @@ async function suite(): Promise<void> {
   });
 
   await phase("fault: reader restart", async (tt) => {
-    const sessions = (await link()).sessions;
+    const sessions = (await sc.link()).sessions;
     const f = await fault(tt, "reader restart", async () => {
       tt.equal(await w.reader.stop(), 0, "the reader exits 0 on SIGTERM");
       await w.obs.until((s) => allStatus(s, BAD), 60_000, "every tag BadNoCommunication while the reader is away");
     }, async () => { w.startReader(); });
     for (const p of PATHS) tt.ok(inOrder(f.seq[p]!, [GOOD, UNCERTAIN, BAD, GOOD]), `${p}: Good > Uncertain > Bad > Good`);
-    tt.equal((await link()).sessions, sessions + 1, "the receiver saw one new reader session");
-    tt.same(readerSockets().listening.filter((l) => l.includes(`pid=${w.reader.pid},`)), [], "the restarted reader listens on nothing either");
+    tt.equal((await sc.link()).sessions, sessions + 1, "the receiver saw one new reader session");
+    tt.same(sc.readerSockets().listening.filter((l) => l.includes(`pid=${w.reader.pid},`)), [], "the restarted reader listens on nothing either");
   });
 
   await phase("fault: PLC down and up", async (tt) => {
@@ -215,7 +157,7 @@ async function suite(): Promise<void> {
       await w.obs.until((s) => allStatus(s, BAD, plc1), 60_000, "plc1's tags BadNoCommunication");
       await holdUntil(t0 + PLC_DOWN_MS); // the reader keeps reconnecting with backoff meanwhile
       // Source health travels in heartbeats (every 500 ms), a little behind the tags' statuses.
-      const b = await restUntil("/api/v1/sources", (x: { sources: { name: string; state: string }[] }) => sourceStates(x).join() === "plc1:down,plc2:up", 10_000, "plc1 down in the reader's heartbeat");
+      const b = await sc.restUntil("/api/v1/sources", (x: Parameters<typeof sourceStates>[0]) => sourceStates(x).join() === "plc1:down,plc2:up", 10_000, "plc1 down in the reader's heartbeat");
       tt.same(sourceStates(b), ["plc1:down", "plc2:up"], "the reader reports plc1 down, plc2 up (/api/v1/sources)");
     }, async () => {
       const t0 = Date.now();
@@ -224,7 +166,7 @@ async function suite(): Promise<void> {
     });
     for (const p of plc1) tt.ok(inOrder(f.seq[p]!, [GOOD, BAD, GOOD]), `IT saw ${p}: Good > ... > Bad > Good`);
     for (const p of plc2) tt.same(f.seq[p], [GOOD], `${p} stayed Good: the other PLC is not affected`);
-    const h = historyStatuses(await history("plc1/counter"), f.start - GAP_MS, f.recovered);
+    const h = historyStatuses(await sc.history("plc1/counter"), f.start - GAP_MS, f.recovered);
     say(tt, `  plc1/counter statuses in the receiver's history: ${seqText(h)}`);
     tt.ok(inOrder(h, [GOOD, UNCERTAIN, BAD, GOOD]), "the history holds Good > UncertainNoCommunication > BadNoCommunication > Good");
   });
@@ -244,7 +186,7 @@ async function suite(): Promise<void> {
   });
 
   await phase("fault: key rollover", async (tt) => {
-    const auth = (await link()).rejected.auth ?? 0;
+    const auth = (await sc.link()).rejected.auth ?? 0;
     const p = w.obs.begin("key rollover");
     const t0 = Date.now();
     const fresh = join(w.dir, "new.key");
@@ -262,23 +204,23 @@ async function suite(): Promise<void> {
     await hup(w.receiver, /intake keys changed/);
     const retired = Date.now();
     const done = await w.obs.until((s) => converged(s, w.epoch) && SOURCES.every((x) => Date.parse(s.tags.get(`${x}/counter`)!.sourceTime!) > retired + 2000), 60_000, "data after the old key is retired");
-    const f: Fault = { name: "key rollover", start: t0, restored: t0, recovered: t0, seq: seqOf(p) };
-    faults.push(f);
-    const good = (await history("plc1/counter")).filter((s) => s.status === GOOD && Date.parse(s.sourceTime) >= t0 && Date.parse(s.sourceTime) <= done.at);
+    const f: Fault = { name: "key rollover", start: t0, restored: t0, recovered: t0, seq: Object.fromEntries(p.seq) };
+    sc.faults.push(f);
+    const good = (await sc.history("plc1/counter")).filter((s) => s.status === GOOD && Date.parse(s.sourceTime) >= t0 && Date.parse(s.sourceTime) <= done.at);
     const longest = Math.max(...good.slice(1).map((s, i) => Date.parse(s.sourceTime) - Date.parse(good[i]!.sourceTime)));
-    say(tt, `fault key rollover (to key id ${key.id.toString(16)}; receiver nextKey + SIGHUP, reader key + SIGHUP, old key retired + SIGHUP): no outage, longest gap between plc1/counter samples ${longest} ms; statuses seen in it: every tag ${seqText([...new Set(Object.values(f.seq).flat())])}`, true);
+    say(tt, `fault key rollover (to key id ${key.id.toString(16)}; receiver nextKey + SIGHUP, reader key + SIGHUP, old key retired + SIGHUP): no outage, longest gap between plc1/counter samples ${longest} ms; statuses seen in it: ${seqSummary(f.seq)}`, true);
     for (const path of PATHS) tt.same(f.seq[path], [GOOD], `${path} stayed Good through the rollover`);
-    tt.equal((await link()).rejected.auth ?? 0, auth, "no datagram was rejected as unauthenticated: the reader sends under the new key");
+    tt.equal((await sc.link()).rejected.auth ?? 0, auth, "no datagram was rejected as unauthenticated: the reader sends under the new key");
     tt.ok(longest < GAP_MS, "no gap in the data during the rollover");
   });
 
   await phase("nothing lost beyond the outages", async (tt) => {
-    const l = await link();
-    say(tt, `link since the last receiver restart: ${l.framesReceived} frames received, ${l.framesRecovered} rebuilt by FEC, ${l.framesLost} lost; rejected ${JSON.stringify(l.rejected)}`, true);
+    const l = await sc.link();
+    say(tt, `link since the last receiver restart: ${l.framesReceived} frames received, ${l.framesRecovered} rebuilt by FEC, ${l.framesLost} lost (the link cut's included); rejected ${JSON.stringify(l.rejected)}`, true);
     // The history restarts with the last receiver restart; the later faults are judged on it.
-    const windows = faults.filter((f) => !f.name.startsWith("receiver") && f.recovered > f.start);
+    const windows = sc.faults.filter((f) => !f.name.startsWith("receiver") && f.recovered > f.start);
     for (const src of SOURCES) {
-      const samples = await history(`${src}/counter`);
+      const samples = await sc.history(`${src}/counter`);
       const good = samples.filter((s) => s.status === GOOD);
       const devs = good.map((s) => counterDeviation(s, w.epoch));
       const gaps = goodGaps(samples, GAP_MS);
@@ -296,6 +238,8 @@ async function suite(): Promise<void> {
     const codes = await w.close();
     closed = true;
     const c = w.topo.counters();
+    // Everything has stopped; give tcpdump a moment to write what it has seen so far.
+    for (const end = Date.now() + 5000; w.capture.peek().otToDmz < c.udpFromOt && Date.now() < end;) await holdUntil(Date.now() + 100);
     const cap = await w.capture.stop();
     const from = lossFrom ?? c;
     const offered = c.udpFromOt - from.udpFromOt - (c.cutDrops - from.cutDrops);
@@ -319,5 +263,5 @@ async function suite(): Promise<void> {
     tt.same(codes, { it: 0, reader: 0, receiver: 0, plc: 0 }, "every process exits 0 on SIGTERM");
   }, true);
 
-  t.comment(`e2e: SUMMARY (${secs(Date.now() - w.startedAt)} from process start to the end)\n${summary.map((l) => `e2e: ${l}`).join("\n")}`);
+  t.comment(`e2e: SUMMARY (${secs(Date.now() - w.startedAt)} from process start to the end)\n${sc.summary.map((l) => `e2e: ${l}`).join("\n")}`);
 }

@@ -23,6 +23,8 @@ export interface CaptureResult {
 }
 
 export interface Capture {
+  /** counts so far (the file as written up to now) */
+  peek(): Omit<CaptureResult, "kernelDrops" | "file">;
   stop(): Promise<CaptureResult>;
   /** kill tcpdump without reading anything (teardown) */
   kill(): void;
@@ -56,8 +58,9 @@ export function countPcap(file: string, macs: { ot: string; dmzOt: string }): Om
 
 /** Start tcpdump in ot on the ot-dmz veth; resolves once it is capturing. */
 export async function startCapture(topo: Topology, file: string): Promise<Capture> {
-  // -U: write each packet at once; -s 128: headers are enough; -Z root: write the file as root.
-  const p: ChildProcess = topo.spawn(topo.ns.ot, "tcpdump", ["-i", topo.dev.ot, "-nn", "-U", "-s", "128", "-Z", "root", "-w", file]);
+  // --immediate-mode: no kernel block buffering (a stop would discard the last block); -U: write each
+  // packet at once; -s 128: headers are enough; -Z root: write the file as root.
+  const p: ChildProcess = topo.spawn(topo.ns.ot, "tcpdump", ["-i", topo.dev.ot, "--immediate-mode", "-nn", "-U", "-s", "128", "-Z", "root", "-w", file]);
   let err = "";
   p.stdout?.resume();
   const exited = new Promise<number | null>((r) => p.once("exit", (code) => r(code)));
@@ -70,6 +73,7 @@ export async function startCapture(topo: Topology, file: string): Promise<Captur
     p.once("exit", (code) => { clearTimeout(timer); reject(new Error(`tcpdump exited (${code}): ${err}`)); });
   });
   return {
+    peek: () => countPcap(file, topo.mac),
     async stop() {
       p.kill("SIGINT");
       const code = await exited;
