@@ -53,6 +53,7 @@ async function suite(): Promise<void> {
     tt.comment(`e2e: dist/ ${build.built ? `was stale (${build.stale} files): rebuilt in ${secs(build.ms)}` : "up to date"}${swept.length ? `; removed stale namespaces ${swept.join(" ")}` : ""}`);
     const made = await createWorld();
     world = made;
+    if (process.env.SLUICE_E2E_KEEP) tt.comment(`e2e: run directory kept (SLUICE_E2E_KEEP): ${made.dir} (configs, logs, ot-dmz.pcap)`);
     process.once("SIGALRM", () => { made.destroy(); process.exit(1); }); // tap's timeout: teardowns do not run
     t.teardown(async () => {
       try { if (!closed) await made.close(); } finally { made.destroy(); }
