@@ -70,7 +70,7 @@ export async function startReceiver(file: string, opts: { logger: Logger }): Pro
     const sweep = setInterval(() => store.sweep(), Math.max(10, Math.min(250, timeoutMs / 4)));
     sweep.unref();
     closers.push(() => clearInterval(sweep));
-    const metrics = new ReceiverMetrics({ store, link, policyBlocked: () => gate.blocked() });
+    const metrics = new ReceiverMetrics({ store, link, policyBlocked: () => store.policyBlocked() });
     closers.push(() => metrics.close());
 
     let opcua: string | null = null;
@@ -85,7 +85,7 @@ export async function startReceiver(file: string, opts: { logger: Logger }): Pro
     if (cfg.rest.enabled) {
       const srv = await startRestServer({
         store, metrics, logger, host: restAt.host, port: restAt.port,
-        observe: (route, code) => metrics.observeRest(route, code), policyBlocked: () => gate.blocked(),
+        observe: (route, code) => metrics.observeRest(route, code), policyBlocked: () => store.policyBlocked(),
       });
       closers.push(() => srv.app.close());
       rest = srv.url;

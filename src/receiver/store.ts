@@ -112,6 +112,10 @@ export class TagStore extends EventEmitter implements TagStoreView {
   private rawCatalog: TagDef[] | null = null;
   private readerHealth: ReaderHealth | null = null;
   private remoteHash: string | null = null;
+  /** "reader/receiver" policy hashes last logged about (a change on either side logs once) */
+  private loggedPolicyPair: string | null = null;
+  /** samples of tags the local policy denied at catalogue level (they never reach the gate) */
+  private deniedSamples = 0;
   private lastActivity: number | null = null;
   private linkLvl: Level = Level.Live;
   private epoch = 0;
@@ -215,6 +219,7 @@ export class TagStore extends EventEmitter implements TagStoreView {
   /** Re-run the local policy over the last catalogue (after a policy reload). */
   reapplyPolicy(): void {
     if (this.rawCatalog) this.onCatalog(this.rawCatalog);
+    this.logPolicyMatch();
   }
 
   /** Stop listening to the link. */
@@ -314,7 +319,18 @@ export class TagStore extends EventEmitter implements TagStoreView {
       else if (this.denied.has(s.alias)) policyDropped++;
       // else: not in the catalogue we hold (before the birth): dropped silently, the next keyframe repeats it
     }
+    this.deniedSamples += policyDropped;
     this.apply(known, receivedAt ?? now, now, policyDropped);
+  }
+
+  /**
+   * Values the local policy blocked, by reason: the gate's own counts plus the
+   * samples of tags it denied at catalogue level, which never reach the gate.
+   */
+  policyBlocked(): Record<string, number> {
+    const b = { ...this.opts.gate.blocked() };
+    b.denied = (b.denied ?? 0) + this.deniedSamples;
+    return b;
   }
 
   /** Run samples through the local policy, then into the records; one "update" per call. */
@@ -355,15 +371,24 @@ export class TagStore extends EventEmitter implements TagStoreView {
   private onHealth(h: ReaderHealth): void {
     this.touch();
     this.readerHealth = h;
-    const local = this.opts.gate.hash;
-    if (h.policyHash !== this.remoteHash) {
-      if (h.policyHash !== local) {
-        this.log.warn({ reader: h.policyHash, receiver: local }, "crossing policy differs between reader and receiver");
-      } else if (this.remoteHash !== null) {
-        this.log.info({ policy: local }, "crossing policy now matches the reader's");
-      }
-      this.remoteHash = h.policyHash;
-    }
+    this.remoteHash = h.policyHash;
+    this.logPolicyMatch();
     this.emit("health", h);
+  }
+
+  /**
+   * Log when the two sides' policies start or stop differing, whichever side
+   * changed (a reader restart, or a reload on either side). Once per change.
+   */
+  private logPolicyMatch(): void {
+    const local = this.opts.gate.hash;
+    const remote = this.remoteHash;
+    if (remote === null) return;
+    const pair = `${remote}/${local}`;
+    if (pair === this.loggedPolicyPair) return;
+    const first = this.loggedPolicyPair === null;
+    this.loggedPolicyPair = pair;
+    if (remote !== local) this.log.warn({ reader: remote, receiver: local }, "crossing policy differs between reader and receiver");
+    else if (!first) this.log.info({ policy: local }, "crossing policy now matches the reader's");
   }
 }

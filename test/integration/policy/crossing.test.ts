@@ -173,6 +173,8 @@ void t.test("a denied tag never crosses; a stricter receiver drops more; reload 
     t.match(warned[0], { reader: readerHash, receiver: strictHash });
     const sources = await getJson<{ reader: { policyHash: string } | null }>(rxB.rest, "/api/v1/sources");
     t.equal(sources.body.reader?.policyHash, readerHash, "/api/v1/sources relays the reader's hash");
+    t.ok((l.policy.blocked as Record<string, number>).denied! > 0, "the receiver's own policy counter counts the denied tag's samples");
+    t.ok((await metric(rxB.rest, 'sluice_receiver_policy_blocked_total{reason="denied"}'))! > 0, "and so does its metric");
     t.comment(`B: ${dropped}+ samples dropped; receiver policy counter: ${JSON.stringify(l.policy.blocked)}`);
   });
 
@@ -189,6 +191,7 @@ void t.test("a denied tag never crosses; a stricter receiver drops more; reload 
     t.equal(await metric(rxB.rest, "sluice_policy_mismatch"), 0, "sluice_policy_mismatch back to 0");
     t.match((await link(rxB.rest)).policy, { local: readerHash, remote: readerHash, mismatch: false });
     t.match(logB.find(/^crossing policy reloaded$/)[0], { hash: readerHash, previousHash: strictHash }, "the reload is logged with both hashes");
+    t.equal(logB.find(/crossing policy now matches the reader's/).length, 1, "a receiver-side reload that clears the mismatch is logged once");
 
     const tagsBefore = await tagPaths(rxB.rest);
     writeFileSync(policyB, "version: 1\nrules:\n  - { allow: \"press1/*\", bogus: 1 }\n");
