@@ -2,7 +2,8 @@
 // .taprc and enforce these explicit thresholds here instead, with a message.
 import { readFileSync } from "node:fs";
 
-const THRESHOLDS = { lines: 80, statements: 80, functions: 75, branches: 70 };
+// Set just under what the suite measured (97.7 % lines, 87 % branches on 2026-11-22): a drop fails CI.
+const THRESHOLDS = { lines: 95, statements: 95, functions: 94, branches: 84 };
 let summary;
 try {
   summary = JSON.parse(readFileSync(".tap/report/coverage-summary.json", "utf8")).total;
