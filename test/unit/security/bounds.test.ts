@@ -95,7 +95,7 @@ void t.test("a key holder flooding FEC groups and fragmented frames that never c
     t.ok(max.done <= 256 && max.done > 64, `${caps}: completed FEC group ids remembered: at most ${max.done} (cap 4 x 64)`);
     c.rx.sweep(1000 + 2000);
     t.same(c.rx.inFlight(), { frames: 0, bytes: 0, groups: 0 }, `${caps}: after the reassembly timeout nothing is held`);
-    c.rx.handle(sealed({ ...base, seq: ++seq, frameId: 40_000, fragIndex: 0, fragCount: 1, group: 1, fecIndex: 0, fecK: 1, fecM: 0 }, Buffer.from("ok")), 3001);
+    c.rx.handle(sealed({ ...base, seq: seq + 1, frameId: 40_000, fragIndex: 0, fragCount: 1, group: 1, fecIndex: 0, fecK: 1, fecM: 0 }, Buffer.from("ok")), 3001);
     t.equal(c.frames.length, 1, `${caps}: good data still flows in the same session`);
   }
 });
