@@ -31,8 +31,13 @@ const LOSS = 5;
 const RESTARTS = 3;
 const CUT_MS = 5000;
 const PLC_DOWN_MS = 3000;
-/** a longer silence between two Good samples of a counter is a gap (polls run every 200 ms) */
-const GAP_MS = 1000;
+/**
+ * A longer silence between two Good samples of a counter is a gap: 10 polls (they run every
+ * 200 ms). Every outage lasts 3 s or more; a shorter hiccup (a process starved of CPU on a
+ * busy 2-core machine for a second) is printed but is not a loss.
+ */
+const GAP_MS = 2000;
+const HICCUP_MS = 1000;
 const GOOD = "Good";
 const UNCERTAIN = "UncertainNoCommunicationLastUsableValue";
 const BAD = "BadNoCommunication";
@@ -216,6 +221,8 @@ async function suite(): Promise<void> {
   });
 
   await phase("nothing lost beyond the outages", async (tt) => {
+    const polls = await sc.sources() as unknown as { sources: { name: string; pollsOk: number; pollErrors: number; overruns: number }[] };
+    say(tt, `reader polls: ${polls.sources.map((x) => `${x.name} ok ${x.pollsOk}, errors ${x.pollErrors}, overruns ${x.overruns}`).join("; ")}`);
     const l = await sc.link();
     say(tt, `link since the last receiver restart: ${l.framesReceived} frames received, ${l.framesRecovered} rebuilt by FEC, ${l.framesLost} lost (the link cut's included); rejected ${JSON.stringify(l.rejected)}`, true);
     // The history restarts with the last receiver restart; the later faults are judged on it.
@@ -225,12 +232,21 @@ async function suite(): Promise<void> {
       const good = samples.filter((s) => s.status === GOOD);
       const devs = good.map((s) => counterDeviation(s, w.epoch));
       const gaps = goodGaps(samples, GAP_MS);
+      const hiccups = goodGaps(samples, HICCUP_MS).filter((g) => g.ms <= GAP_MS);
       const mine = windows.filter((f) => src === "plc1" || !f.name.startsWith("PLC"));
       const explained = (g: (typeof gaps)[number]) => mine.some((f) => g.from >= f.start - GAP_MS && g.to <= f.recovered);
-      say(tt, `${src}/counter history: ${good.length} Good samples over ${secs(Date.parse(good.at(-1)!.sourceTime) - Date.parse(good[0]!.sourceTime))}, value - PLC in [${Math.min(...devs)}, ${Math.max(...devs)}] counts; gaps > ${GAP_MS} ms: ${gaps.map((g) => `${secs(g.ms)} (${mine.find((f) => g.from >= f.start - GAP_MS && g.to <= f.recovered)?.name ?? "UNEXPLAINED"})`).join(", ") || "none"}`, true);
+      say(tt, `${src}/counter history: ${good.length} Good samples over ${secs(Date.parse(good.at(-1)!.sourceTime) - Date.parse(good[0]!.sourceTime))}, value - PLC in [${Math.min(...devs)}, ${Math.max(...devs)}] counts; gaps > ${GAP_MS} ms: ${gaps.map((g) => `${secs(g.ms)} (${mine.find((f) => g.from >= f.start - GAP_MS && g.to <= f.recovered)?.name ?? "UNEXPLAINED"})`).join(", ") || "none"}` +
+        `${hiccups.length ? `; shorter silences ${hiccups.map((g) => secs(g.ms)).join(", ")}` : ""}`, true);
       tt.ok(good.every((s) => counterMatchesPlc(s, w.epoch)), `every Good ${src}/counter sample is the PLC's value at its source time`);
       tt.ok(good.every((s, i) => i === 0 || (s.value as number) >= (good[i - 1]!.value as number)), `${src}/counter never goes back`);
-      tt.same(gaps.filter((g) => !explained(g)).map((g) => `${new Date(g.from).toISOString()} +${g.ms} ms`), [], `every gap in ${src}/counter lies within an outage`);
+      const odd = gaps.filter((g) => !explained(g));
+      for (const g of odd) {
+        // Enough to tell a stalled reader from lost frames: the samples around the gap and the fault windows.
+        const near = samples.filter((x) => Math.abs(Date.parse(x.sourceTime) - g.from) < 3000 || Math.abs(Date.parse(x.sourceTime) - g.to) < 3000);
+        tt.comment(`unexplained gap in ${src}/counter ${new Date(g.from).toISOString()} +${g.ms} ms; samples near it: ${near.map((x) => `${x.sourceTime.slice(11)} ${String(x.value)} ${x.status}`).join(", ")}`);
+        tt.comment(`fault windows: ${sc.faults.map((f) => `${f.name} ${new Date(f.start).toISOString().slice(11)}..${new Date(f.recovered).toISOString().slice(11)}`).join("; ")}`);
+      }
+      tt.same(odd.map((g) => `${new Date(g.from).toISOString()} +${g.ms} ms`), [], `every gap in ${src}/counter lies within an outage`);
       tt.equal(gaps.length, mine.length, `${src}/counter has one gap per outage it went through (${mine.map((f) => f.name).join(", ")})`);
     }
   });
@@ -248,13 +264,16 @@ async function suite(): Promise<void> {
     // A few hundred datagrams cross during the run: judge the drop rate against its binomial spread
     // (4.5 standard deviations: a correct rule fails this about once in 150,000 runs).
     const spread = 4.5 * 100 * Math.sqrt((LOSS / 100) * (1 - LOSS / 100) / Math.max(1, offered));
-    say(tt, `packets dmz->ot = ${cap.dmzToOt + c.wireDmzToOt + c.otGuardDrops}: capture on the ot end ${cap.dmzToOt} (of ${cap.total} frames, other MACs ${cap.other}, kernel drops ${cap.kernelDrops}), netdev ingress counter in ot ${c.wireDmzToOt}, ot guard ${c.otGuardDrops}`, true);
+    const egress = c.wireDmzOut < 0 ? "n/a (kernel without the netdev egress hook)" : String(c.wireDmzOut);
+    say(tt, `packets dmz->ot = ${cap.dmzToOt + c.wireDmzToOt + c.otGuardDrops + Math.max(0, c.wireDmzOut)}: capture on the ot end ${cap.dmzToOt} (of ${cap.total} frames, other MACs ${cap.other}, kernel drops ${cap.kernelDrops}), netdev ingress in ot ${c.wireDmzToOt}, netdev egress in dmz ${egress}, ot guard ${c.otGuardDrops}`, true);
     say(tt, `packets ot->dmz: capture ${cap.otToDmz}, UDP at the dmz input ${c.udpFromOt}`, true);
     say(tt, `dmz output guard toward ot: ${c.dmzGuardDrops} dropped = ${c.dmzGuardIcmp} ICMP port-unreachable from the dmz kernel (datagrams meeting a restarting receiver) + ${c.dmzGuardDrops - c.dmzGuardIcmp} other`, true);
     say(tt, `loss injected: ${LOSS} % (nft numgen random) on ot->dmz UDP: ${c.lossDrops - from.lossDrops} of ${offered} datagrams dropped = ${lossPct.toFixed(2)} %; link cuts dropped ${c.cutDrops}`, true);
     say(tt, `exit codes on SIGTERM: ${Object.entries(codes).map(([k, v]) => `${k} ${v}`).join(", ")}`);
     tt.equal(c.wireDmzToOt, 0, "no frame arrived in ot from dmz (netdev ingress counter)");
     tt.equal(c.otGuardDrops, 0, "the ot guard had nothing from dmz to drop");
+    if (c.wireDmzOut >= 0) tt.equal(c.wireDmzOut, 0, "the dmz end put no frame on the wire toward ot (netdev egress counter)");
+    else tt.comment("e2e: this kernel has no netdev egress hook: the dmz-end frame counter is not available (capture, ingress counter and guards still are)");
     tt.equal(cap.dmzToOt, 0, "the capture on the ot-dmz link holds no frame from the dmz end");
     tt.equal(cap.other, 0, "and no frame from any other address");
     tt.equal(cap.kernelDrops, 0, "tcpdump dropped nothing (the capture is complete)");

@@ -6,9 +6,10 @@
  * The ot–dmz segment is made one-way as a diode deployment would be: no ARP on
  * the dmz side (ot has a permanent neighbour entry instead), IPv6 off (no
  * router solicitations or MLD reports), and nftables in both namespaces that
- * count and drop anything going the wrong way. A netdev ingress counter on the
- * ot side counts every frame (ARP included) that arrives from the dmz, and a
- * tcpdump capture on the same link counts packets by direction (capture.ts).
+ * count and drop anything going the wrong way. Netdev hooks count every frame
+ * (ARP included) at both ends of the wire: ingress on the ot end (and drop it),
+ * egress on the dmz end (Linux 5.16+). A tcpdump capture on the same link
+ * counts packets by direction (capture.ts).
  * The loss (numgen random) and cut rules sit in two chains of the dmz input
  * hook, so a cut can come and go while the loss stays.
  */
@@ -40,8 +41,10 @@ export interface Topology {
 
 /** Packet counters read from nftables in ot and dmz. */
 export interface NftCounters {
-  /** frames that arrived in ot from dmz at the netdev ingress hook (ARP included) */
+  /** frames that arrived in ot from dmz at the netdev ingress hook (ARP included; all dropped there) */
   wireDmzToOt: number;
+  /** frames the dmz end put on the ot-dmz wire (netdev egress hook; ARP included); -1 when the kernel lacks the hook */
+  wireDmzOut: number;
   /** packets the ot input guard dropped because they came from dmz */
   otGuardDrops: number;
   /** packets the dmz output guard dropped on their way to ot (everything) */
@@ -120,6 +123,7 @@ export function createTopology(): Topology {
   const teardown = () => {
     for (const n of Object.values(ns)) removeNamespace(n);
   };
+  let egress = false;
   teardown();
   try {
     for (const n of Object.values(ns)) {
@@ -170,12 +174,20 @@ table inet guard {
     must("ip", ["netns", "exec", ns.ot, "nft", "-f", "-"], `
 table inet guard {
   counter from_dmz {}
-  chain input { type filter hook input priority 0; policy accept; iifname "${dev.ot}" ip saddr != 198.18.1.1 counter name from_dmz drop; }
+  chain input { type filter hook input priority 0; policy accept; iifname "${dev.ot}" counter name from_dmz drop; }
 }
 table netdev wire {
   counter frames_in {}
-  chain ingress { type filter hook ingress device "${dev.ot}" priority 0; policy accept; counter name frames_in; }
+  chain ingress { type filter hook ingress device "${dev.ot}" priority 0; policy accept; counter name frames_in drop; }
 }`);
+    // Layer 2 on the dmz end too: count (only, so the capture on the ot end stays an independent
+    // witness) every frame put on the wire toward ot, ARP included. The netdev egress hook needs
+    // Linux 5.16+; without it the inet output guard above still drops and counts.
+    egress = sh("ip", ["netns", "exec", ns.dmz, "nft", "-f", "-"], `
+table netdev wire {
+  counter frames_out {}
+  chain egress { type filter hook egress device "${dev.dmzOt}" priority 0; policy accept; counter name frames_out; }
+}`).status === 0;
   } catch (e) {
     teardown();
     throw e;
@@ -202,6 +214,7 @@ table netdev wire {
     },
     counters: () => ({
       wireDmzToOt: counter(ns.ot, "netdev", "wire", "frames_in"),
+      wireDmzOut: egress ? counter(ns.dmz, "netdev", "wire", "frames_out") : -1,
       otGuardDrops: counter(ns.ot, "inet", "guard", "from_dmz"),
       dmzGuardDrops: counter(ns.dmz, "inet", "guard", "to_ot"),
       dmzGuardIcmp: counter(ns.dmz, "inet", "guard", "to_ot_icmp"),
