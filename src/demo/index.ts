@@ -18,9 +18,8 @@ import { startModbusSim } from "../sim/modbus.js";
 import { startOpcuaSim } from "../sim/opcua.js";
 import { startReader } from "../reader/main.js";
 import { startReceiver } from "../receiver/main.js";
-import { demoSources, writeDemoConfigs, type DemoSource } from "./configs.js";
+import { demoSources, writeReaderConfig, writeReceiverConfig, type DemoEndpoints, type DemoSource } from "./configs.js";
 import { extraSims } from "./extra.js";
-import { tcpPort, udpPort } from "./ports.js";
 import { watchTags } from "./watch.js";
 
 export interface Demo {
@@ -57,13 +56,28 @@ export async function startDemo(opts: { logger: Logger; say: (s: string) => void
       extra.push(sim.source);
     }
 
-    const [linkPort, restPort, opcuaPort] = [await udpPort(47100), await tcpPort(8080), await tcpPort(4840)];
-    const endpoints = { dir, policy: POLICY, linkPort, restPort, opcuaPort, modbus: `127.0.0.1:${modbus.port}`, opcua: opcua.endpointUrl };
+    // The well-known ports make the URLs easy to type; when one is taken (another
+    // demo, a real OPC UA server), the receiver starts again on ephemeral ports.
+    // Binding is the only race-free test of a free port, so nothing probes first.
+    const base = { dir, policy: POLICY, modbus: `127.0.0.1:${modbus.port}`, opcua: opcua.endpointUrl };
+    const rxLogger = logger.child({ part: "receiver" });
+    let endpoints: DemoEndpoints = { ...base, linkPort: 47100, restPort: 8080, opcuaPort: 4840 };
+    let receiverFile = writeReceiverConfig(endpoints);
+    let receiver;
+    try {
+      receiver = await startReceiver(receiverFile, { logger: rxLogger });
+    } catch (e) {
+      if (!/EADDRINUSE/.test(errorMessage(e))) throw e;
+      say("note: a demo port (47100/udp, 8080, 4840) is taken: using free ports instead");
+      endpoints = { ...base, linkPort: 0, restPort: 0, opcuaPort: 0 };
+      receiverFile = writeReceiverConfig(endpoints);
+      receiver = await startReceiver(receiverFile, { logger: rxLogger });
+    }
+    const rx = receiver;
+    closers.push(() => rx.close());
+    endpoints = { ...endpoints, linkPort: receiver.link.port };
     const sources = demoSources(endpoints, extra);
-    const files = writeDemoConfigs(endpoints, sources);
-
-    const receiver = await startReceiver(files.receiver, { logger: logger.child({ part: "receiver" }) });
-    closers.push(() => receiver.close());
+    const files = { reader: writeReaderConfig(endpoints, sources), receiver: receiverFile };
     const reader = await startReader(files.reader, { logger: logger.child({ part: "reader" }) });
     closers.push(() => reader.close());
 
