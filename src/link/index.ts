@@ -103,10 +103,19 @@ export class LinkSender {
    * Re-reads cfg.key (SIGHUP): datagrams from now on use the new key. Throws
    * SLUICE_ERR_KEY when the file is not a valid key; the old key then stays in use.
    */
-  reloadKey(): void {
-    const key = loadKey(resolve(this.baseDir, this.cfg.key));
+  /**
+   * Re-read the link key (SIGHUP). `keyPath` (relative to the config file) is
+   * the key file the reloaded config names, when it changed; a bad file throws
+   * SLUICE_ERR_KEY and the key in force stays.
+   */
+  reloadKey(keyPath?: string): void {
+    const path = keyPath ?? this.keyPath ?? this.cfg.key;
+    const key = loadKey(resolve(this.baseDir, path));
     this.transport.setKey(key);
+    this.keyPath = path;
   }
+  /** the key file in force when a reload named another one than the config at start */
+  private keyPath: string | undefined;
 
   stats(): Record<string, number> {
     const t = this.transport.stats();
@@ -218,11 +227,21 @@ export class LinkReceiver extends EventEmitter {
   }
 
   /** Re-reads key and nextKey (SIGHUP). Throws SLUICE_ERR_KEY when one is invalid; the old keys then stay. */
-  reloadKeys(): void {
-    const keys: LinkKey[] = [loadKey(resolve(this.baseDir, this.cfg.key))];
-    if (this.cfg.nextKey !== undefined) keys.push(loadKey(resolve(this.baseDir, this.cfg.nextKey)));
+  /**
+   * Re-read the accepted keys (SIGHUP). `paths` are the key and nextKey the
+   * reloaded config names (relative to it), so a nextKey added for a rollover
+   * takes effect without a restart; without them the files named at start are
+   * re-read. A bad file throws SLUICE_ERR_KEY and the keys in force stay.
+   */
+  reloadKeys(paths?: { key: string; nextKey?: string | undefined }): void {
+    const p = paths ?? this.keyPaths ?? { key: this.cfg.key, nextKey: this.cfg.nextKey };
+    const keys: LinkKey[] = [loadKey(resolve(this.baseDir, p.key))];
+    if (p.nextKey !== undefined) keys.push(loadKey(resolve(this.baseDir, p.nextKey)));
     this.intake.setKeys(keys);
+    this.keyPaths = { key: p.key, nextKey: p.nextKey };
   }
+  /** the key files in force when a reload named others than the config at start */
+  private keyPaths: { key: string; nextKey?: string | undefined } | undefined;
 
   close(): Promise<void> {
     return this.intake.close();

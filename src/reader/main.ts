@@ -134,7 +134,11 @@ export async function startReader(file: string, opts: ReaderOptions): Promise<Re
   return {
     reload() {
       if (closing) return;
-      try { link.reloadKey(); } catch (e) { logger.error({ err: errorMessage(e) }, "link key reload failed; the previous key stays in force"); }
+      try {
+        // The key path comes from the file as it is now (a rollover may point it at a new file).
+        link.reloadKey(loadReaderConfig(file).config.link.key);
+        logger.info("link key reloaded");
+      } catch (e) { logger.error({ err: errorMessage(e) }, "link key reload failed; the previous key stays in force"); }
       const before = policy.hash;
       if (policy.reload() && policy.hash !== before) {
         reloading = reloading.then(restart).catch((e: unknown) => { logger.error({ err: errorMessage(e) }, "restart after policy reload failed"); });

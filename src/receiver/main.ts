@@ -105,7 +105,11 @@ export async function startReceiver(file: string, opts: { logger: Logger }): Pro
       reload() {
         if (gate.reload()) store.reapplyPolicy();
         try {
-          link.reloadKeys();
+          // The key paths come from the file as it is now, so a rollover's nextKey
+          // can be added without a restart; other changes still need one.
+          const now = loadReceiverConfig(file).link;
+          link.reloadKeys({ key: now.key, nextKey: now.nextKey });
+          logger.info({ keys: now.nextKey === undefined ? 1 : 2 }, "link keys reloaded");
         } catch (e) {
           logger.error({ err: errorMessage(e) }, "link key reload failed; the keys in force stay");
         }
