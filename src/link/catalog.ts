@@ -64,6 +64,20 @@ export class CatalogIndex {
   }
 
   /**
+   * For each tag of this catalogue that `previous` also had, with the same path
+   * and type, calls `carry(newAlias, oldAlias)`: the values a sender or replica
+   * keeps across a catalogue change (aliases may move, types must match).
+   */
+  carryFrom(previous: CatalogIndex | null | undefined, carry: (alias: number, oldAlias: number) => void): void {
+    if (!previous) return;
+    const byPath = new Map(previous.tags.map((t) => [t.path, t]));
+    for (const t of this.tags) {
+      const o = byPath.get(t.path);
+      if (o && o.type === t.type) carry(t.alias, o.alias);
+    }
+  }
+
+  /**
    * Validates and indexes a catalogue. Throws SLUICE_ERR_LINK when aliases are not
    * dense 0..n-1 in order, a type is unknown, a path is empty or repeated, or the
    * catalogue exceeds MAX_TAGS. `hash`, when given, is trusted (the receiver checks it).

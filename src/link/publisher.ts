@@ -118,18 +118,11 @@ export class Publisher {
     const values = new Array<Value>(n).fill(null);
     const status = new Uint32Array(n).fill(Status.BadWaitingForInitialData);
     const times = new Float64Array(n).fill(now);
-    const old = this.cat;
-    if (old) {
-      const byPath = new Map(old.tags.map((t) => [t.path, t]));
-      for (const t of cat.tags) {
-        const o = byPath.get(t.path);
-        if (o && o.type === t.type) {
-          values[t.alias] = this.values[o.alias] ?? null;
-          status[t.alias] = this.status[o.alias] ?? Status.BadWaitingForInitialData;
-          times[t.alias] = this.times[o.alias] ?? now;
-        }
-      }
-    }
+    cat.carryFrom(this.cat, (a, o) => {
+      values[a] = this.values[o] ?? null;
+      status[a] = this.status[o] ?? Status.BadWaitingForInitialData;
+      times[a] = this.times[o] ?? now;
+    });
     this.cat = cat;
     this.values = values;
     this.status = status;

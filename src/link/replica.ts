@@ -265,19 +265,12 @@ export class Replica {
     const status = new Uint32Array(n).fill(Status.BadWaitingForInitialData);
     const times = new Float64Array(n);
     const seen = new Uint8Array(n);
-    const old = this.cur;
-    if (old) {
-      const byPath = new Map(old.tags.map((t) => [t.path, t]));
-      for (const t of cat.tags) {
-        const o = byPath.get(t.path);
-        if (o && o.type === t.type) {
-          values[t.alias] = this.values[o.alias] ?? null;
-          status[t.alias] = this.status[o.alias] ?? Status.BadWaitingForInitialData;
-          times[t.alias] = this.times[o.alias] ?? 0;
-          seen[t.alias] = this.seen[o.alias] ?? 0;
-        }
-      }
-    }
+    cat.carryFrom(this.cur, (a, o) => {
+      values[a] = this.values[o] ?? null;
+      status[a] = this.status[o] ?? Status.BadWaitingForInitialData;
+      times[a] = this.times[o] ?? 0;
+      seen[a] = this.seen[o] ?? 0;
+    });
     this.cur = cat;
     this.values = values;
     this.status = status;
