@@ -25,7 +25,12 @@ export const BLOCK_REASONS = ["denied", "type", "range", "rate", "flagged", "unk
 export type BlockReason = (typeof BLOCK_REASONS)[number];
 
 interface Cached { path: string; type: TagType; gen: number; verdict: Verdict }
-interface Limit { last: number; held?: Sample; heldPath?: string }
+interface Limit { last: number; crossed?: Sample; held?: Sample; heldPath?: string }
+
+/** The same reading again (time, value and status): what the keyframe carousel re-sends. */
+function isRepeat(a: Sample | undefined, b: Sample): boolean {
+  return a !== undefined && a.sourceTime === b.sourceTime && a.status === b.status && a.value === b.value;
+}
 
 /** Does a value have the JS kind its declared tag type promises? null always does (no value yet/bad). */
 export function valueFits(type: TagType, v: Value): boolean {
@@ -92,13 +97,22 @@ export class SampleFilter {
 
   private limit(alias: number, path: string, s: Sample, interval: number, now: number, out: Sample[]): void {
     const l = this.limits.get(alias);
-    // A clock that stepped backwards must not hold a tag back until it catches up.
-    if (l === undefined || now - l.last >= interval || now < l.last) {
-      if (l?.held !== undefined) { this.unhold(alias, l); this.counts.rate++; }
-      if (l === undefined) this.limits.set(alias, { last: now }); else l.last = now;
+    // A repeat of the sample that last crossed (the link's keyframe carousel re-sends
+    // every value) is not an update: it crosses without using the tag's rate.
+    if (l !== undefined && l.held === undefined && isRepeat(l.crossed, s)) {
       out.push(s);
       return;
     }
+    // A clock that stepped backwards must not hold a tag back until it catches up.
+    if (l === undefined || now - l.last >= interval || now < l.last) {
+      if (l?.held !== undefined) { this.unhold(alias, l); this.counts.rate++; }
+      if (l === undefined) this.limits.set(alias, { last: now, crossed: s });
+      else { l.last = now; l.crossed = s; }
+      out.push(s);
+      return;
+    }
+    // An older reading (a keyframe repeat) never replaces a newer held update.
+    if (l.held !== undefined && s.sourceTime < l.held.sourceTime) return;
     if (l.held !== undefined) this.counts.rate++;
     l.held = s;
     l.heldPath = path;
@@ -133,6 +147,7 @@ export class SampleFilter {
       if (interval !== undefined && now - l.last < interval && now >= l.last) continue;
       this.unhold(alias, l);
       l.last = now;
+      l.crossed = s;
       out.push(s);
     }
   }

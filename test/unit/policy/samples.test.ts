@@ -85,6 +85,18 @@ void t.test("maxRate: at most one update per interval; the newest held update is
   t.same(g.filterSamples([], def, 5000), [], "nothing left held");
 });
 
+void t.test("maxRate: a repeat of the reading that last crossed (the keyframe carousel) uses no rate and is not counted", async (t) => {
+  const g = gateOf(t, "version: 1\nrules:\n  - { allow: a/fast, maxRate: 2 }\n");
+  const { def } = catalogue(["a/fast", "int32"]);
+  t.same(g.filterSamples([s(0, 1, 1000)], def, 0), [s(0, 1, 1000)], "an update crosses");
+  t.same(g.filterSamples([s(0, 1, 1000)], def, 100), [s(0, 1, 1000)], "the same reading again (a keyframe) crosses too");
+  t.same(g.filterSamples([s(0, 2, 1600)], def, 600), [s(0, 2, 1600)], "the next update 600 ms later is not held back by the repeat");
+  t.same(g.filterSamples([s(0, 3, 1700)], def, 700), [], "a genuine update within the interval is still held");
+  t.same(g.filterSamples([s(0, 2, 1600)], def, 750), [], "while one is held, an older reading neither crosses nor replaces it");
+  t.same(g.blocked(), zero, "repeats and stale readings are not counted as blocked");
+  t.same(g.filterSamples([], def, 1100), [s(0, 3, 1700)], "the held update is released");
+});
+
 void t.test("a held update is re-checked when released: catalogue change or reload", async (t) => {
   const dir = t.testdir({ "p.yaml": "version: 1\nrules:\n  - { allow: \"a/*\", maxRate: 1 }\n" });
   const g = PolicyGate.load("p.yaml", dir, silentLogger);
