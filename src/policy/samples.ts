@@ -103,16 +103,18 @@ export class SampleFilter {
       out.push(s);
       return;
     }
-    // A clock that stepped backwards must not hold a tag back until it catches up.
-    if (l === undefined || now - l.last >= interval || now < l.last) {
+    // "No value yet" is a placeholder, not an update: the first real reading after it
+    // crosses at once. A clock that stepped backwards must not hold a tag back either.
+    const placeholder = l?.crossed?.value === null && l.crossed.status === Status.BadWaitingForInitialData;
+    if (l === undefined || placeholder || now - l.last >= interval || now < l.last) {
       if (l?.held !== undefined) { this.unhold(alias, l); this.counts.rate++; }
       if (l === undefined) this.limits.set(alias, { last: now, crossed: s });
       else { l.last = now; l.crossed = s; }
       out.push(s);
       return;
     }
-    // An older reading (a keyframe repeat) never replaces a newer held update.
-    if (l.held !== undefined && s.sourceTime < l.held.sourceTime) return;
+    // An older reading, or the held one again (keyframe repeats), changes nothing.
+    if (l.held !== undefined && (s.sourceTime < l.held.sourceTime || isRepeat(l.held, s))) return;
     if (l.held !== undefined) this.counts.rate++;
     l.held = s;
     l.heldPath = path;

@@ -93,8 +93,18 @@ void t.test("maxRate: a repeat of the reading that last crossed (the keyframe ca
   t.same(g.filterSamples([s(0, 2, 1600)], def, 600), [s(0, 2, 1600)], "the next update 600 ms later is not held back by the repeat");
   t.same(g.filterSamples([s(0, 3, 1700)], def, 700), [], "a genuine update within the interval is still held");
   t.same(g.filterSamples([s(0, 2, 1600)], def, 750), [], "while one is held, an older reading neither crosses nor replaces it");
+  t.same(g.filterSamples([s(0, 3, 1700)], def, 800), [], "and the held reading repeated is not a second update");
   t.same(g.blocked(), zero, "repeats and stale readings are not counted as blocked");
   t.same(g.filterSamples([], def, 1100), [s(0, 3, 1700)], "the held update is released");
+});
+
+void t.test("maxRate: the first reading after the \"no value yet\" placeholder crosses at once", async (t) => {
+  const g = gateOf(t, "version: 1\nrules:\n  - { allow: a/fast, maxRate: 1 }\n");
+  const { def } = catalogue(["a/fast", "int32"]);
+  t.same(g.filterSamples([s(0, null, 1000, Status.BadWaitingForInitialData)], def, 0), [s(0, null, 1000, Status.BadWaitingForInitialData)]);
+  t.same(g.filterSamples([s(0, 7, 1010)], def, 10), [s(0, 7, 1010)], "the first value is not held behind the placeholder");
+  t.same(g.filterSamples([s(0, 8, 1020)], def, 20), [], "the next one is rate-limited as usual");
+  t.same(g.blocked(), zero);
 });
 
 void t.test("a held update is re-checked when released: catalogue change or reload", async (t) => {
