@@ -24,7 +24,7 @@ import { FrameError } from "./codec/index.js";
 import { loadKey, type LinkKey } from "./keys.js";
 import { Publisher } from "./publisher.js";
 import { Replica } from "./replica.js";
-import { TransportIntake, TransportSender, intakeOptionsFrom, senderOptionsFrom, type RejectReason } from "./transport/index.js";
+import { TransportIntake, TransportSender, intakeOptionsFrom, senderOptionsFrom, type IntakeStats, type RejectReason } from "./transport/index.js";
 import { IP_UDP_OVERHEAD } from "./transport/envelope.js";
 
 export type { RejectReason } from "./transport/index.js";
@@ -146,19 +146,13 @@ export class LinkSender {
   }
 }
 
-export interface LinkReceiverStats {
-  datagramsReceived: number;
-  framesReceived: number;
-  framesLost: number;
-  framesRecovered: number;
-  sessions: number;
-  sessionId: bigint | null;
+/** The intake's counters, with frame-level liveness in place of datagram-level. */
+export type LinkReceiverStats = Omit<IntakeStats, "lastDatagramTime"> & {
   /** Receiver time (ms since epoch) of the last accepted frame. */
   lastFrameTime: number | null;
   /** A complete catalogue matching the reader's current frames is held. */
   birth: boolean;
-  rejected: Record<RejectReason, number>;
-}
+};
 
 /**
  * Events:
