@@ -75,7 +75,7 @@ export class ModbusDriver implements Driver {
     this.#reading = true;
     try {
       const now = Date.now();
-      const pos = new Map(plan.points.map((p, i) => [p.index, i]));
+      const pos = plan.pos;
       const results: PointResult[] = plan.points.map(() => ({ value: null, status: Status.BadInternalError, sourceTime: now }));
       for (const [index, r] of plan.rejected) results[pos.get(index)!] = { value: null, status: r.status, sourceTime: now };
       for (const block of plan.blocks) await this.#readBlock(block, results, pos);
@@ -85,7 +85,7 @@ export class ModbusDriver implements Driver {
     }
   }
 
-  async #readBlock(block: Block, results: PointResult[], pos: Map<number, number>): Promise<void> {
+  async #readBlock(block: Block, results: PointResult[], pos: ReadonlyMap<number, number>): Promise<void> {
     for (const part of block.runs ?? [block]) {
       try {
         const data = await this.#transport.request(part.unitId, part.fc, part.start, part.count);
@@ -120,7 +120,7 @@ export class ModbusDriver implements Driver {
 }
 
 /** Decode every item of a block from its response data. */
-function decodeBlock(block: Block, data: Buffer, now: number, results: PointResult[], pos: Map<number, number>): void {
+function decodeBlock(block: Block, data: Buffer, now: number, results: PointResult[], pos: ReadonlyMap<number, number>): void {
   const bits = block.fc <= 2;
   for (const item of block.items) {
     const a = item.address;

@@ -44,6 +44,8 @@ export interface ModbusPlan extends ReadPlan {
   readonly blocks: readonly Block[];
   /** points that can never be read as configured, with their status and why */
   readonly rejected: ReadonlyMap<number, { status: number; reason: string }>;
+  /** point index -> its position in `points` (and in the results) */
+  readonly pos: ReadonlyMap<number, number>;
 }
 
 interface Span { start: number; width: number }
@@ -122,6 +124,7 @@ export function planModbus(points: readonly Point[], opts: ModbusOptions): Modbu
     points,
     blocks,
     rejected,
+    pos: new Map(points.map((p, i) => [p.index, i])),
     get requests() {
       return blocks.reduce((n, b) => n + (b.runs ? b.runs.length : 1), 0);
     },
