@@ -100,10 +100,6 @@ export class LinkSender {
   }
 
   /**
-   * Re-reads cfg.key (SIGHUP): datagrams from now on use the new key. Throws
-   * SLUICE_ERR_KEY when the file is not a valid key; the old key then stays in use.
-   */
-  /**
    * Re-read the link key (SIGHUP). `keyPath` (relative to the config file) is
    * the key file the reloaded config names, when it changed; a bad file throws
    * SLUICE_ERR_KEY and the key in force stays.
@@ -220,7 +216,6 @@ export class LinkReceiver extends EventEmitter {
     return this.replica.stats();
   }
 
-  /** Re-reads key and nextKey (SIGHUP). Throws SLUICE_ERR_KEY when one is invalid; the old keys then stay. */
   /**
    * Re-read the accepted keys (SIGHUP). `paths` are the key and nextKey the
    * reloaded config names (relative to it), so a nextKey added for a rollover
