@@ -27,3 +27,6 @@ export type Schema = TSchema;
 /** A string enum as JSON Schema `enum` (ajv then reports "must be one of ..."), typed as the union. */
 export const StringEnum = <T extends string>(values: readonly T[], description: string, def?: T) =>
   Type.Unsafe<T>({ type: "string", enum: [...values], description, ...(def === undefined ? {} : { default: def }) });
+
+/** pino's levels, for every config file's `log.level`. */
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;

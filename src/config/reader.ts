@@ -11,7 +11,7 @@
 import { dirname, resolve } from "node:path";
 import { Type, type Static } from "@sinclair/typebox";
 import { PROTOCOLS, TAG_TYPES } from "../core/model.js";
-import { Duration, Name, PolicyRef, Strict } from "./common.js";
+import { Duration, LOG_LEVELS, Name, PolicyRef, Strict } from "./common.js";
 import { configError, deepFreeze, readYaml, validate } from "./load.js";
 import { ReaderLink } from "./link.js";
 import { ModbusOptions } from "./sources/modbus.js";
@@ -73,8 +73,6 @@ export const SourceConfig = Strict({
   opcua: Type.Optional(OpcuaOptions),
   tags: Type.Array(TagConfig, { minItems: 1, maxItems: 100_000, description: "the tags polled from this source" }),
 }, "one device to poll");
-
-export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 export const ReaderConfig = Strict({
   link: ReaderLink,

@@ -19,7 +19,7 @@ import { ReceiverOpcua } from "./receiver-opcua.js";
 /** Most history samples per tag: 100k tags x 100k samples would still be bounded, just large. */
 export const MAX_HISTORY_SAMPLES = 100_000;
 export const MAX_TAGS = 1_000_000;
-export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+import { LOG_LEVELS } from "./common.js";
 
 const Section = <T extends Parameters<typeof Type.Object>[0]>(props: T, description: string) =>
   Type.Object(props, { additionalProperties: false, default: {}, description });
