@@ -11,7 +11,7 @@
 import { dirname, resolve } from "node:path";
 import { Type, type Static } from "@sinclair/typebox";
 import { PROTOCOLS, TAG_TYPES } from "../core/model.js";
-import { Duration, LOG_LEVELS, Name, PolicyRef, Strict } from "./common.js";
+import { Duration, LOG_LEVELS, Name, PolicyRef, Strict, StringEnum } from "./common.js";
 import { configError, deepFreeze, readYaml, validate } from "./load.js";
 import { ReaderLink } from "./link.js";
 import { ModbusOptions } from "./sources/modbus.js";
@@ -30,13 +30,10 @@ export type { ResolvedSource, ResolvedTag, AddressParsers } from "./reader-tags.
 const Pair = (description: string) =>
   Type.Tuple([Type.Number(), Type.Number()], { description: `${description} [lo, hi]` });
 
-const Enum = <T extends string>(values: readonly T[], description: string, def?: T) =>
-  Type.Unsafe<T>({ type: "string", enum: [...values], description, ...(def ? { default: def } : {}) });
-
 export const TagConfig = Strict({
   name: Name("tag name; the tag's path is SOURCE/TAG"),
   address: Type.String({ minLength: 1, maxLength: 1024, description: "protocol address (see DESIGN.md: modbus hr:0:int16, s7 DB1,REAL4, enip Program:Main.Speed, opcua ns=2;i=1001)" }),
-  type: Type.Optional(Enum(TAG_TYPES, "value type; required when the address does not imply one (s7, enip, opcua, modbus without :TYPE)")),
+  type: Type.Optional(StringEnum(TAG_TYPES, "value type; required when the address does not imply one (s7, enip, opcua, modbus without :TYPE)")),
   unitId: Type.Optional(Type.Integer({ minimum: 0, maximum: 255, description: "modbus only: unit id of this tag, overriding the source's modbus.unitId" })),
   scale: Type.Optional(Type.Number({ description: "value = raw * scale + offset (the tag becomes float64)" })),
   offset: Type.Optional(Type.Number({ description: "value = raw * scale + offset (the tag becomes float64)" })),
@@ -57,7 +54,7 @@ export const TagConfig = Strict({
 
 export const SourceConfig = Strict({
   name: Name("source name: the first part of every tag path"),
-  protocol: Enum(PROTOCOLS, "protocol of the device"),
+  protocol: StringEnum(PROTOCOLS, "protocol of the device"),
   endpoint: Type.String({ minLength: 1, maxLength: 512, description: "modbus/s7/enip host[:port]; opcua an opc.tcp:// URL" }),
   interval: Duration("poll interval of the source's tags"),
   timeout: Duration("per-request timeout", "1s"),
@@ -77,7 +74,7 @@ export const SourceConfig = Strict({
 export const ReaderConfig = Strict({
   link: ReaderLink,
   policy: PolicyRef,
-  log: Type.Optional(Strict({ level: Enum(LOG_LEVELS, "log level", "info") }, "logging")),
+  log: Type.Optional(Strict({ level: StringEnum(LOG_LEVELS, "log level", "info") }, "logging")),
   sources: Type.Array(SourceConfig, { minItems: 1, maxItems: 1000, description: "devices to poll" }),
 }, "sluice reader configuration");
 
