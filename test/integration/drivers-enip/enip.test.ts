@@ -11,7 +11,7 @@ import { Status } from "../../../src/core/status.js";
 import { isSluiceError } from "../../../src/core/errors.js";
 import type { TagType } from "../../../src/core/model.js";
 import type { Driver, Point } from "../../../src/drivers/contract.js";
-import type { TapTest } from "../drivers/conformance.js";
+import { until, type TapTest } from "../drivers/conformance.js";
 
 const TIMEOUT = 1000;
 const DECLARED: Record<string, TagType> = {
@@ -32,15 +32,6 @@ function driver(t: TapTest, host: string, options: Record<string, unknown> = {},
   const d = enipDriver.create({ name: "logix", endpoint: host, timeoutMs, options });
   t.teardown(() => d.destroy());
   return d;
-}
-
-async function until(cond: () => Promise<boolean>, ms = 8000): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await cond().catch(() => false)) return true;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return false;
 }
 
 const rejectionOf = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e);

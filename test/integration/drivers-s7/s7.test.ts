@@ -6,7 +6,7 @@ import { isSluiceError } from "../../../src/core/errors.js";
 import type { Driver, Point } from "../../../src/drivers/contract.js";
 import type { TagType } from "../../../src/core/model.js";
 import { createServer, connect, type Socket } from "node:net";
-import type { TapTest } from "../drivers/conformance.js";
+import { until, type TapTest } from "../drivers/conformance.js";
 
 const TIMEOUT = 1000;
 
@@ -65,16 +65,6 @@ async function sim(t: TapTest, port?: number): Promise<S7Sim> {
   const s = await startS7Sim(port ? { port } : {});
   t.teardown(() => s.close());
   return s;
-}
-
-/** Poll until cond holds or the deadline passes (event-driven waits, no fixed sleeps as assertions). */
-async function until(cond: () => Promise<boolean>, ms = 8000): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await cond().catch(() => false)) return true;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return false;
 }
 
 void t.test("every type and area reads the value the snap7 server holds, in the PDUs the plan says", async (t) => {

@@ -21,6 +21,16 @@ import type { Driver, DriverFactory, DriverSource, Point, PointResult } from "..
 /** The test object tap hands to a subtest callback. */
 export type TapTest = Parameters<Parameters<typeof tap.test>[0]>[0];
 
+/** Poll until cond holds (a rejection counts as "not yet") or the deadline passes: event-driven waits, no fixed sleeps as assertions. */
+export async function until(cond: () => Promise<boolean>, ms = 8000): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await cond().catch(() => false)) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return false;
+}
+
 export interface ConformancePoint {
   address: string;
   /** The tag's configured type; required when the address implies none (opcua, enip). */
