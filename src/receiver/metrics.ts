@@ -13,8 +13,8 @@
 import type { EventEmitter } from "node:events";
 import { Counter, Gauge, Histogram, Registry } from "prom-client";
 import { quality } from "../core/status.js";
+import { REJECT_REASONS } from "../link/transport/receive.js";
 import type { TagStoreView } from "./store-api.js";
-import { REJECT_REASONS } from "./store.js";
 
 export interface MetricsOptions {
   store: TagStoreView;

@@ -19,8 +19,6 @@ import { HistoryRing } from "./history.js";
 import { Level, effectiveStatus, linkLevel } from "./quality.js";
 import type { HistoryQuery, HistorySample, LinkView, TagState, TagStoreView } from "./store-api.js";
 
-export const REJECT_REASONS = ["auth", "replay", "malformed", "version", "oversize", "session", "policy"] as const;
-
 /** What the store needs of the link intake (LinkReceiver satisfies it). */
 export interface LinkFeed extends EventEmitter {
   stats(): {
