@@ -89,7 +89,7 @@ export async function startReader(file: string, opts: ReaderOptions): Promise<Re
     throw e;
   }
   pushHealth();
-  const heartbeatMs = parseDuration((config.link as { heartbeat?: string }).heartbeat ?? "1s");
+  const heartbeatMs = parseDuration(config.link.heartbeat);
   const healthTimer = setInterval(pushHealth, heartbeatMs);
   const policyTimer = setInterval(() => onSamples([]), POLICY_CYCLE_MS);
   logger.info({ file, sources: catalog.sources.length, tags: catalog.defs.length, configured: loaded.tags.length, policyHash: policy.hash, sessionId: link.sessionId.toString(16) }, "reader started");
