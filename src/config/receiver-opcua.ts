@@ -5,15 +5,11 @@
  * Owned by src/receiver/opcua.
  */
 import { Type } from "@sinclair/typebox";
-import { Name, Strict } from "./common.js";
+import { Name, StringEnum, Strict } from "./common.js";
 
 export const SECURITY_MODES = ["SignAndEncrypt", "Sign", "None"] as const;
 /** Only policies that are neither deprecated nor broken on Node 20 (Basic128Rsa15, Basic256 are left out). */
 export const SECURITY_POLICIES = ["Basic256Sha256", "Aes128_Sha256_RsaOaep", "Aes256_Sha256_RsaPss"] as const;
-
-// An enum (not a union of literals) so a bad value reads "must be one of ...".
-const Enum = <T extends string>(values: readonly T[], description: string) =>
-  Type.Unsafe<T>({ type: "string", enum: [...values], description });
 
 /** scrypt$N$r$p$salt$hash, as written by `sluice hash-password`. */
 export const PASSWORD_HASH_PATTERN = "^scrypt\\$\\d+\\$\\d+\\$\\d+\\$[A-Za-z0-9+/]+={0,2}\\$[A-Za-z0-9+/]+={0,2}$";
@@ -42,11 +38,11 @@ export const ReceiverOpcua = Strict({
     description: "ApplicationUri of the server, also in its certificate (default urn:HOSTNAME:sluice:receiver)",
   })),
   security: Type.Object({
-    modes: Type.Array(Enum(SECURITY_MODES, "a message security mode"), {
+    modes: Type.Array(StringEnum(SECURITY_MODES, "a message security mode"), {
       minItems: 1, uniqueItems: true, default: ["SignAndEncrypt"],
       description: 'message security modes offered; "None" gives an unencrypted endpoint (labs and demos only; logged as a warning)',
     }),
-    policies: Type.Array(Enum(SECURITY_POLICIES, "a security policy"), {
+    policies: Type.Array(StringEnum(SECURITY_POLICIES, "a security policy"), {
       minItems: 1, uniqueItems: true, default: [...SECURITY_POLICIES],
       description: "security policies offered with Sign and SignAndEncrypt",
     }),
