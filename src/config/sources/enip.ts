@@ -11,8 +11,8 @@
  * port is a configuration error rather than a setting silently ignored.
  */
 import { Type, type Static } from "@sinclair/typebox";
-import { Value } from "@sinclair/typebox/value";
 import { Strict } from "../common.js";
+import { optionBlock } from "./options.js";
 import { SluiceError } from "../../core/errors.js";
 
 export const ENIP_PORT = 44818;
@@ -36,12 +36,7 @@ export type EnipOptions = Static<typeof EnipOptions>;
 
 /** The block with every default filled in; throws SLUICE_ERR_CONFIG when it does not match the schema. */
 export function enipOptions(raw: unknown): EnipOptions {
-  const value = Value.Default(EnipOptions, structuredClone(raw ?? {}));
-  if (!Value.Check(EnipOptions, value)) {
-    const first = Value.Errors(EnipOptions, value).First();
-    throw new SluiceError("SLUICE_ERR_CONFIG", `enip${first?.path.replace(/\//g, ".") ?? ""}: ${first?.message ?? "invalid"}`);
-  }
-  return value;
+  return optionBlock(EnipOptions, "enip", raw);
 }
 
 /** Why an enip endpoint is unusable, or undefined when it is fine (for config checks that name the field). */

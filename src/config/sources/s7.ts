@@ -10,8 +10,8 @@
  * block access", otherwise every read fails.
  */
 import { Type, type Static } from "@sinclair/typebox";
-import { Value } from "@sinclair/typebox/value";
 import { Strict } from "../common.js";
+import { optionBlock } from "./options.js";
 import { SluiceError } from "../../core/errors.js";
 
 export const S7Options = Strict({
@@ -42,11 +42,7 @@ export type S7Options = Static<typeof S7Options>;
 
 /** The block with every default filled in; throws SLUICE_ERR_CONFIG when it does not match the schema. */
 export function s7Options(raw: unknown): S7Options {
-  const value = Value.Default(S7Options, structuredClone(raw ?? {}));
-  if (!Value.Check(S7Options, value)) {
-    const first = Value.Errors(S7Options, value).First();
-    throw new SluiceError("SLUICE_ERR_CONFIG", `s7${first?.path.replace(/\//g, ".") ?? ""}: ${first?.message ?? "invalid"}`);
-  }
+  const value = optionBlock(S7Options, "s7", raw);
   if ((value.localTsap === undefined) !== (value.remoteTsap === undefined)) {
     throw new SluiceError("SLUICE_ERR_CONFIG", "s7: localTsap and remoteTsap go together (give both, or neither to use rack/slot)");
   }
