@@ -67,11 +67,26 @@ export function decimalsOf(x: number): number {
  * places as the scale or offset, so rounding there loses nothing real. A
  * non-integer raw value (a float register) is scaled as is.
  */
-export function scaleLinear(n: number, scale: number, offset: number): number {
+export function scaleLinear(n: number, scale: number, offset: number, d = Math.max(decimalsOf(scale), decimalsOf(offset))): number {
   const x = n * scale + offset;
   if (!Number.isInteger(n) || !Number.isFinite(x)) return x;
-  const d = Math.max(decimalsOf(scale), decimalsOf(offset));
   return d > 15 ? x : Number(x.toFixed(d));
+}
+
+/**
+ * The rounding places of a tag's linear scaling, worked out once per tag rather
+ * than per sample: decimalsOf formats numbers as strings, which was most of the
+ * cost of normalising a scaled sample. Scalings are frozen config objects that
+ * live as long as the reader, so they key the memo.
+ */
+const linearDecimals = new WeakMap<Scaling, number>();
+function decimalsFor(s: Extract<Scaling, { kind: "linear" }>): number {
+  let d = linearDecimals.get(s);
+  if (d === undefined) {
+    d = Math.max(decimalsOf(s.scale), decimalsOf(s.offset));
+    linearDecimals.set(s, d);
+  }
+  return d;
 }
 
 /**
@@ -90,7 +105,7 @@ export function normaliseValue(spec: NormSpec, raw: Value, status: number): { va
     // answers with the wrong kind of value gets a status, not an exception.
     if (n === undefined) return { value: null, status: Status.BadTypeMismatch };
     if (s.kind === "linear") {
-      value = scaleLinear(n, s.scale, s.offset);
+      value = scaleLinear(n, s.scale, s.offset, decimalsFor(s));
     } else {
       const [r0, r1] = s.raw;
       const [e0, e1] = s.eng;
