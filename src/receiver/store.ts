@@ -109,7 +109,6 @@ export class TagStore extends EventEmitter implements TagStoreView {
   private denied = new Set<number>();
   private rawCatalog: TagDef[] | null = null;
   private readerHealth: ReaderHealth | null = null;
-  private remoteHash: string | null = null;
   /** "reader/receiver" policy hashes last logged about (a change on either side logs once) */
   private loggedPolicyPair: string | null = null;
   /** samples of tags the local policy denied at catalogue level (they never reach the gate) */
@@ -117,7 +116,6 @@ export class TagStore extends EventEmitter implements TagStoreView {
   private lastActivity: number | null = null;
   private linkLvl: Level = Level.Live;
   private epoch = 0;
-  private catalogSeen = false;
   private readonly now: () => number;
   private readonly log: Logger;
   private readonly detach: () => void;
@@ -165,6 +163,7 @@ export class TagStore extends EventEmitter implements TagStoreView {
   link(): LinkView {
     const s = this.opts.link.stats();
     const local = this.opts.gate.hash;
+    const remote = this.readerHealth?.policyHash ?? null;
     return {
       up: this.isUp(),
       sessionId: s.sessionId === null ? null : s.sessionId.toString(16).padStart(16, "0"),
@@ -175,8 +174,8 @@ export class TagStore extends EventEmitter implements TagStoreView {
       framesRecovered: s.framesRecovered,
       sessions: s.sessions,
       rejected: { ...s.rejected },
-      policy: { local, remote: this.remoteHash, mismatch: this.remoteHash !== null && this.remoteHash !== local },
-      birth: s.birth && this.catalogSeen,
+      policy: { local, remote, mismatch: remote !== null && remote !== local },
+      birth: s.birth && this.rawCatalog !== null,
     };
   }
 
@@ -243,7 +242,6 @@ export class TagStore extends EventEmitter implements TagStoreView {
   private onCatalog(tags: TagDef[]): void {
     this.touch();
     this.rawCatalog = tags;
-    this.catalogSeen = true;
     const { allowed } = this.opts.gate.filterCatalog(tags);
     const allowedSet = new Set(allowed);
     const byAlias: (TagRecord | undefined)[] = new Array<TagRecord | undefined>(tags.length);
@@ -369,7 +367,6 @@ export class TagStore extends EventEmitter implements TagStoreView {
   private onHealth(h: ReaderHealth): void {
     this.touch();
     this.readerHealth = h;
-    this.remoteHash = h.policyHash;
     this.logPolicyMatch();
     this.emit("health", h);
   }
@@ -380,7 +377,7 @@ export class TagStore extends EventEmitter implements TagStoreView {
    */
   private logPolicyMatch(): void {
     const local = this.opts.gate.hash;
-    const remote = this.remoteHash;
+    const remote = this.readerHealth?.policyHash ?? null;
     if (remote === null) return;
     const pair = `${remote}/${local}`;
     if (pair === this.loggedPolicyPair) return;
