@@ -14,7 +14,7 @@
  * - unitId only on modbus tags (it is merged into the parsed address).
  */
 import { resolve as resolvePath } from "node:path";
-import type { Protocol, TagType } from "../core/model.js";
+import { isNumericType, type Protocol, type TagType } from "../core/model.js";
 import { tagPath } from "../core/model.js";
 import { parseDuration } from "../core/duration.js";
 import { errorMessage, isSluiceError } from "../core/errors.js";
@@ -81,7 +81,6 @@ export interface ResolvedSource {
 }
 
 const MIN_INTERVAL_MS = 10;
-const NUMERIC: readonly TagType[] = ["int16", "uint16", "int32", "uint32", "int64", "uint64", "float32", "float64"];
 const HOST_PORT = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_.-]+)(:(\d{1,5}))?$/;
 const OPC_URL = /^opc\.tcp:\/\/(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_.-]+)(:(\d{1,5}))?(\/\S*)?$/;
 
@@ -127,7 +126,7 @@ function resolveTag(src: SourceConfig, si: number, tag: TagConfig, ti: number, f
     address = { ...(address as object), unitId: tag.unitId };
   }
 
-  const numeric = NUMERIC.includes(rawType);
+  const numeric = isNumericType(rawType);
   for (const k of ["scale", "offset", "map", "range", "deadband"] as const) {
     if (tag[k] !== undefined && !numeric) throw configError(file, `${at}.${k}`, `needs a numeric tag; this tag is ${rawType}`);
   }

@@ -93,3 +93,10 @@ export const PATH_SEGMENT = /^[A-Za-z0-9_.-]+$/;
 export function tagPath(source: string, tag: string): string {
   return `${source}/${tag}`;
 }
+
+const NUMERIC_TYPES: ReadonlySet<TagType> = new Set<TagType>(["int16", "uint16", "int32", "uint32", "int64", "uint64", "float32", "float64"]);
+
+/** Does a tag of this type carry a number (what scaling, deadbands and ranges need)? */
+export function isNumericType(t: TagType): boolean {
+  return NUMERIC_TYPES.has(t);
+}

@@ -13,7 +13,7 @@
  * broad allow placed after a narrow, constrained one cannot bypass its constraints).
  * The type constraint is checked whenever the tag's type is known.
  */
-import type { TagType } from "../core/model.js";
+import { isNumericType, type TagType } from "../core/model.js";
 import type { CompiledPolicy, CompiledRule } from "./compile.js";
 
 export type VerdictReason = "denied" | "default" | "type";
@@ -28,12 +28,6 @@ export interface Verdict {
   detail?: string;
   /** The allow rule whose constraints apply to the tag's values. */
   by?: CompiledRule;
-}
-
-const NUMERIC: ReadonlySet<TagType> = new Set<TagType>(["int16", "uint16", "int32", "uint32", "int64", "uint64", "float32", "float64"]);
-
-export function isNumericType(t: TagType): boolean {
-  return NUMERIC.has(t);
 }
 
 /** No tag path is this long (two segments of at most 128 characters); longer ones are denied unmatched. */
@@ -51,7 +45,7 @@ export function evaluate(policy: CompiledPolicy, path: string, type?: TagType): 
     if (type !== undefined && r.types !== undefined && !r.types.has(type)) {
       return { allowed: false, rule: r.name, reason: "type", detail: `type ${type} is not ${[...r.types].join("|")}` };
     }
-    if (type !== undefined && r.range !== undefined && !NUMERIC.has(type)) {
+    if (type !== undefined && r.range !== undefined && !isNumericType(type)) {
       return { allowed: false, rule: r.name, reason: "type", detail: `range applies to numeric tags, this one is ${type}` };
     }
     return { allowed: true, rule: r.name, by: r };
