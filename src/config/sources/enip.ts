@@ -13,6 +13,7 @@
 import { Type, type Static } from "@sinclair/typebox";
 import { Strict } from "../common.js";
 import { optionBlock } from "./options.js";
+import { splitEndpoint } from "./endpoint.js";
 import { SluiceError } from "../../core/errors.js";
 
 export const ENIP_PORT = 44818;
@@ -41,10 +42,10 @@ export function enipOptions(raw: unknown): EnipOptions {
 
 /** Why an enip endpoint is unusable, or undefined when it is fine (for config checks that name the field). */
 export function enipEndpointError(endpoint: string): string | undefined {
-  const m = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_.-]+)(?::(\d{1,5}))?$/.exec(endpoint);
-  if (!m) return `expected host or host:${ENIP_PORT}`;
-  if (m[2] !== undefined && Number(m[2]) !== ENIP_PORT) {
-    return `EtherNet/IP explicit messaging uses TCP port ${ENIP_PORT} (fixed by the client library); got port ${m[2]}`;
+  const ep = splitEndpoint(endpoint);
+  if (!ep) return `expected host or host:${ENIP_PORT}`;
+  if (ep.port !== undefined && ep.port !== ENIP_PORT) {
+    return `EtherNet/IP explicit messaging uses TCP port ${ENIP_PORT} (fixed by the client library); got port ${ep.port}`;
   }
   return undefined;
 }
@@ -53,5 +54,5 @@ export function enipEndpointError(endpoint: string): string | undefined {
 export function enipHost(endpoint: string): string {
   const err = enipEndpointError(endpoint);
   if (err) throw new SluiceError("SLUICE_ERR_CONFIG", `enip endpoint "${endpoint}": ${err}`);
-  return endpoint.replace(/:\d+$/, "").replace(/^\[|\]$/g, "");
+  return splitEndpoint(endpoint)!.host;
 }

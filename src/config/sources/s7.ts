@@ -12,6 +12,7 @@
 import { Type, type Static } from "@sinclair/typebox";
 import { Strict } from "../common.js";
 import { optionBlock } from "./options.js";
+import { splitEndpoint } from "./endpoint.js";
 import { SluiceError } from "../../core/errors.js";
 
 export const S7Options = Strict({
@@ -51,10 +52,10 @@ export function s7Options(raw: unknown): S7Options {
 
 /** "host[:port]" of an S7 source → host and port (the block's port when the endpoint has none). */
 export function s7Endpoint(endpoint: string, opts: S7Options): { host: string; port: number } {
-  const m = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_.-]+)(?::(\d{1,5}))?$/.exec(endpoint);
-  const port = m?.[2] === undefined ? opts.port : Number(m[2]);
-  if (!m || port < 1 || port > 65535) {
+  const ep = splitEndpoint(endpoint);
+  const port = ep?.port ?? opts.port;
+  if (!ep || port < 1 || port > 65535) {
     throw new SluiceError("SLUICE_ERR_CONFIG", `s7 endpoint "${endpoint}": expected host[:port]`);
   }
-  return { host: m[1]!.replace(/^\[|\]$/g, ""), port };
+  return { host: ep.host, port };
 }

@@ -15,6 +15,7 @@ import { SluiceError } from "../../core/errors.js";
 import { Status } from "../../core/status.js";
 import type { Driver, DriverSource, Point, PointResult, ReadPlan } from "../contract.js";
 import { modbusOptions, type ModbusOptions } from "../../config/sources/modbus.js";
+import { splitEndpoint } from "../../config/sources/endpoint.js";
 import { decodeValue, packedBit, registerBit, type RegisterType } from "./codec.js";
 import { planModbus, tightRuns, type Block, type ModbusPlan } from "./plan.js";
 import { EXCEPTION_NAMES, ModbusException, ModbusTcpTransport } from "./transport.js";
@@ -23,12 +24,12 @@ const DEFAULT_PORT = 502;
 
 /** "host[:port]" or "[v6]:port" -> host and port. */
 export function parseEndpoint(endpoint: string): { host: string; port: number } {
-  const m = /^\[([0-9A-Fa-f:.]+)\](?::(\d{1,5}))?$/.exec(endpoint) ?? /^([A-Za-z0-9_.-]+)(?::(\d{1,5}))?$/.exec(endpoint);
-  const port = m?.[2] === undefined ? DEFAULT_PORT : Number(m[2]);
-  if (!m || port < 1 || port > 65535) {
+  const ep = splitEndpoint(endpoint);
+  const port = ep?.port ?? DEFAULT_PORT;
+  if (!ep || port < 1 || port > 65535) {
     throw new SluiceError("SLUICE_ERR_CONFIG", `modbus endpoint ${JSON.stringify(endpoint)}: expected host[:port] (port 1..65535, default 502)`);
   }
-  return { host: m[1]!, port };
+  return { host: ep.host, port };
 }
 
 /** The status of every point of a block the device refused with an exception. */
