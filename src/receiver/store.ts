@@ -13,10 +13,11 @@
  */
 import { EventEmitter } from "node:events";
 import type { Logger } from "../core/log.js";
-import { PATH_SEGMENT, type ReaderHealth, type Sample, type TagDef, type TagType, type Value } from "../core/model.js";
+import { PATH_SEGMENT, type ReaderHealth, type Sample, type TagDef, type TagType } from "../core/model.js";
 import { Status } from "../core/status.js";
 import { HistoryRing } from "./history.js";
-import { Level, effectiveStatus, linkLevel } from "./quality.js";
+import { Level, linkLevel } from "./quality.js";
+import { TagRecord, normalise, sameShape } from "./record.js";
 import type { HistoryQuery, HistorySample, LinkView, TagState, TagStoreView } from "./store-api.js";
 
 /** What the store needs of the link intake (LinkReceiver satisfies it). */
@@ -60,46 +61,6 @@ export interface StoreOptions {
   staleMs: number;
   /** wall clock (ms since epoch); injectable for tests */
   now?: () => number;
-}
-
-/** The store's mutable record; adapters see it as a readonly TagState. */
-class TagRecord implements TagState {
-  value: Value = null;
-  raw: number = Status.BadWaitingForInitialData;
-  level: Level = Level.Live;
-  sourceTime: number | null = null;
-  receiveTime: number | null = null;
-  epoch = 0;
-  ring: HistoryRing | null;
-  constructor(public def: TagDef, readonly source: string, readonly name: string, depth: number) {
-    this.ring = depth > 0 ? new HistoryRing(def.type, depth) : null;
-  }
-  get status(): number {
-    return effectiveStatus(this.raw, this.level);
-  }
-}
-
-function sameShape(a: TagDef, b: TagDef): boolean {
-  return a.type === b.type && a.unit === b.unit && a.description === b.description
-    && a.range?.[0] === b.range?.[0] && a.range?.[1] === b.range?.[1];
-}
-
-/**
- * The value in the JS kind its tag type promises (64-bit ints as bigint, the rest as
- * number), or undefined when it cannot be (malformed). null fits every type (no value).
- */
-export function normalise(t: TagType, v: Value): Value | undefined {
-  if (v === null) return null;
-  switch (t) {
-    case "bool": return typeof v === "boolean" ? v : undefined;
-    case "string": return typeof v === "string" ? v : undefined;
-    case "int64": case "uint64":
-      if (typeof v === "bigint") return v;
-      return typeof v === "number" && Number.isInteger(v) ? BigInt(v) : undefined;
-    default:
-      if (typeof v === "number") return v;
-      return typeof v === "bigint" && v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : undefined;
-  }
 }
 
 export class TagStore extends EventEmitter implements TagStoreView {
