@@ -16,6 +16,11 @@ export function maxFrameBytes(budget: number): number {
   return budget * MAX_FRAGMENTS;
 }
 
+/** Bytes of fragment `index` of a frame of `length` bytes cut by fragmentSizes. */
+export function fragmentLength(length: number, index: number, size: number): number {
+  return Math.min(length, (index + 1) * size) - index * size;
+}
+
 /** Fragment `index` of a frame cut by fragmentSizes (a view, no copy). */
 export function fragmentAt(frame: Uint8Array, index: number, size: number): Uint8Array {
   return frame.subarray(index * size, Math.min(frame.length, (index + 1) * size));

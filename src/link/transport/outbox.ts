@@ -11,7 +11,7 @@ import { authIndex, deriveSubkey, seal } from "./auth.js";
 import { HEADER_BYTES, MAX_SEQ, TAG_BYTES, writeHeader, type AuthAlg, type Header } from "./envelope.js";
 import { GroupEncoder } from "./fec/encoder.js";
 import { SYMBOL_HEADER, type Fragment } from "./fec/symbol.js";
-import { fragmentAt, fragmentSizes } from "./fragment.js";
+import { fragmentAt, fragmentLength, fragmentSizes } from "./fragment.js";
 
 export interface OutboxOptions {
   key: LinkKey;
@@ -72,7 +72,7 @@ export class Outbox {
     const r = this.repairs[0];
     if (r) return HEADER_BYTES + r.body.length + TAG_BYTES;
     const c = this.current ?? this.startFrame();
-    return c ? HEADER_BYTES + fragmentAt(c.frame, c.index, c.size).length + TAG_BYTES : 0;
+    return c ? HEADER_BYTES + fragmentLength(c.frame.length, c.index, c.size) + TAG_BYTES : 0;
   }
 
   /** The next datagram as [header, body, tag], or null (nothing left, or sequence exhausted). */

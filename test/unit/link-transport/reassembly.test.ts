@@ -1,5 +1,5 @@
 import t from "tap";
-import { fragmentAt, fragmentSizes } from "../../../src/link/transport/fragment.js";
+import { fragmentAt, fragmentLength, fragmentSizes } from "../../../src/link/transport/fragment.js";
 import { FrameTracker } from "../../../src/link/transport/frame-tracker.js";
 import { Reassembly } from "../../../src/link/transport/reassembly.js";
 import { drain, frameBytes, outbox, receiver, rng } from "../../fixtures/link-transport.js";
@@ -14,6 +14,7 @@ void t.test("fragment sizes are steady and cover the frame exactly", async (t) =
       for (let i = 0; i < count; i++) {
         const n = fragmentAt(frame, i, size).length;
         if (n < 1 || n > budget) bad.push(`${len}/${budget}: fragment ${i} has ${n}`);
+        if (fragmentLength(len, i, size) !== n) bad.push(`${len}/${budget}: fragmentLength of ${i} is not ${n}`);
         total += n;
       }
       if (total !== len || count !== Math.ceil(len / budget)) bad.push(`${len}/${budget}`);
