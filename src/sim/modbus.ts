@@ -17,6 +17,7 @@ import net from "node:net";
 import { ServerTCP } from "modbus-serial";
 import type { Value } from "../core/model.js";
 import { encodeValue, toWords, type ByteOrder, type RegisterType } from "../drivers/modbus/codec.js";
+import { machineClock } from "./machine-clock.js";
 
 export interface ModbusSimOptions {
   host?: string;
@@ -152,19 +153,13 @@ export async function startModbusSim(opts: ModbusSimOptions = {}): Promise<Modbu
   tcp.on("connection", (sock: net.Socket) => countRequests(sock, stats));
 
   // moving values
-  const started = Date.now();
-  let last = started;
-  let runningMs = 0;
+  const clock = machineClock();
   const tick = () => {
-    const now = Date.now();
-    const t = (now - started) / 1000;
-    const running = t % 60 < 55;
-    if (running) runningMs += now - last;
-    last = now;
+    const { t, running, runningSeconds } = clock(Date.now());
     data.coils[0] = running ? 1 : 0;
     putRegisters(data.holding, 0, Math.round(225 + 10 * Math.sin((2 * Math.PI * t) / 60)), "int16", "AB");
     putRegisters(data.holding, 2, running ? 12.5 + 2 * Math.sin((2 * Math.PI * t) / 20) : 0, "float32", "CDAB");
-    putRegisters(data.holding, 4, Math.floor(runningMs / 1000) % 2 ** 32, "uint32", "ABCD");
+    putRegisters(data.holding, 4, runningSeconds % 2 ** 32, "uint32", "ABCD");
   };
   data.holding[10] = 4711;
   tick();

@@ -23,6 +23,7 @@ import { join } from "node:path";
 import type * as UA from "node-opcua";
 import type { TagType, Value } from "../core/model.js";
 import { Status } from "../core/status.js";
+import { machineClock } from "./machine-clock.js";
 
 export const OPCUA_SIM_NAMESPACE = "urn:acme";
 const NSU = `nsu=${OPCUA_SIM_NAMESPACE};s=`;
@@ -152,19 +153,14 @@ export async function startOpcuaSim(opts: OpcuaSimOptions = {}): Promise<OpcuaSi
   const count = variable(line1, "Line1.Count", "UInt32");
   const running = variable(line1, "Line1.Running", "Boolean");
 
-  const started = Date.now();
-  let runningMs = 0;
-  let last = started;
+  const clock = machineClock();
   const tick = () => {
     const now = Date.now();
-    const t = (now - started) / 1000;
-    const on = t % 60 < 55;
-    if (on) runningMs += now - last;
-    last = now;
+    const { t, running: on, runningSeconds } = clock(now);
     const set = (v: UA.UAVariable, dataType: UA.DataType, value: unknown) => v.setValueFromSource(new ua.Variant({ dataType, value }), ua.StatusCodes.Good, new Date(now));
     set(temp, ua.DataType.Double, Math.round((22.5 + 2.5 * Math.sin((2 * Math.PI * t) / 60)) * 100) / 100);
     set(speed, ua.DataType.Double, on ? Math.round((120 + 5 * Math.sin((2 * Math.PI * t) / 13)) * 10) / 10 : 0);
-    set(count, ua.DataType.UInt32, Math.floor(runningMs / 1000) % 2 ** 32);
+    set(count, ua.DataType.UInt32, runningSeconds % 2 ** 32);
     set(running, ua.DataType.Boolean, on);
   };
   tick();
