@@ -10,7 +10,7 @@
 import { dirname, isAbsolute, resolve } from "node:path";
 import { Type, type Static } from "@sinclair/typebox";
 import { parseDuration } from "../core/duration.js";
-import { HostPort, PolicyRef, Strict } from "./common.js";
+import { HostPort, PolicyRef, Strict, StringEnum } from "./common.js";
 import { ReceiverLink } from "./link.js";
 import { configError, loadFile } from "./load.js";
 import { PolicyFile } from "./policy.js";
@@ -52,9 +52,7 @@ export const ReceiverLimits = Section({
 }, "caps that keep memory bounded whatever the link carries");
 
 export const ReceiverLog = Section({
-  level: Type.Optional(Type.Unsafe<(typeof LOG_LEVELS)[number]>({
-    type: "string", enum: [...LOG_LEVELS], description: "log level (default: SLUICE_LOG_LEVEL, else info)",
-  })),
+  level: Type.Optional(StringEnum(LOG_LEVELS, "log level (default: SLUICE_LOG_LEVEL, else info)")),
 }, "logging");
 
 export const ReceiverConfig = Strict({
