@@ -21,11 +21,12 @@ import { errorMessage } from "../core/errors.js";
 import { silentLogger, type Logger } from "../core/log.js";
 import type { FrameKind, FrameMeta, ReaderHealth, Sample, TagDef } from "../core/model.js";
 import { FrameError } from "./codec/index.js";
-import { loadKey, type LinkKey } from "./keys.js";
+import { loadKey } from "./keys.js";
 import { Publisher } from "./publisher.js";
 import { Replica } from "./replica.js";
 import { TransportIntake, TransportSender, intakeOptionsFrom, senderOptionsFrom, type IntakeStats, type RejectReason } from "./transport/index.js";
 import { IP_UDP_OVERHEAD } from "./transport/envelope.js";
+import { loadIntakeKeys } from "./transport/options.js";
 
 export type { RejectReason } from "./transport/index.js";
 export { catalogHash, CatalogIndex, MAX_TAGS } from "./catalog.js";
@@ -224,9 +225,7 @@ export class LinkReceiver extends EventEmitter {
    */
   reloadKeys(paths?: { key: string; nextKey?: string | undefined }): void {
     const p = paths ?? this.keyPaths ?? { key: this.cfg.key, nextKey: this.cfg.nextKey };
-    const keys: LinkKey[] = [loadKey(resolve(this.baseDir, p.key))];
-    if (p.nextKey !== undefined) keys.push(loadKey(resolve(this.baseDir, p.nextKey)));
-    this.intake.setKeys(keys);
+    this.intake.setKeys(loadIntakeKeys(this.baseDir, p));
     this.keyPaths = { key: p.key, nextKey: p.nextKey };
   }
   /** the key files in force when a reload named others than the config at start */

@@ -89,13 +89,18 @@ export function senderOptionsFrom(cfg: Static<typeof ReaderLink>, baseDir: strin
 
 export function intakeOptionsFrom(cfg: Static<typeof ReceiverLink>, baseDir: string): TransportIntakeOptions {
   const { host, port } = splitHostPort(cfg.listen);
-  const keys = [loadKey(resolve(baseDir, cfg.key))];
-  if (cfg.nextKey !== undefined) keys.push(loadKey(resolve(baseDir, cfg.nextKey)));
   return {
-    host, port, keys,
+    host, port, keys: loadIntakeKeys(baseDir, cfg),
     auth: cfg.auth,
     mtu: cfg.mtu,
     recvBufferSize: cfg.recvBuffer,
     reassembly: { frames: cfg.reassembly.frames, timeoutMs: parseDuration(cfg.reassembly.timeout) },
   };
+}
+
+/** The intake's accepted keys: `key`, then `nextKey` when named (paths relative to baseDir). */
+export function loadIntakeKeys(baseDir: string, paths: { key: string; nextKey?: string | undefined }): LinkKey[] {
+  const keys = [loadKey(resolve(baseDir, paths.key))];
+  if (paths.nextKey !== undefined) keys.push(loadKey(resolve(baseDir, paths.nextKey)));
+  return keys;
 }
