@@ -23,6 +23,14 @@ export class TagRecord implements TagState {
   constructor(public def: TagDef, readonly source: string, readonly name: string, depth: number) {
     this.ring = depth > 0 ? new HistoryRing(def.type, depth) : null;
   }
+  /** A new type makes the old value and history meaningless: back to "no value yet", empty history. */
+  retype(def: TagDef, depth: number): void {
+    this.def = def;
+    this.value = null;
+    this.raw = Status.BadWaitingForInitialData;
+    this.sourceTime = this.receiveTime = null;
+    this.ring = depth > 0 ? new HistoryRing(def.type, depth) : null;
+  }
   get status(): number {
     return effectiveStatus(this.raw, this.level);
   }

@@ -15,7 +15,6 @@ import { EventEmitter } from "node:events";
 import type { Logger } from "../core/log.js";
 import { PATH_SEGMENT, type ReaderHealth, type Sample, type TagDef, type TagType } from "../core/model.js";
 import { Status } from "../core/status.js";
-import { HistoryRing } from "./history.js";
 import { Level, linkLevel } from "./quality.js";
 import { TagRecord, normalise, sameShape } from "./record.js";
 import type { HistoryQuery, HistorySample, LinkView, TagState, TagStoreView } from "./store-api.js";
@@ -234,13 +233,7 @@ export class TagStore extends EventEmitter implements TagStoreView {
         this.byPath.set(def.path, r);
         added.push(r);
       } else if (!sameShape(r.def, def)) {
-        if (r.def.type !== def.type) {
-          // A new type makes the old value and history meaningless.
-          r.value = null;
-          r.raw = Status.BadWaitingForInitialData;
-          r.sourceTime = r.receiveTime = null;
-          r.ring = this.historyDepth > 0 ? new HistoryRing(def.type, this.historyDepth) : null;
-        }
+        if (r.def.type !== def.type) r.retype(def, this.historyDepth);
         r.def = def;
         changed.push(r);
       } else {
