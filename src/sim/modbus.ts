@@ -13,11 +13,12 @@
  * Every unit id gets the same answers. It accepts no writes (no set* handler:
  * a write gets an exception), and counts the requests it receives.
  */
-import net from "node:net";
+import type net from "node:net";
 import { ServerTCP } from "modbus-serial";
 import type { Value } from "../core/model.js";
 import { encodeValue, toWords, type ByteOrder, type RegisterType } from "../drivers/modbus/codec.js";
 import { machineClock } from "./machine-clock.js";
+import { freePort } from "./free-port.js";
 
 export interface ModbusSimOptions {
   host?: string;
@@ -90,18 +91,6 @@ function layoutStatic(sim: { holding: Uint16Array; input: Uint16Array; coils: Ui
   putRegisters(sim.input, 2, -0.5, "float32", "DCBA");
   sim.coils.set([1, 0, 1], 1);
   sim.discrete.set([1, 0, 0, 0, 0, 0, 0, 1], 0);
-}
-
-/** A free TCP port on host (bind 0, read, release): ServerTCP treats port 0 as "use 502". */
-function freePort(host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once("error", reject);
-    s.listen(0, host, () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 class IllegalAddress extends Error {

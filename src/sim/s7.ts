@@ -22,7 +22,7 @@
  * sends any (it has no write path), and the moving values are re-written
  * every cycle anyway.
  */
-import { createServer } from "node:net";
+import { freePort } from "./free-port.js";
 import { SluiceError, errorMessage } from "../core/errors.js";
 
 export interface S7SimOptions {
@@ -108,17 +108,6 @@ async function loadSnap7(): Promise<{ S7Server: new () => Snap7Server }> {
       `S7 simulator unavailable: the optional package node-snap7 is not installed or not built (${errorMessage(e)}); ` +
       "build it with `npm_config_nodedir=/usr npm rebuild node-snap7`", { cause: e });
   }
-}
-
-function freePort(host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, host, () => {
-      const a = s.address();
-      s.close(() => (a && typeof a === "object" ? resolve(a.port) : reject(new Error("no port"))));
-    });
-  });
 }
 
 /** Write one known value into its area buffer (big-endian, S7 layout). */
