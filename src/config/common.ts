@@ -1,6 +1,7 @@
 /** Schema pieces shared by every config file type (TypeBox → JSON Schema). */
 import { Type, type TSchema } from "@sinclair/typebox";
 import { DURATION_PATTERN } from "../core/duration.js";
+import { SluiceError } from "../core/errors.js";
 
 export const Duration = (description: string, def?: string) =>
   Type.String({ pattern: DURATION_PATTERN, description: `${description} (e.g. 250ms, 5s, 1m)`, ...(def ? { default: def } : {}) });
@@ -8,6 +9,14 @@ export const Duration = (description: string, def?: string) =>
 /** host:port, with an IPv4 address, a hostname, or [IPv6]. */
 export const HostPort = (description: string) =>
   Type.String({ pattern: "^(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9_.-]+):\\d{1,5}$", description: `${description} (host:port)` });
+
+/** Split a HostPort value ("host:port", "[v6]:port"); throws SLUICE_ERR_CONFIG when malformed or the port is over 65535. */
+export function splitHostPort(text: string): { host: string; port: number } {
+  const m = /^(?:\[([^\]]+)\]|([^:]+)):(\d{1,5})$/.exec(text);
+  const port = m ? Number(m[3]) : NaN;
+  if (!m || port > 65535) throw new SluiceError("SLUICE_ERR_CONFIG", `not a host:port address: ${JSON.stringify(text)}`);
+  return { host: (m[1] ?? m[2])!, port };
+}
 
 export const Name = (description: string) =>
   Type.String({ pattern: "^[A-Za-z0-9_.-]+$", minLength: 1, maxLength: 128, description: `${description} (letters, digits, "_", "." and "-")` });

@@ -10,7 +10,7 @@
 import { dirname, isAbsolute, resolve } from "node:path";
 import { Type, type Static } from "@sinclair/typebox";
 import { parseDuration } from "../core/duration.js";
-import { HostPort, PolicyRef, Strict, StringEnum } from "./common.js";
+import { HostPort, LOG_LEVELS, PolicyRef, Strict, StringEnum, splitHostPort } from "./common.js";
 import { ReceiverLink } from "./link.js";
 import { configError, loadFile } from "./load.js";
 import { PolicyFile } from "./policy.js";
@@ -19,7 +19,6 @@ import { ReceiverOpcua } from "./receiver-opcua.js";
 /** Most history samples per tag: 100k tags x 100k samples would still be bounded, just large. */
 export const MAX_HISTORY_SAMPLES = 100_000;
 export const MAX_TAGS = 1_000_000;
-import { LOG_LEVELS } from "./common.js";
 
 const Section = <T extends Parameters<typeof Type.Object>[0]>(props: T, description: string) =>
   Type.Object(props, { additionalProperties: false, default: {}, description });
@@ -78,17 +77,12 @@ export function linkTimes(link: ReceiverConfig["link"]): { timeoutMs: number; st
 }
 
 /** Split "host:port" / "[v6]:port" into a host (brackets removed) and a port. */
-export function splitHostPort(s: string): { host: string; port: number } {
-  const i = s.lastIndexOf(":");
-  const host = s.slice(0, i).replace(/^\[(.*)\]$/, "$1");
-  return { host, port: Number(s.slice(i + 1)) };
-}
-
 /** Load and validate a receiver file: frozen config, or SLUICE_ERR_CONFIG naming the field. */
 export function loadReceiverConfig(file: string): Readonly<ReceiverConfig> {
   const cfg = loadFile(ReceiverConfig, file);
-  if (splitHostPort(cfg.rest.listen).port > 65535) throw configError(file, "rest.listen", "port must be 0-65535");
-  if (splitHostPort(cfg.link.listen).port > 65535) throw configError(file, "link.listen", "port must be 0-65535");
+  for (const [path, value] of [["rest.listen", cfg.rest.listen], ["link.listen", cfg.link.listen]] as const) {
+    try { splitHostPort(value); } catch { throw configError(file, path, "port must be 0-65535"); }
+  }
   return cfg;
 }
 

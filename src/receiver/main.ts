@@ -10,7 +10,8 @@
  * adapters holds a reference to it; only LinkReceiver owns it, and it only receives.
  */
 import { dirname, resolve } from "node:path";
-import { linkTimes, loadReceiverConfig, splitHostPort } from "../config/receiver.js";
+import { splitHostPort } from "../config/common.js";
+import { linkTimes, loadReceiverConfig } from "../config/receiver.js";
 import { errorMessage } from "../core/errors.js";
 import type { Logger } from "../core/log.js";
 import { LinkReceiver } from "../link/index.js";

@@ -139,7 +139,3 @@ export function writeHeader(out: Uint8Array, h: Header): void {
 export function sessionBigint(hi: number, lo: number): bigint {
   return (BigInt(hi) << 32n) | BigInt(lo);
 }
-
-export function sessionHalves(id: bigint): { hi: number; lo: number } {
-  return { hi: Number((id >> 32n) & 0xffffffffn), lo: Number(id & 0xffffffffn) };
-}

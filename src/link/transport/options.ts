@@ -5,9 +5,9 @@
  */
 import { resolve } from "node:path";
 import type { Static } from "@sinclair/typebox";
+import { splitHostPort } from "../../config/common.js";
 import type { ReaderLink, ReceiverLink } from "../../config/link.js";
 import { parseDuration } from "../../core/duration.js";
-import { SluiceError } from "../../core/errors.js";
 import { loadKey, type LinkKey } from "../keys.js";
 import type { AuthAlg } from "./envelope.js";
 
@@ -67,13 +67,6 @@ export const INTAKE_DEFAULTS = {
 };
 
 /** "host:port" or "[v6]:port" → parts (the config schema checked the shape). */
-export function splitHostPort(text: string): { host: string; port: number } {
-  const m = /^(?:\[([^\]]+)\]|([^:]+)):(\d{1,5})$/.exec(text);
-  const port = m ? Number(m[3]) : NaN;
-  if (!m || port > 65535) throw new SluiceError("SLUICE_ERR_CONFIG", `not a host:port address: ${JSON.stringify(text)}`);
-  return { host: (m[1] ?? m[2])!, port };
-}
-
 export function senderOptionsFrom(cfg: Static<typeof ReaderLink>, baseDir: string): TransportSenderOptions {
   const { host, port } = splitHostPort(cfg.to);
   return {

@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { validate } from "../../../src/config/load.js";
 import { ReaderLink, ReceiverLink } from "../../../src/config/link.js";
 import { keygen } from "../../../src/link/keys.js";
-import { intakeOptionsFrom, senderOptionsFrom, splitHostPort } from "../../../src/link/transport/options.js";
+import { splitHostPort } from "../../../src/config/common.js";
+import { intakeOptionsFrom, senderOptionsFrom } from "../../../src/link/transport/options.js";
 
 void t.test("defaults live in the schema", async (t) => {
   const r = validate(ReaderLink, { to: "10.0.0.2:47100", key: "a.key" }, "reader.yaml");

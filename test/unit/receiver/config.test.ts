@@ -2,7 +2,8 @@ import t from "tap";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { checkReceiverFile, loadReceiverConfig, linkTimes, splitHostPort } from "../../../src/config/receiver.js";
+import { splitHostPort } from "../../../src/config/common.js";
+import { checkReceiverFile, loadReceiverConfig, linkTimes } from "../../../src/config/receiver.js";
 import { isSluiceError } from "../../../src/core/errors.js";
 
 const dir = mkdtempSync(join(tmpdir(), "sluice-rcfg-"));
