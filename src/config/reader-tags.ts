@@ -22,7 +22,8 @@ import { configError } from "./load.js";
 import type { SourceConfig, TagConfig } from "./reader.js";
 import { modbusOptions } from "./sources/modbus.js";
 import { s7Options } from "./sources/s7.js";
-import { enipOptions } from "./sources/enip.js";
+import { enipEndpointError, enipOptions } from "./sources/enip.js";
+import { splitEndpoint } from "./sources/endpoint.js";
 
 /** Option-block rules beyond the schema (e.g. s7 TSAPs go in pairs), from each protocol's own options module. */
 const OPTION_CHECKS: Partial<Record<Protocol, (raw: unknown) => unknown>> = { modbus: modbusOptions, s7: s7Options, enip: enipOptions };
@@ -81,15 +82,20 @@ export interface ResolvedSource {
 }
 
 const MIN_INTERVAL_MS = 10;
-const HOST_PORT = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_.-]+)(:(\d{1,5}))?$/;
 const OPC_URL = /^opc\.tcp:\/\/(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_.-]+)(:(\d{1,5}))?(\/\S*)?$/;
 
+/** The same endpoint rules the drivers apply (src/config/sources), reported with the field path. */
 function endpointError(protocol: Protocol, endpoint: string): string | undefined {
-  const m = (protocol === "opcua" ? OPC_URL : HOST_PORT).exec(endpoint);
-  if (!m) return protocol === "opcua" ? "expected an opc.tcp://host[:port][/path] URL" : `expected host[:port] for ${protocol}`;
-  if (m[3] !== undefined && (Number(m[3]) < 1 || Number(m[3]) > 65535)) return `port ${m[3]} out of range 1..65535`;
-  if (protocol === "enip" && m[3] !== undefined && m[3] !== "44818") return `EtherNet/IP uses TCP port 44818 (fixed by the client library); got port ${m[3]}`;
-  return undefined;
+  if (protocol === "opcua") {
+    const m = OPC_URL.exec(endpoint);
+    if (!m) return "expected an opc.tcp://host[:port][/path] URL";
+    if (m[3] !== undefined && (Number(m[3]) < 1 || Number(m[3]) > 65535)) return `port ${m[3]} out of range 1..65535`;
+    return undefined;
+  }
+  const ep = splitEndpoint(endpoint);
+  if (!ep) return `expected host[:port] for ${protocol}`;
+  if (ep.port !== undefined && (ep.port < 1 || ep.port > 65535)) return `port ${ep.port} out of range 1..65535`;
+  return protocol === "enip" ? enipEndpointError(endpoint) : undefined;
 }
 
 function duration(file: string, path: string, text: string, min: number): number {

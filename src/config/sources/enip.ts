@@ -45,7 +45,7 @@ export function enipEndpointError(endpoint: string): string | undefined {
   const ep = splitEndpoint(endpoint);
   if (!ep) return `expected host or host:${ENIP_PORT}`;
   if (ep.port !== undefined && ep.port !== ENIP_PORT) {
-    return `EtherNet/IP explicit messaging uses TCP port ${ENIP_PORT} (fixed by the client library); got port ${ep.port}`;
+    return `EtherNet/IP uses TCP port ${ENIP_PORT} (fixed by the client library); got port ${ep.port}`;
   }
   return undefined;
 }

@@ -171,3 +171,14 @@ void t.test("a source without its option block gets the block's defaults", async
   const f = write(modbus(`- { name: t, address: "hr:0" }`));
   t.match(loadReaderConfig(f).sources[0]!.options, { unitId: 1, maxRegisters: 125 });
 });
+
+void t.test("the config check applies the EtherNet/IP driver's own endpoint rule", async (t) => {
+  const { enipEndpointError } = await import("../../../src/config/sources/enip.js");
+  const { checkReaderFile } = await import("../../../src/config/reader.js");
+  for (const endpoint of ["10.0.0.9", "10.0.0.9:44818", "[::1]:44818", "10.0.0.9:502", "10.0.0.9:044818", "bad host"]) {
+    const dir = t.testdir({ "r.yaml": `link: { to: "127.0.0.1:9", key: k }\npolicy: allow-all\nsources:\n  - { name: p, protocol: enip, endpoint: "${endpoint}", interval: 1s, tags: [{ name: t, address: Counter, type: int32 }] }\n` });
+    let configOk = true;
+    try { checkReaderFile(`${dir}/r.yaml`); } catch { configOk = false; }
+    t.equal(configOk, enipEndpointError(endpoint) === undefined, `${endpoint}: config and driver agree`);
+  }
+});
