@@ -18,7 +18,8 @@ import {
 import type { Logger } from "../../core/log.js";
 import type { TagState, TagStoreView } from "../store-api.js";
 import { euInformation } from "./units.js";
-import { DATA_TYPES, NUMERIC, toVariant } from "./variant.js";
+import { isNumericType } from "../../core/model.js";
+import { DATA_TYPES, toVariant } from "./variant.js";
 
 export const TAGS_NAMESPACE = "urn:sluice:tags";
 
@@ -114,7 +115,7 @@ export class TagSpace {
   private add(st: TagState): void {
     const def = st.def;
     const f = this.folderFor(st.source);
-    const numeric = NUMERIC.has(def.type);
+    const numeric = isNumericType(def.type);
     const common = {
       organizedBy: f.folder,
       browseName: st.name,

@@ -19,7 +19,6 @@ export const DATA_TYPES: Readonly<Record<TagType, DataType>> = {
   string: DataType.String,
 };
 
-export const NUMERIC: ReadonlySet<TagType> = new Set<TagType>(["int16", "uint16", "int32", "uint32", "int64", "uint64", "float32", "float64"]);
 
 const NULL_VARIANT = new Variant({ dataType: DataType.Null });
 const MASK64 = (1n << 64n) - 1n;
