@@ -74,7 +74,7 @@ export const SourceConfig = Strict({
 export const ReaderConfig = Strict({
   link: ReaderLink,
   policy: PolicyRef,
-  log: Type.Optional(Strict({ level: StringEnum(LOG_LEVELS, "log level", "info") }, "logging")),
+  log: Type.Optional(Strict({ level: Type.Optional(StringEnum(LOG_LEVELS, "log level (default: SLUICE_LOG_LEVEL, else info)")) }, "logging")),
   sources: Type.Array(SourceConfig, { minItems: 1, maxItems: 1000, description: "devices to poll" }),
 }, "sluice reader configuration");
 

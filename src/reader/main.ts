@@ -54,7 +54,8 @@ const POLICY_CYCLE_MS = 100;
 export async function startReader(file: string, opts: ReaderOptions): Promise<ReaderHandle> {
   const loaded: LoadedReaderConfig = loadReaderConfig(file);
   const { config, baseDir } = loaded;
-  const logger = config.log ? opts.logger.child({}, { level: config.log.level }) : opts.logger;
+  // As in the receiver: a level in the file wins, else the caller's logger (SLUICE_LOG_LEVEL, else info).
+  const logger = config.log?.level !== undefined ? opts.logger.child({}, { level: config.log.level }) : opts.logger;
   const policy = PolicyGate.load(config.policy, baseDir, logger.child({ part: "policy" }));
   const clock = opts.clock ?? realClock;
   const startedAt = clock.now();

@@ -182,3 +182,9 @@ void t.test("the config check applies the EtherNet/IP driver's own endpoint rule
     t.equal(configOk, enipEndpointError(endpoint) === undefined, `${endpoint}: config and driver agree`);
   }
 });
+
+void t.test("log.level is optional, as in the receiver: without it SLUICE_LOG_LEVEL decides", async (t) => {
+  const { loadReaderConfig } = await import("../../../src/config/reader.js");
+  const dir = t.testdir({ "r.yaml": `link: { to: "127.0.0.1:9", key: k }\npolicy: allow-all\nlog: {}\nsources:\n  - { name: p, protocol: modbus, endpoint: "127.0.0.1:9", interval: 1s, tags: [{ name: t, address: "hr:0" }] }\n` });
+  t.equal(loadReaderConfig(`${dir}/r.yaml`).config.log?.level, undefined);
+});
