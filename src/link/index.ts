@@ -29,6 +29,7 @@ import { IP_UDP_OVERHEAD } from "./transport/envelope.js";
 import { loadIntakeKeys } from "./transport/options.js";
 
 export type { RejectReason } from "./transport/index.js";
+export { REJECT_REASONS } from "./transport/receive.js";
 export { catalogHash, CatalogIndex, MAX_TAGS } from "./catalog.js";
 export { encodeFrame, decodeFrame, peekFrame, FrameError } from "./codec/index.js";
 export { Publisher, type PublisherOptions } from "./publisher.js";

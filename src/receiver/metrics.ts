@@ -13,7 +13,7 @@
 import type { EventEmitter } from "node:events";
 import { Counter, Gauge, Histogram, Registry } from "prom-client";
 import { quality } from "../core/status.js";
-import { REJECT_REASONS } from "../link/transport/receive.js";
+import { REJECT_REASONS } from "../link/index.js";
 import type { TagStoreView } from "./store-api.js";
 
 export interface MetricsOptions {
