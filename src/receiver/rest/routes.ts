@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance } from "fastify";
 import type { TagStoreView } from "../store-api.js";
-import { iso, linkJson, sampleJson, tagJson } from "./json.js";
+import { iso, linkJson, sampleJson, tagJson } from "../json.js";
 import * as S from "./schemas.js";
 
 export interface RouteDeps {
@@ -85,7 +85,8 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
       const q = { ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}), ...(req.query.limit !== undefined ? { limit: req.query.limit } : {}) };
       const h = store.history(path, q);
       if (!h) throw new HttpError(404, "NOT_FOUND", `no tag ${path}`);
-      return { path, samples: h.map(sampleJson) };
+      const type = store.get(path)?.def.type;
+      return { path, samples: h.map((x) => sampleJson(x, type)) };
     });
 
   app.get("/api/v1/sources", {

@@ -174,7 +174,7 @@ void t.test("time parsing", async (t) => {
 });
 
 void t.test("iso() matches Date#toISOString", async (t) => {
-  const { iso } = await import("../../../src/receiver/rest/json.js");
+  const { iso } = await import("../../../src/receiver/json.js");
   for (const ms of [0, 1, 59_999, 60_000, 1_700_000_000_123, 1_700_000_059_999, 1_700_000_060_000, 1.5, -1, 253_402_300_800_000, 951_782_400_000]) {
     t.equal(iso(ms), new Date(ms).toISOString(), String(ms));
   }

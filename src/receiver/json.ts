@@ -1,19 +1,24 @@
 /**
- * How store state becomes JSON: ISO 8601 UTC timestamps, status names and quality,
+ * How store state becomes JSON (REST, and any other JSON the receiver publishes): ISO 8601 UTC timestamps, status names and quality,
  * and 64-bit integers as numbers when they are exact in a double (|v| <= 2^53 - 1),
  * else as decimal strings, so no client silently loses precision.
  */
-import type { Value } from "../../core/model.js";
-import { quality, statusName } from "../../core/status.js";
-import type { HistorySample, LinkView, TagState } from "../store-api.js";
+import { shortestFloat32 } from "../core/float32.js";
+import type { TagType, Value } from "../core/model.js";
+import { quality, statusName } from "../core/status.js";
+import type { HistorySample, LinkView, TagState } from "./store-api.js";
 
 export type JsonValue = number | string | boolean | null;
 
 const MAX = BigInt(Number.MAX_SAFE_INTEGER);
 
-export function jsonValue(v: Value): JsonValue {
+/** `type` float32 renders the shortest decimal of the float32 (14.369775, not 14.36977481842041). */
+export function jsonValue(v: Value, type?: TagType): JsonValue {
   if (typeof v === "bigint") return v <= MAX && v >= -MAX ? Number(v) : v.toString();
-  if (typeof v === "number" && !Number.isFinite(v)) return String(v); // NaN/Infinity are not JSON
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return String(v); // NaN/Infinity are not JSON
+    if (type === "float32") return shortestFloat32(v);
+  }
   return v;
 }
 
@@ -59,7 +64,7 @@ export function tagJson(s: TagState): TagJson {
     path: s.def.path,
     source: s.source,
     name: s.name,
-    value: jsonValue(s.value),
+    value: jsonValue(s.value, s.def.type),
     type: s.def.type,
     unit: s.def.unit ?? null,
     quality: quality(s.status),
@@ -69,8 +74,8 @@ export function tagJson(s: TagState): TagJson {
   };
 }
 
-export function sampleJson(h: HistorySample): { value: JsonValue; status: string; quality: string; sourceTime: string | null } {
-  return { value: jsonValue(h.value), status: statusName(h.status), quality: quality(h.status), sourceTime: iso(h.sourceTime) };
+export function sampleJson(h: HistorySample, type?: TagType): { value: JsonValue; status: string; quality: string; sourceTime: string | null } {
+  return { value: jsonValue(h.value, type), status: statusName(h.status), quality: quality(h.status), sourceTime: iso(h.sourceTime) };
 }
 
 export function linkJson(l: LinkView) {
