@@ -1,0 +1,51 @@
+/**
+ * One simulated Modbus PLC of the plant bench, in its own process (forked by
+ * plant.ts): the project's Modbus simulator with `size` extra holding registers at
+ * BASE.. that change every `tickMs`. Register i changes at tick k when
+ * (i * 7919 + k) mod 100 < changePct, and then holds k (mod 65536), so a client can
+ * tell which tick a value came from.
+ *
+ *   parent ──fork(size, tickMs, changePct)──▶ this ──{port}──▶ parent
+ *                                                 ──{tick, changed, t}── every tick
+ *   parent ──"stop"──▶ this stops changing ──{final: number[]}──▶ parent
+ */
+import { startModbusSim } from "../../../src/sim/modbus.js";
+import { BASE } from "./proc.js";
+
+const [sizeArg, tickArg, pctArg] = process.argv.slice(2);
+const size = Number(sizeArg);
+const tickMs = Number(tickArg);
+const changePct = Number(pctArg);
+
+const sim = await startModbusSim({ size: BASE + size, tickMs: 60_000 });
+const regs = sim.holding;
+process.send?.({ port: sim.port });
+
+let k = 0;
+let timer: NodeJS.Timeout | null = null;
+const tick = (): void => {
+  k++;
+  let changed = 0;
+  const v = k & 0xffff;
+  for (let i = 0; i < size; i++) {
+    if ((i * 7919 + k) % 100 < changePct) {
+      regs[BASE + i] = v;
+      changed++;
+    }
+  }
+  process.send?.({ tick: k, changed, t: Date.now() });
+};
+// ticks on wall-clock multiples of tickMs, like a PLC scan aligned to its clock
+const arm = (): void => {
+  timer = setTimeout(() => { tick(); arm(); }, tickMs - (Date.now() % tickMs));
+};
+arm();
+
+process.on("message", (m: unknown) => {
+  if (m !== "stop") return;
+  if (timer) clearTimeout(timer);
+  timer = null;
+  process.send?.({ final: Array.from(regs.subarray(BASE, BASE + size)) }, () => {
+    void sim.close().then(() => process.exit(0));
+  });
+});
