@@ -71,15 +71,19 @@ export async function startReceiver(file: string, opts: { logger: Logger }): Pro
     const sweep = setInterval(() => store.sweep(), Math.max(10, Math.min(250, timeoutMs / 4)));
     sweep.unref();
     closers.push(() => clearInterval(sweep));
-    const metrics = new ReceiverMetrics({ store, link, policyBlocked: () => store.policyBlocked() });
+    let ua: UaServer | null = null;
+    const metrics = new ReceiverMetrics({
+      store, link, policyBlocked: () => store.policyBlocked(), opcuaUpdates: () => ua?.updateStats() ?? null,
+    });
     closers.push(() => metrics.close());
 
     let opcua: string | null = null;
     if (cfg.opcua.enabled) {
       const { enabled: _on, ...uaCfg } = cfg.opcua;
-      const ua = await UaServer.start(uaCfg, store, { baseDir, logger });
-      closers.push(() => ua.close());
-      opcua = ua.endpointUrl;
+      const server = await UaServer.start(uaCfg, store, { baseDir, logger });
+      ua = server;
+      closers.push(() => server.close());
+      opcua = server.endpointUrl;
     }
 
     let rest = "";

@@ -22,6 +22,8 @@ export interface MetricsOptions {
   link?: EventEmitter;
   /** values blocked by the receiver's own policy, by reason (PolicyGate.blocked) */
   policyBlocked?: () => Record<string, number>;
+  /** the OPC UA adapter's value updates (null while it is off or not started) */
+  opcuaUpdates?: () => { superseded: number; lagMs: number } | null;
 }
 
 interface FrameInfo {
@@ -142,6 +144,19 @@ export class ReceiverMetrics {
           this.reset();
           for (const [reason, n] of Object.entries(blocked())) this.inc({ reason }, n);
         },
+      });
+    }
+    if (opts.opcuaUpdates) {
+      const updates = opts.opcuaUpdates;
+      new Counter({
+        name: "sluice_opcua_updates_superseded_total", registers,
+        help: "value updates replaced by a newer value of the same tag before OPC UA applied them (overload: coalescing)",
+        collect() { mirror(this, updates()?.superseded ?? 0); },
+      });
+      new Gauge({
+        name: "sluice_opcua_update_lag_seconds", registers,
+        help: "age of the oldest value update waiting for the OPC UA address space (0 when it keeps up)",
+        collect() { this.set((updates()?.lagMs ?? 0) / 1000); },
       });
     }
     new Gauge({

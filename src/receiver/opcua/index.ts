@@ -56,15 +56,34 @@ function refusalLogger(log: Logger): (service: string) => void {
   };
 }
 
+/** What serve() leaves running: the undo, and the tag space (for its update counters). */
+interface Served {
+  detach(): void;
+  tags: TagSpace;
+}
+
+/** Value updates as the OPC UA adapter applies them (overload shows as superseded updates and lag). */
+export interface UaUpdateStats {
+  /** updates replaced by a newer value of the same tag before the address space took them */
+  superseded: number;
+  /** age of the oldest update still waiting, ms (0 when idle) */
+  lagMs: number;
+}
+
 export class UaServer {
   private closing: Promise<void> | null = null;
 
   private constructor(
     private readonly server: OPCUAServer,
-    private readonly detach: () => void,
+    private readonly served: Served,
     readonly endpointUrl: string,
     private readonly log: Logger,
   ) {}
+
+  updateStats(): UaUpdateStats {
+    const u = this.served.tags.updates;
+    return { superseded: u.superseded, lagMs: u.lagMs() };
+  }
 
   static async start(cfg: Static<typeof ReceiverOpcua>, store: TagStoreView, opts: { baseDir: string; logger: Logger }): Promise<UaServer> {
     const log = opts.logger.child({ component: "opcua" });
@@ -78,13 +97,13 @@ export class UaServer {
       trustedClients: cfg.trustedClients, applicationUri, hostname, logger: log,
     });
     let server: OPCUAServer | null = null;
-    let detach = (): void => undefined;
+    let served: Served | null = null;
     try {
       server = new OPCUAServer(serverOptions(cfg, pki, { hostname, applicationUri }, log));
       await server.initialize();
-      detach = UaServer.serve(server, cfg, store, log);
+      served = UaServer.serve(server, cfg, store, log);
     } catch (e) {
-      detach();
+      served?.detach();
       // shutdown also disposes the certificate managers (their folder watchers would keep the process alive)
       if (server) await server.shutdown().catch(() => undefined);
       else await Promise.all([pki.server.dispose(), pki.user.dispose()]).catch(() => undefined);
@@ -93,18 +112,18 @@ export class UaServer {
     try {
       await server.start();
     } catch (e) {
-      detach();
+      served.detach();
       await server.shutdown().catch(() => undefined);
       // a runtime failure (port taken, address gone), not a configuration error: exit 1
       throw new Error(`OPC UA server cannot listen on ${cfg.host ?? "*"}:${cfg.port}: ${errorMessage(e)}`, { cause: e });
     }
     const endpointUrl = server.getEndpointUrl();
     log.info({ endpointUrl, modes: cfg.security.modes, anonymous: cfg.allowAnonymous, users: cfg.users.length }, "OPC UA server listening");
-    return new UaServer(server, detach, endpointUrl, log);
+    return new UaServer(server, served, endpointUrl, log);
   }
 
   /** Gate the services, build the address space from the store and follow its events; returns the undo. */
-  private static serve(server: OPCUAServer, cfg: Static<typeof ReceiverOpcua>, store: TagStoreView, log: Logger): () => void {
+  private static serve(server: OPCUAServer, cfg: Static<typeof ReceiverOpcua>, store: TagStoreView, log: Logger): Served {
     clampQueueSizes(server, queueCap(cfg.maxMonitoredItems));
     installReadOnlyGate(server, refusalLogger(log)); // outermost: refused requests reach nothing else
     millisecondReads(server);
@@ -136,17 +155,19 @@ export class UaServer {
     timer.unref();
     store.on("catalog", onCatalog);
     store.on("update", onUpdate);
-    return () => {
+    const detach = (): void => {
       clearInterval(timer);
       store.off("catalog", onCatalog);
       store.off("update", onUpdate);
+      tags.stop();
     };
+    return { detach, tags };
   }
 
   /** Stop listening and end every session; safe to call more than once. */
   close(): Promise<void> {
     this.closing ??= (async () => {
-      this.detach();
+      this.served.detach();
       await this.server.shutdown();
       this.log.info("OPC UA server stopped");
     })();

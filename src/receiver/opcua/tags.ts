@@ -4,7 +4,11 @@
  * TAG), kept in step with the store.
  *
  *   store "catalog" ─▶ add / delete / replace variables (and empty source folders)
- *   store "update"  ─▶ setValueFromSource(value, StatusCode, SourceTimestamp) per state
+ *   store "update"  ─▶ Coalescer (newest value wins) ─▶ setValueFromSource(value, StatusCode, SourceTimestamp)
+ *
+ * Under overload monitored items get each tag's newest value, never a growing
+ * backlog: updates go through a Coalescer (../coalesce.ts) that applies in time
+ * slices and lets a tag updated again before its turn be applied once.
  *
  * Cost matters at 100k tags (STACK): plain BaseDataVariables unless the tag has
  * a unit or range (AnalogItemType / AnalogUnitType cost 5x), an explicit
@@ -16,6 +20,7 @@ import {
   Variant, WellKnownRoles, coerceStatusCode, type RolePermissionTypeOptions,
 } from "node-opcua";
 import type { Logger } from "../../core/log.js";
+import { Coalescer } from "../coalesce.js";
 import type { TagState, TagStoreView } from "../store-api.js";
 import { euInformation } from "./units.js";
 import { isNumericType } from "../../core/model.js";
@@ -29,6 +34,9 @@ export interface TagSpaceOptions {
   samplingInterval: number;
   logger: Logger;
 }
+
+/** Longest slice of value updates before the event loop gets a turn, ms. */
+const UPDATE_SLICE_MS = 20;
 
 interface SourceFolder {
   folder: UAObject;
@@ -44,6 +52,8 @@ export class TagSpace {
   badValues = 0;
   /** tags the address space refused; logged once, counted always */
   badNodes = 0;
+  /** value updates waiting for the address space, newest value wins */
+  readonly updates: Coalescer<TagState>;
 
   constructor(private readonly ns: Namespace, private readonly store: TagStoreView, private readonly opts: TagSpaceOptions) {
     const history = store.historyDepth > 0;
@@ -53,6 +63,13 @@ export class TagSpace {
       { roleId: WellKnownRoles.Anonymous, permissions: perms },
       { roleId: WellKnownRoles.AuthenticatedUser, permissions: perms },
     ];
+    this.updates = new Coalescer<TagState>((st) => {
+      const v = this.vars.get(st.def.path);
+      if (v) this.publish(v, st);
+    }, {
+      budgetMs: UPDATE_SLICE_MS,
+      onOverload: (o) => opts.logger.warn(o, "OPC UA overloaded: monitored items get each tag's newest value (older updates superseded)"),
+    });
   }
 
   get size(): number {
@@ -81,10 +98,12 @@ export class TagSpace {
   }
 
   onUpdate(states: readonly TagState[]): void {
-    for (const st of states) {
-      const v = this.vars.get(st.def.path);
-      if (v) this.publish(v, st);
-    }
+    this.updates.add(states);
+  }
+
+  /** Stop applying updates (server shutdown). */
+  stop(): void {
+    this.updates.stop();
   }
 
   private folderFor(source: string): SourceFolder {

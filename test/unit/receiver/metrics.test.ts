@@ -14,12 +14,13 @@ import { http } from "./http.js";
 
 async function scrape(t: { teardown(fn: () => unknown): void }) {
   const env = makeStore();
-  const metrics = new ReceiverMetrics({ store: env.store, link: env.link, policyBlocked: () => ({ denied: 4, rate: 1 }) });
+  const ua = { superseded: 0, lagMs: 0 };
+  const metrics = new ReceiverMetrics({ store: env.store, link: env.link, policyBlocked: () => ({ denied: 4, rate: 1 }), opcuaUpdates: () => ua });
   const { app, url } = await startRestServer({
     store: env.store, metrics, logger: silentLogger, host: "127.0.0.1", port: 0, observe: (r, c) => metrics.observeRest(r, c),
   });
   t.teardown(async () => { await app.close(); metrics.close(); });
-  return { ...env, text: async () => (await http(url, "GET", "/metrics")).text, url };
+  return { ...env, ua, text: async () => (await http(url, "GET", "/metrics")).text, url };
 }
 
 function promtool(text: string): { ok: boolean; out: string } {
@@ -31,7 +32,7 @@ function promtool(text: string): { ok: boolean; out: string } {
 }
 
 void t.test("all contract metrics are exposed with their labels and pass promtool", async (t) => {
-  const { link, clock, store, text } = await scrape(t);
+  const { link, clock, store, text, ua } = await scrape(t);
   const empty = await text();
   t.ok(promtool(empty).ok, `promtool on an idle receiver: ${promtool(empty).out}`);
   for (const r of ["auth", "replay", "malformed", "version", "oversize", "session", "policy"]) {
@@ -50,11 +51,15 @@ void t.test("all contract metrics are exposed with their labels and pass promtoo
   ], clock.t);
   link.emit("frame", { kind: "delta", frameTime: clock.t - 20, meta: { receivedAt: clock.t } });
   link.countReject("auth", 3);
+  ua.superseded = 12;
+  ua.lagMs = 1500;
   const full = await text();
   const check = promtool(full);
   t.ok(check.ok, `promtool: ${check.out}`);
   const expect: [RegExp, string][] = [
     [/^sluice_link_up 1$/m, "link up"],
+    [/^sluice_opcua_updates_superseded_total 12$/m, "OPC UA overload: superseded updates"],
+    [/^sluice_opcua_update_lag_seconds 1\.5$/m, "OPC UA overload: lag of the oldest waiting update"],
     [/^# TYPE sluice_link_datagrams_received_total counter$/m, "datagrams counter"],
     [/^sluice_link_datagrams_rejected_total\{reason="auth"\} 3$/m, "auth rejects"],
     [/^sluice_link_datagrams_rejected_total\{reason="policy"\} 1$/m, "policy drop of p/secret's sample"],
