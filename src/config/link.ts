@@ -61,6 +61,7 @@ export const ReceiverLink = Strict({
   }),
   timeout: Duration("the link is down after this long without an authenticated datagram", "3s"),
   stale: Duration("after the link is down this long, Uncertain values become Bad", "10s"),
+  sessionSkew: Duration("how far a reader session's start time may be ahead of this host's clock; a session starting later is refused (reason session), so a forged far-future session cannot lock the genuine reader out; run NTP on both hosts", "5m"),
   reassembly: Section({
     frames: Type.Integer({ minimum: 1, maximum: 65_536, default: 256, description: "incomplete frames held at once (oldest dropped first)" }),
     timeout: Duration("an incomplete frame (or FEC group) is dropped after this long", "2s"),

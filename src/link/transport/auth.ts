@@ -110,8 +110,12 @@ export class Opener {
     this.last = null;
   }
 
-  /** Plaintext, or null (unknown key id, wrong algorithm, bad tag). */
-  open(datagram: Buffer, h: Header): Buffer | null {
+  /**
+   * Plaintext, or null (unknown key id, wrong algorithm, bad tag). With `cache`
+   * false nothing is cached (a check of a datagram that is refused
+   * anyway, for a log line).
+   */
+  open(datagram: Buffer, h: Header, cache = true): Buffer | null {
     if (h.auth !== authIndex(this.alg)) return null; // no downgrade to the other algorithm
     const key = h.keyId === this.keys[0]?.id ? this.keys[0] : h.keyId === this.keys[1]?.id ? this.keys[1] : undefined;
     if (!key) return null;
@@ -120,6 +124,7 @@ export class Opener {
       return open(this.alg, last.subkey, datagram, h.seq); // the steady state: one session, one key
     }
     const id = `${h.keyId}:${h.sessionHi}:${h.sessionLo}`;
+    if (!cache) return open(this.alg, this.good.get(id) ?? deriveSubkey(key, this.alg, h.sessionHi, h.sessionLo), datagram, h.seq);
     let subkey = this.good.get(id);
     const known = subkey !== undefined;
     if (!subkey) {

@@ -47,6 +47,8 @@ export interface TransportIntakeOptions {
   mtu?: number;
   /** SO_RCVBUF in bytes; default 4 MiB */
   recvBufferSize?: number;
+  /** how far (ms) a session's start time may be ahead of this host's clock; default 5 min */
+  sessionSkewMs?: number;
   reassembly?: {
     /** incomplete frames held at once; default 256 */
     frames?: number;
@@ -87,6 +89,7 @@ export function intakeOptionsFrom(cfg: Static<typeof ReceiverLink>, baseDir: str
     auth: cfg.auth,
     mtu: cfg.mtu,
     recvBufferSize: cfg.recvBuffer,
+    sessionSkewMs: parseDuration(cfg.sessionSkew),
     reassembly: { frames: cfg.reassembly.frames, timeoutMs: parseDuration(cfg.reassembly.timeout) },
   };
 }

@@ -7,6 +7,8 @@
  *      ▼                              ▼              ▼              ▼
  *   rejected, counted by reason; nothing below this line runs for them
  *   ─────────────────────────────────────────────────────────────────────
+ *   (a refused session is logged only if its datagram authenticates, at most
+ *   once per 10 s: nothing unauthenticated changes state or writes a log line)
  *   authenticated ─▶ adopt new session? ─▶ mark replay window
  *      ├─ data   ─▶ FEC group ─┐
  *      │         └─────────────┴▶ reassembly ─▶ dedup/gap count ─▶ frame
@@ -22,7 +24,7 @@ import { FrameTracker } from "./frame-tracker.js";
 import { Reassembly, type ReassemblyLimits } from "./reassembly.js";
 import { ReplayWindow } from "./replay.js";
 import { SessionGate, sessionOf, type SessionId } from "./session.js";
-import type { LinkKey } from "../keys.js";
+import { formatKeyId, type LinkKey } from "../keys.js";
 
 export const REJECT_REASONS = ["auth", "replay", "malformed", "version", "oversize", "session", "policy"] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
@@ -35,7 +37,13 @@ export interface ReceiveOptions {
   reassembly: ReassemblyLimits;
   /** FEC groups open at once */
   fecGroups: number;
+  /** how far (ms) a session's start time may be ahead of the receiver's clock; default 5 min */
+  sessionSkewMs?: number;
+  /** the receiver's wall clock for session start times (ms since epoch); default Date.now */
+  clock?: () => number;
 }
+
+export const SESSION_SKEW_MS = 5 * 60_000;
 
 export interface ReceiveSink {
   frame(payload: Uint8Array, meta: FrameMeta): void;
@@ -59,14 +67,27 @@ export class LinkReceiver {
   private lostBefore = 0;
   sessions = 0;
   lastDatagramTime: number | null = null;
-  private lastOldWarn = 0;
+  private lastRefusedWarn = -Infinity;
+  private readonly skewMs: number;
+  private readonly clock: () => number;
 
   constructor(private readonly opts: ReceiveOptions, private readonly sink: ReceiveSink, private readonly log: Logger) {
     this.opener = new Opener(opts.auth, opts.keys);
+    this.skewMs = opts.sessionSkewMs ?? SESSION_SKEW_MS;
+    this.clock = opts.clock ?? Date.now;
   }
 
+  /** Keys accepted from now on; the current session is dropped when its key is no longer among them. */
   setKeys(keys: LinkKey[]): void {
     this.opener.setKeys(keys);
+    const c = this.gate.current;
+    if (c && !keys.some((k) => k.id === c.keyId)) {
+      this.gate.drop();
+      c.frames.finish();
+      this.lostBefore += c.frames.lost;
+      this.log.warn({ session: c.id.toString(16), keyId: formatKeyId(c.keyId) },
+        "link: the reader session authenticated by a removed key is dropped; the next authenticated session is adopted");
+    }
   }
 
   get sessionId(): bigint | null {
@@ -107,9 +128,10 @@ export class LinkReceiver {
   private process(datagram: Buffer, now: number): RejectReason | null {
     const h = parseHeader(datagram, this.opts.mtu);
     if (typeof h === "string") return h;
-    const verdict = this.gate.classify(h);
+    const latest = Math.floor((this.clock() + this.skewMs) / 1000);
+    const verdict = this.gate.classify(h, latest);
     if (verdict === "session") {
-      this.warnOld(h, now);
+      this.warnRefused(datagram, h, latest, now);
       return "session";
     }
     if (verdict === "current" && !this.gate.current!.replay.check(h.seq)) return "replay";
@@ -118,6 +140,7 @@ export class LinkReceiver {
     // ---- authenticated from here on ----
     if (verdict === "new") this.adopt(h);
     const s = this.gate.current!;
+    s.keyId = h.keyId;
     s.replay.mark(h.seq);
     this.lastDatagramTime = now;
     if (h.repair) return this.deliverAll(s, h, s.fec.addRepair(h, body, now), now);
@@ -174,11 +197,26 @@ export class LinkReceiver {
     }
   }
 
-  private warnOld(h: Header, now: number): void {
+  /**
+   * Tell the operator about a refused session that looks like a clock problem:
+   * only when the datagram authenticates (a forgery writes no log line and
+   * changes nothing) and at most once in 10 s (so this costs one trial
+   * decryption per 10 s at most).
+   */
+  private warnRefused(datagram: Buffer, h: Header, latest: number, now: number): void {
+    if (now - this.lastRefusedWarn < 10_000) return;
     const c = this.gate.current;
-    if (!c || h.sessionHi >= c.hi || now - this.lastOldWarn < 10_000) return;
-    this.lastOldWarn = now;
-    this.log.warn({ rejected: new Date(h.sessionHi * 1000).toISOString(), current: new Date(c.hi * 1000).toISOString() },
-      "link: datagrams of an older session rejected (a replay, or a reader whose clock went back; restart the receiver if the latter)");
+    const future = h.sessionHi > latest;
+    if (!future && !(c && h.sessionHi < c.hi)) return; // a retired session: a replay, nothing to tell
+    if (!this.opener.open(datagram, h, false)) return;
+    this.lastRefusedWarn = now;
+    const rejected = new Date(h.sessionHi * 1000).toISOString();
+    if (future) {
+      this.log.warn({ rejected, latest: new Date(latest * 1000).toISOString() },
+        "link: datagrams of a session starting after the receiver's clock plus link.sessionSkew rejected (the reader's clock is ahead: fix the clocks; the reader is accepted once it restarts with a correct clock)");
+    } else {
+      this.log.warn({ rejected, current: new Date(c!.hi * 1000).toISOString() },
+        "link: datagrams of an older session rejected (a replay, or a reader whose clock went back; restart the receiver if the latter)");
+    }
   }
 }
