@@ -1,26 +1,42 @@
 /**
- * The receiving end of the link (receiver side): a bound UDP socket feeding
- * the receive pipeline (receive.ts). Security invariant 1: this socket only
- * receives. There is no call on it that could emit a packet (no send, no
- * connect); a unit test greps this file to keep it so.
+ * The receiving end of the link (receiver side). The UDP socket and the whole
+ * receive pipeline run in a worker thread (intake-worker.ts), so a datagram
+ * flood is absorbed there and the main thread, which serves OPC UA, REST and
+ * /metrics, only ever sees complete, authenticated frame payloads. Security
+ * invariant 1: the worker's socket only receives (no send, no connect; a unit
+ * test greps both files), and this file opens no socket at all.
  *
- *   UDP (SO_RCVBUF >= 4 MiB) ─▶ LinkReceiver.handle ─▶ "frame" / "session" events
- *                                      └─▶ rejected: counted by reason + channels.linkReject
+ *   worker: UDP (SO_RCVBUF >= 4 MiB) ─▶ LinkReceiver (receive.ts) ─▶ batches
+ *   main:   batch ─▶ "session" / "frame" events, in the order they happened
+ *           counters mirrored from the worker ─▶ stats(), channels.linkReject
+ *
+ * The worker is restarted when it fails (logged as an error), resuming the
+ * session it held (same id, every sequence it saw counts as seen). More than
+ * MAX_RESTARTS failures within RESTART_WINDOW_MS, or a worker that cannot bind
+ * again, emit "error": unhandled, that ends the process, so the receiver never
+ * silently stops receiving.
  */
-import dgram from "node:dgram";
 import { EventEmitter } from "node:events";
-import { isIPv6 } from "node:net";
-import { SluiceError, errorMessage } from "../../core/errors.js";
+import { Worker } from "node:worker_threads";
+import { SluiceError } from "../../core/errors.js";
 import { channels } from "../../core/events.js";
 import { silentLogger, type Logger } from "../../core/log.js";
 import type { LinkKey } from "../keys.js";
+import type { ToMain, ToWorker, WorkerInit, WorkerStats } from "./intake-protocol.js";
 import { INTAKE_DEFAULTS, type TransportIntakeOptions } from "./options.js";
-import { LinkReceiver, REJECT_REASONS, type RejectReason } from "./receive.js";
+import { REJECT_REASONS, SESSION_SKEW_MS, type RejectReason } from "./receive.js";
 
 export { intakeOptionsFrom, type TransportIntakeOptions } from "./options.js";
 export type { RejectReason } from "./receive.js";
 
-const SWEEP_MS = 100;
+const MAX_RESTARTS = 5;
+const RESTART_WINDOW_MS = 60_000;
+const KEYS_WAIT_MS = 2000;
+/** frame bytes handed to the main thread and not yet processed */
+const HANDOFF_BYTES = 64 * 1024 * 1024;
+/** the worker's own heap: reassembly and FEC are bounded far below it */
+const WORKER_HEAP_MB = 256;
+const WORKER_URL = new URL(`./intake-worker${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`, import.meta.url);
 
 export interface IntakeStats {
   /** every datagram that reached the socket, accepted or not */
@@ -35,97 +51,220 @@ export interface IntakeStats {
   rejected: Record<RejectReason, number>;
 }
 
-export class TransportIntake extends EventEmitter {
-  private readonly receiver: LinkReceiver;
-  private readonly rejected = Object.fromEntries(REJECT_REASONS.map((r) => [r, 0])) as Record<RejectReason, number>;
-  private readonly sweepTimer: NodeJS.Timeout;
-  private closing: Promise<void> | null = null;
+const zeroRejects = () => Object.fromEntries(REJECT_REASONS.map((r) => [r, 0])) as Record<RejectReason, number>;
+const EMPTY: WorkerStats = {
+  datagramsReceived: 0, framesReceived: 0, framesLost: 0, framesRecovered: 0, sessions: 0, sessionId: null,
+  lastDatagramTime: null, rejected: zeroRejects(), inFlight: { frames: 0, bytes: 0, groups: 0 }, resume: null,
+};
 
-  private constructor(private readonly socket: dgram.Socket, opts: TransportIntakeOptions, private readonly log: Logger) {
+export class TransportIntake extends EventEmitter {
+  /** rejects counted above the link ("malformed", "policy") */
+  private readonly own = zeroRejects();
+  /** counters of the workers that ended, plus the live one's latest */
+  private base: WorkerStats = EMPTY;
+  private live: WorkerStats = EMPTY;
+  private keys: LinkKey[];
+  private keysSeq = 0;
+  private restarts: number[] = [];
+  private closing: Promise<void> | null = null;
+  private worker!: Worker;
+
+  private constructor(private readonly opts: TransportIntakeOptions, private readonly addr: { address: string; port: number },
+    worker: Worker, init: WorkerInit, private readonly log: Logger) {
     super();
-    const r = opts.reassembly ?? {};
-    this.receiver = new LinkReceiver({
-      keys: checkKeys(opts.keys),
-      auth: opts.auth ?? INTAKE_DEFAULTS.auth,
-      mtu: opts.mtu ?? INTAKE_DEFAULTS.mtu,
-      reassembly: {
-        frames: r.frames ?? INTAKE_DEFAULTS.frames,
-        bytes: r.bytes ?? INTAKE_DEFAULTS.bytes,
-        timeoutMs: r.timeoutMs ?? INTAKE_DEFAULTS.timeoutMs,
-      },
-      fecGroups: 64,
-    }, {
-      frame: (payload, meta) => this.emit("frame", payload, meta),
-      session: (id) => this.emit("session", id),
-      reject: (reason) => this.reject(reason),
-    }, log);
-    socket.on("message", (msg) => this.receiver.handle(msg, Date.now()));
-    this.sweepTimer = setInterval(() => this.receiver.sweep(Date.now()), SWEEP_MS);
-    this.sweepTimer.unref();
+    this.keys = opts.keys;
+    this.adoptWorker(worker, init);
   }
 
   static async open(opts: TransportIntakeOptions, logger: Logger = silentLogger): Promise<TransportIntake> {
-    const want = opts.recvBufferSize ?? INTAKE_DEFAULTS.recvBufferSize;
     checkKeys(opts.keys);
-    const socket = dgram.createSocket({ type: isIPv6(opts.host) ? "udp6" : "udp4", recvBufferSize: want });
-    socket.on("error", (e) => logger.warn({ err: e }, "link: socket error"));
-    await new Promise<void>((res, rej) => {
-      socket.once("error", rej);
-      socket.bind(opts.port, opts.host, () => { socket.off("error", rej); res(); });
-    }).catch((e: unknown) => {
-      socket.close();
-      throw new SluiceError("SLUICE_ERR_LINK", `cannot listen on ${opts.host}:${opts.port}: ${errorMessage(e)}`);
-    });
-    // Linux reports twice what was granted; it silently caps at net.core.rmem_max.
-    const got = socket.getRecvBufferSize() / (process.platform === "linux" ? 2 : 1);
-    if (got < want) {
-      logger.warn({ wanted: want, got }, "link: receive buffer smaller than configured (raise net.core.rmem_max); expect loss in bursts");
+    const want = opts.recvBufferSize ?? INTAKE_DEFAULTS.recvBufferSize;
+    const init = workerInit(opts, opts.port, opts.keys, new SharedArrayBuffer(4), null);
+    const { worker, ready } = await startWorker(init, logger)
+      .catch((e: unknown) => { throw new SluiceError("SLUICE_ERR_LINK", `cannot listen on ${opts.host}:${opts.port}: ${(e as Error).message}`); });
+    if (ready.recvBuffer < want) {
+      logger.warn({ wanted: want, got: ready.recvBuffer }, "link: receive buffer smaller than configured (raise net.core.rmem_max); expect loss in bursts");
     }
-    const intake = new TransportIntake(socket, opts, logger);
+    const intake = new TransportIntake(opts, { address: ready.address, port: ready.port }, worker, init, logger);
     logger.info({ listen: intake.address(), keyIds: opts.keys.map((k) => k.id) }, "link: intake listening");
     return intake;
   }
 
   address(): { address: string; port: number } {
-    const a = this.socket.address();
-    return { address: a.address, port: a.port };
+    return { ...this.addr };
   }
 
   /** Count rejected units by reason; upper layers add "malformed"/"policy" here. */
   reject(reason: RejectReason, n = 1): void {
-    if (!(reason in this.rejected) || !(n > 0)) return;
-    this.rejected[reason] += n;
-    if (channels.linkReject.hasSubscribers) for (let i = 0; i < n; i++) channels.linkReject.publish({ reason });
+    if (!(reason in this.own) || !(n > 0)) return;
+    this.own[reason] += n;
+    publishRejects(reason, n);
   }
 
-  /** Keys accepted from now on (at most 2, for rollover). */
+  /**
+   * Keys accepted from now on (at most 2, for rollover). Returns once the
+   * worker applies them (bounded wait), so a datagram sent afterwards meets
+   * the new keys.
+   */
   setKeys(keys: LinkKey[]): void {
-    this.receiver.setKeys(checkKeys(keys));
+    this.keys = checkKeys(keys);
+    const seq = ++this.keysSeq;
+    const ack = new Int32Array(this.workerInit.keysAck);
+    this.tell({ t: "keys", keys: keys.map((k) => new Uint8Array(k.bytes)), seq });
+    const end = Date.now() + KEYS_WAIT_MS;
+    while (Atomics.load(ack, 0) < seq && Date.now() < end) Atomics.wait(ack, 0, Atomics.load(ack, 0), end - Date.now());
     this.log.info({ keyIds: keys.map((k) => k.id) }, "link: intake keys changed");
   }
 
   stats(): IntakeStats {
-    const r = this.receiver;
+    const b = this.base;
+    const l = this.live;
+    const rejected = zeroRejects();
+    for (const r of REJECT_REASONS) rejected[r] = b.rejected[r] + l.rejected[r] + this.own[r];
     return {
-      datagramsReceived: r.datagramsReceived, framesReceived: r.framesReceived, framesLost: r.framesLost,
-      framesRecovered: r.framesRecovered, sessions: r.sessions, sessionId: r.sessionId,
-      lastDatagramTime: r.lastDatagramTime, rejected: { ...this.rejected },
+      datagramsReceived: b.datagramsReceived + l.datagramsReceived, framesReceived: b.framesReceived + l.framesReceived,
+      framesLost: b.framesLost + l.framesLost, framesRecovered: b.framesRecovered + l.framesRecovered,
+      sessions: b.sessions + l.sessions, sessionId: l === EMPTY ? b.sessionId : l.sessionId,
+      lastDatagramTime: l.lastDatagramTime ?? b.lastDatagramTime, rejected,
     };
   }
 
-  /** Memory held by reassembly and FEC (tests, diagnostics). */
+  /** Memory held by reassembly and FEC in the worker (tests, diagnostics; as of its last report). */
   inFlight(): { frames: number; bytes: number; groups: number } {
-    return this.receiver.inFlight();
+    return { ...this.live.inFlight };
   }
 
+  /** Stops the worker and its socket; idempotent. */
   close(): Promise<void> {
     this.closing ??= new Promise<void>((res) => {
-      clearInterval(this.sweepTimer);
-      this.socket.removeAllListeners("message");
-      this.socket.close(() => res());
+      const w = this.worker;
+      const timer = setTimeout(() => void w.terminate(), KEYS_WAIT_MS);
+      w.once("exit", () => { clearTimeout(timer); res(); });
+      this.tell({ t: "close" });
     });
     return this.closing;
   }
+
+  // ------------------------------------------------------------------ worker
+  private workerInit!: WorkerInit;
+
+  private adoptWorker(w: Worker, init: WorkerInit): void {
+    this.worker = w;
+    this.live = EMPTY;
+    this.workerInit = init;
+    let failure: unknown = null;
+    w.on("message", (m: ToMain) => this.onMessage(m));
+    w.on("error", (e) => { failure = e; });
+    w.on("exit", (code) => {
+      if (this.closing && failure === null) return;
+      this.restart(failure ?? new Error(`the intake worker exited with code ${code}`));
+    });
+  }
+
+  private onMessage(m: ToMain): void {
+    if (m.t === "batch") {
+      this.mirror(m.stats);
+      for (const e of m.events) {
+        if (e.k === "session") this.safeEmit("session", e.id);
+        else this.safeEmit("frame", new Uint8Array(e.payload), e.meta);
+      }
+      this.tell({ t: "ack", bytes: m.bytes });
+    } else if (m.t === "stats") this.mirror(m.stats);
+    else if (m.t === "log") this.log[m.level](m.obj, m.msg);
+  }
+
+  private mirror(s: WorkerStats): void {
+    if (channels.linkReject.hasSubscribers) for (const r of REJECT_REASONS) publishRejects(r, s.rejected[r] - this.live.rejected[r]);
+    this.live = s;
+  }
+
+  private safeEmit(event: "frame" | "session", ...args: unknown[]): void {
+    try {
+      this.emit(event, ...args);
+    } catch (e) {
+      this.log.error({ err: e }, `link: a ${event} listener threw`);
+    }
+  }
+
+  private restart(reason: unknown): void {
+    if (this.closing) return;
+    const now = Date.now();
+    this.restarts = this.restarts.filter((t) => now - t < RESTART_WINDOW_MS);
+    this.log.error({ err: reason }, "link: the intake worker failed");
+    const dead = this.live;
+    this.base = addStats(this.base, dead);
+    this.live = EMPTY;
+    if (this.restarts.length >= MAX_RESTARTS) {
+      this.fail(new SluiceError("SLUICE_ERR_LINK", `the link intake worker failed ${MAX_RESTARTS + 1} times within ${RESTART_WINDOW_MS / 1000} s; not receiving`));
+      return;
+    }
+    this.restarts.push(now);
+    const init = workerInit(this.opts, this.addr.port, this.keys, this.workerInit.keysAck, dead.resume);
+    startWorker(init, this.log).then(({ worker }) => {
+      if (this.closing) { void worker.terminate(); return; }
+      this.log.warn({ listen: this.address() }, "link: intake worker restarted");
+      this.adoptWorker(worker, init);
+    }, (e: unknown) => this.fail(new SluiceError("SLUICE_ERR_LINK", `the link intake worker cannot listen again on port ${this.addr.port}: ${(e as Error).message}`)));
+  }
+
+  private fail(e: SluiceError): void {
+    this.log.fatal({ err: e }, "link: intake stopped");
+    this.emit("error", e);
+  }
+
+  private tell(m: ToWorker): void {
+    try {
+      this.worker.postMessage(m);
+    } catch { /* the worker is gone; a restart follows */ }
+  }
+}
+
+function workerInit(opts: TransportIntakeOptions, port: number, keys: LinkKey[], keysAck: SharedArrayBuffer, resume: WorkerInit["resume"]): WorkerInit {
+  const r = opts.reassembly ?? {};
+  return {
+    host: opts.host, port, recvBufferSize: opts.recvBufferSize ?? INTAKE_DEFAULTS.recvBufferSize,
+    keys: keys.map((k) => new Uint8Array(k.bytes)),
+    auth: opts.auth ?? INTAKE_DEFAULTS.auth,
+    mtu: opts.mtu ?? INTAKE_DEFAULTS.mtu,
+    reassembly: { frames: r.frames ?? INTAKE_DEFAULTS.frames, bytes: r.bytes ?? INTAKE_DEFAULTS.bytes, timeoutMs: r.timeoutMs ?? INTAKE_DEFAULTS.timeoutMs },
+    fecGroups: 64,
+    sessionSkewMs: opts.sessionSkewMs ?? SESSION_SKEW_MS,
+    handoffBytes: HANDOFF_BYTES,
+    keysAck, resume,
+  };
+}
+
+/** Start a worker and wait until its socket is bound (or binding failed). */
+function startWorker(init: WorkerInit, log: Logger): Promise<{ worker: Worker; ready: Extract<ToMain, { t: "ready" }> }> {
+  return new Promise((res, rej) => {
+    const worker = new Worker(WORKER_URL, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const early = (m: ToMain) => {
+      if (m.t === "log") log[m.level](m.obj, m.msg);
+      else if (m.t === "ready") { cleanup(); res({ worker, ready: m }); }
+      else if (m.t === "fail") { cleanup(); void worker.terminate(); rej(new Error(m.message)); }
+    };
+    const died = (e: unknown) => { cleanup(); rej(e instanceof Error ? e : new Error(String(e))); };
+    const exited = (code: number) => { cleanup(); rej(new Error(`the intake worker exited with code ${code} before listening`)); };
+    const cleanup = () => { worker.off("message", early); worker.off("error", died); worker.off("exit", exited); };
+    worker.on("message", early);
+    worker.on("error", died);
+    worker.on("exit", exited);
+  });
+}
+
+function addStats(a: WorkerStats, b: WorkerStats): WorkerStats {
+  const rejected = zeroRejects();
+  for (const r of REJECT_REASONS) rejected[r] = a.rejected[r] + b.rejected[r];
+  return {
+    datagramsReceived: a.datagramsReceived + b.datagramsReceived, framesReceived: a.framesReceived + b.framesReceived,
+    framesLost: a.framesLost + b.framesLost, framesRecovered: a.framesRecovered + b.framesRecovered, sessions: a.sessions + b.sessions,
+    sessionId: b.sessionId ?? a.sessionId, lastDatagramTime: b.lastDatagramTime ?? a.lastDatagramTime, rejected,
+    inFlight: { frames: 0, bytes: 0, groups: 0 }, resume: b.resume,
+  };
+}
+
+function publishRejects(reason: RejectReason, n: number): void {
+  if (channels.linkReject.hasSubscribers) for (let i = 0; i < n; i++) channels.linkReject.publish({ reason });
 }
 
 function checkKeys(keys: LinkKey[]): LinkKey[] {

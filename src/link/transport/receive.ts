@@ -17,7 +17,7 @@
 import type { Logger } from "../../core/log.js";
 import type { FrameMeta } from "../../core/model.js";
 import { Opener } from "./auth.js";
-import { MAX_FRAGMENTS, parseHeader, type AuthAlg, type Header } from "./envelope.js";
+import { MAX_FRAGMENTS, parseHeader, sessionBigint, type AuthAlg, type Header } from "./envelope.js";
 import { GroupDecoder, type GroupResult } from "./fec/decoder.js";
 import type { Fragment } from "./fec/symbol.js";
 import { FrameTracker } from "./frame-tracker.js";
@@ -98,6 +98,23 @@ export class LinkReceiver {
     return this.lostBefore + (this.gate.current?.frames.lost ?? 0);
   }
 
+  /** The current session and its highest sequence, for a restarted pipeline to resume (resume()). */
+  resumeState(): { hi: number; lo: number; keyId: number; top: number } | null {
+    const c = this.gate.current;
+    return c ? { hi: c.hi, lo: c.lo, keyId: c.keyId, top: c.replay.highest } : null;
+  }
+
+  /**
+   * Take over a session a previous pipeline held (the intake worker restarted):
+   * no "session" event, and every sequence up to `top` counts as seen, so
+   * nothing the old pipeline accepted can be replayed into this one.
+   */
+  resume(r: { hi: number; lo: number; keyId: number; top: number }): void {
+    const s = this.newSession({ hi: r.hi, lo: r.lo, id: sessionBigint(r.hi, r.lo), keyId: r.keyId });
+    for (let q = Math.max(0, r.top - s.replay.size + 1); q <= r.top; q++) s.replay.mark(q);
+    this.gate.adopt(s);
+  }
+
   /** Memory held for the current session (for tests and diagnostics). */
   inFlight(): { frames: number; bytes: number; groups: number } {
     const s = this.gate.current;
@@ -174,15 +191,19 @@ export class LinkReceiver {
     return null;
   }
 
-  private adopt(h: Header): void {
+  private newSession(id: SessionId): Session {
     const { opts } = this;
-    const s: Session = {
-      ...sessionOf(h),
+    return {
+      ...id,
       replay: new ReplayWindow(),
       fec: new GroupDecoder(opts.fecGroups, opts.reassembly.timeoutMs, MAX_FRAGMENTS),
       reasm: new Reassembly(opts.reassembly),
       frames: new FrameTracker(opts.reassembly.timeoutMs),
     };
+  }
+
+  private adopt(h: Header): void {
+    const s = this.newSession(sessionOf(h));
     const old = this.gate.adopt(s);
     if (old) {
       old.frames.finish();
