@@ -10,6 +10,7 @@
 import { dirname, isAbsolute, resolve } from "node:path";
 import { Type, type Static } from "@sinclair/typebox";
 import { parseDuration } from "../core/duration.js";
+import { checkPasswordHash } from "../core/password.js";
 import { HostPort, LOG_LEVELS, PolicyRef, Strict, StringEnum, splitHostPort } from "./common.js";
 import { ReceiverLink } from "./link.js";
 import { configError, loadFile } from "./load.js";
@@ -83,6 +84,10 @@ export function loadReceiverConfig(file: string): Readonly<ReceiverConfig> {
   for (const [path, value] of [["rest.listen", cfg.rest.listen], ["link.listen", cfg.link.listen]] as const) {
     try { splitHostPort(value); } catch { throw configError(file, path, "port must be 0-65535"); }
   }
+  cfg.opcua.users.forEach((u, i) => {
+    const why = checkPasswordHash(u.passwordHash);
+    if (why) throw configError(file, `opcua.users[${i}].passwordHash`, why);
+  });
   return cfg;
 }
 

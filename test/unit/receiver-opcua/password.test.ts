@@ -34,3 +34,4 @@ void t.test("malformed or hostile hashes never verify", async (t) => {
   }
   t.equal(verifyPassword("", DUMMY_HASH), false, "the dummy hash matches nothing");
 });
+
