@@ -5,10 +5,16 @@
  *   TagDef[] ──validate (dense aliases, types, unique paths)──▶ CatalogIndex { tags, types, hash }
  *
  * The hash is what every frame carries so that a receiver never applies values to the
- * wrong catalogue. It is the first 4 bytes of SHA-256 over a canonical text encoding
- * (one JSON array per tag, in alias order), so it is stable across runs, processes and
- * versions of protobufjs; a collision between two catalogues of one deployment is a
- * 1 in 4 billion chance, and frames are authenticated, so only the reader makes them.
+ * wrong catalogue. It is the first 4 bytes (big-endian uint32) of SHA-256 over a
+ * canonical byte encoding, tag after tag in alias order (proto/README.md, "Catalogue
+ * hash", with a test vector):
+ *
+ *   alias u32 | type code u8 | path str | unit str | range: u8 0, or u8 1 + lo f64 + hi f64 | description str
+ *   (integers and floats big-endian, IEEE-754 binary64; str = u32 byte length + UTF-8; absent = empty)
+ *
+ * so it is stable across runs, processes, languages and versions of protobufjs; a
+ * collision between two catalogues of one deployment is a 1 in 4 billion chance, and
+ * frames are authenticated, so only the reader makes them.
  */
 import { createHash } from "node:crypto";
 import { TAG_TYPES, type TagDef, type TagType } from "../core/model.js";
@@ -29,20 +35,37 @@ export function typeOfCode(code: number): TagType | undefined {
   return TAG_TYPES[code - 1];
 }
 
-/** Canonical text of one tag for hashing: fields in a fixed order, absent = empty. */
-function canonical(t: TagDef): string {
-  return JSON.stringify([t.alias, t.path, t.type, t.unit ?? "", t.range ?? [], t.description ?? ""]);
-}
-
-/** 32-bit hash of a catalogue (unsigned), stable across runs. */
+/** 32-bit hash of a catalogue (unsigned): SHA-256 over the canonical byte encoding above. */
 export function catalogHash(tags: readonly TagDef[]): number {
   const h = createHash("sha256");
-  let chunk = "";
+  let buf = Buffer.allocUnsafe(1 << 16);
+  let off = 0;
+  const room = (n: number) => {
+    if (off + n <= buf.length) return;
+    h.update(buf.subarray(0, off));
+    off = 0;
+    if (n > buf.length) buf = Buffer.allocUnsafe(n);
+  };
+  const u32 = (v: number) => { room(4); buf.writeUInt32BE(v >>> 0, off); off += 4; };
+  const str = (s: string) => { const n = Buffer.byteLength(s, "utf8"); u32(n); room(n); off += buf.write(s, off, "utf8"); };
   for (const t of tags) {
-    chunk += canonical(t) + "\n";
-    if (chunk.length > 65536) { h.update(chunk); chunk = ""; }
+    u32(t.alias);
+    room(1);
+    buf[off++] = typeCode(t.type);
+    str(t.path);
+    str(t.unit ?? "");
+    room(17);
+    if (t.range) {
+      buf[off++] = 1;
+      buf.writeDoubleBE(t.range[0], off);
+      buf.writeDoubleBE(t.range[1], off + 8);
+      off += 16;
+    } else {
+      buf[off++] = 0;
+    }
+    str(t.description ?? "");
   }
-  h.update(chunk);
+  h.update(buf.subarray(0, off));
   return h.digest().readUInt32BE(0);
 }
 
