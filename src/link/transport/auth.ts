@@ -10,7 +10,8 @@
  *
  * Keys and nonces. Each sender start picks a fresh session id (unix seconds
  * and 32 random bits, see session.ts), and all datagram keys are derived per
- * session: subkey = HKDF-SHA256(link key, salt = session id, info = algorithm).
+ * session: subkey = HKDF-SHA256(link key, salt = session id (8 bytes BE),
+ * info = "sluice link v1 " + algorithm, 32 bytes) (proto/README.md has vectors).
  * The GCM nonce is then 0x00000000 || sequence, where the sequence counts up
  * from 1 within the session and never wraps (< 2^53). So a (subkey, nonce)
  * pair never repeats: within a session the sequence is strictly increasing,
