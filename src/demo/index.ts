@@ -21,6 +21,7 @@ import { startReceiver } from "../receiver/main.js";
 import { demoSources, writeReaderConfig, writeReceiverConfig, type DemoEndpoints, type DemoSource } from "./configs.js";
 import { extraSims } from "./extra.js";
 import { watchTags } from "./watch.js";
+import { routeLibraryLogs } from "../receiver/opcua/library-log.js";
 
 export interface Demo {
   rest: string;
@@ -46,6 +47,9 @@ export async function startDemo(opts: { logger: Logger; say: (s: string) => void
     closers.push(() => rmSync(dir, { recursive: true, force: true }));
     keygen(join(dir, "demo.key"));
 
+    // node-opcua logs process-wide: the simulator's server, the reader's client and the
+    // receiver's server all write through it, so its lines get their own label
+    routeLibraryLogs(logger.child({ part: "node-opcua" }));
     const modbus = await startModbusSim({ host: "127.0.0.1", port: 0 });
     closers.push(() => modbus.close());
     const opcua = await startOpcuaSim({ port: 0 });

@@ -27,6 +27,8 @@ import { formatOpcuaAddress, nodeIdString, type OpcuaAddress } from "./address.j
 import { toResult } from "./coerce.js";
 
 type Opcua = typeof UA;
+/** sessions of broken connections remembered for closing (more would have expired anyway) */
+const MAX_ORPHANS = 8;
 let loading: Promise<Opcua> | undefined;
 /** node-opcua, loaded once on first use (about a second). */
 export const loadOpcua = (): Promise<Opcua> => (loading ??= import("node-opcua"));
@@ -40,6 +42,8 @@ interface Conn {
   namespaces: string[];
   /** why the connection is unusable, once it is */
   lost?: string;
+  /** the client's channel to the server broke (its session could not be closed over it) */
+  channelLost?: boolean;
 }
 
 /** Per plan, per connection: resolved NodeIds and (subscribe mode) the latest values. */
@@ -57,6 +61,10 @@ export interface OpcuaPlan extends ReadPlan {
 export class OpcuaDriver implements Driver {
   readonly protocol = "opcua" as const;
   readonly #opts: OpcuaOptions;
+  /** teardowns in flight; a new connection waits for them */
+  readonly #closing = new Set<Promise<void>>();
+  /** sessions left open by a broken connection, closed through the next one */
+  readonly #orphans: UA.ClientSession[] = [];
   readonly #endpoint: string;
   readonly #timeoutMs: number;
   readonly #log: Logger;
@@ -109,6 +117,9 @@ export class OpcuaDriver implements Driver {
   async connect(): Promise<void> {
     const old = this.#drop();
     if (old) void this.#disconnect(old);
+    // Old sessions are closed (or parked as orphans) before a new one is created: a
+    // PLC has a handful of sessions, and each abandoned one holds a slot until it times out.
+    await Promise.all(this.#closing);
     const gen = ++this.#gen;
     const ua = await loadOpcua();
     const cm = await this.#certificateManager(ua);
@@ -129,12 +140,13 @@ export class OpcuaDriver implements Driver {
     });
     const conn: Conn = { gen, client, namespaces: [] };
     this.#conn = conn;
-    client.on("connection_lost", () => { conn.lost ??= "connection lost"; });
-    client.on("close", () => { conn.lost ??= "connection closed"; });
+    client.on("connection_lost", () => { conn.lost ??= "connection lost"; conn.channelLost = true; });
+    client.on("close", () => { conn.lost ??= "connection closed"; conn.channelLost = true; });
     // Secure channels, key generation and discovery cost several round trips: allow more than one request's time.
     const budget = Math.max(this.#timeoutMs * 5, 10_000);
     try {
       await this.#within(conn, client.connect(this.#endpoint), budget, "connect");
+      await this.#closeOrphans(client);
       const identity: UA.UserIdentityInfo = this.#opts.user === undefined
         ? { type: ua.UserTokenType.Anonymous }
         : { type: ua.UserTokenType.UserName, userName: this.#opts.user, password: this.#opts.password ?? "" };
@@ -260,17 +272,50 @@ export class OpcuaDriver implements Driver {
     bound.latest = latest;
   }
 
-  async #disconnect(conn: Conn): Promise<void> {
+  #disconnect(conn: Conn): Promise<void> {
+    const p = this.#teardown(conn).finally(() => this.#closing.delete(p));
+    this.#closing.add(p);
+    return p;
+  }
+
+  async #teardown(conn: Conn): Promise<void> {
     conn.lost ??= "closed";
+    const timeout = () => new Promise<void>((r) => setTimeout(r, this.#timeoutMs).unref());
+    if (conn.channelLost && conn.session) {
+      // Its channel is gone, so the session cannot be closed over it: keep it, unclosed,
+      // for the next connection to take over and close (#closeOrphans).
+      (conn.client as unknown as { keepPendingSessionsOnDisconnect: boolean }).keepPendingSessionsOnDisconnect = true;
+      this.#orphans.push(conn.session);
+      while (this.#orphans.length > MAX_ORPHANS) this.#orphans.shift();
+    } else {
+      try {
+        if (conn.subscription) await Promise.race([conn.subscription.terminate(), timeout()]);
+      } catch { /* the server may be gone */ }
+      try {
+        if (conn.session) await Promise.race([conn.session.close(true), timeout()]);
+      } catch { /* idem */ }
+    }
     try {
-      if (conn.subscription) await Promise.race([conn.subscription.terminate(), new Promise((r) => setTimeout(r, this.#timeoutMs).unref())]);
-    } catch { /* the server may be gone */ }
-    try {
-      if (conn.session) await Promise.race([conn.session.close(true), new Promise((r) => setTimeout(r, this.#timeoutMs).unref())]);
+      await Promise.race([conn.client.disconnect(), timeout()]);
     } catch { /* idem */ }
-    try {
-      await conn.client.disconnect();
-    } catch { /* idem */ }
+  }
+
+  /**
+   * Sessions whose connection broke are still open on the server until their
+   * timeout: move each to the new channel (ActivateSession) and close it, so
+   * reconnects never pile up sessions on the PLC. Each step is bounded by the
+   * request timeout; a session the server already dropped is simply forgotten.
+   */
+  async #closeOrphans(client: UA.OPCUAClient): Promise<void> {
+    const orphans = this.#orphans.splice(0);
+    for (const s of orphans) {
+      const timeout = new Promise<never>((_r, rej) => setTimeout(() => rej(new Error("timeout")), this.#timeoutMs).unref());
+      try {
+        await Promise.race([client.reactivateSession(s), timeout]);
+        await Promise.race([s.close(true), timeout]);
+        this.#log.debug("closed the session a lost connection left on the server");
+      } catch { /* expired or refused: nothing left to close */ }
+    }
   }
 
   /** Forget the current connection (tearing it down in the background). */
@@ -284,6 +329,8 @@ export class OpcuaDriver implements Driver {
     this.#gen++;
     const conn = this.#drop();
     if (conn) await this.#disconnect(conn);
+    await Promise.all(this.#closing);
+    this.#orphans.length = 0;
     await this.#disposeCm();
   }
 
