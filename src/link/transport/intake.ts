@@ -68,6 +68,7 @@ export class TransportIntake extends EventEmitter {
   private restarts: number[] = [];
   private closing: Promise<void> | null = null;
   private worker!: Worker;
+  private alive = false;
 
   private constructor(private readonly opts: TransportIntakeOptions, private readonly addr: { address: string; port: number },
     worker: Worker, init: WorkerInit, private readonly log: Logger) {
@@ -138,7 +139,8 @@ export class TransportIntake extends EventEmitter {
   close(): Promise<void> {
     this.closing ??= new Promise<void>((res) => {
       const w = this.worker;
-      const timer = setTimeout(() => void w.terminate(), KEYS_WAIT_MS);
+      if (!this.alive) { res(); return; } // it failed for good (or is being restarted: restart() sees closing)
+      const timer = setTimeout(() => void w.terminate().then(() => res()), KEYS_WAIT_MS);
       w.once("exit", () => { clearTimeout(timer); res(); });
       this.tell({ t: "close" });
     });
@@ -155,7 +157,9 @@ export class TransportIntake extends EventEmitter {
     let failure: unknown = null;
     w.on("message", (m: ToMain) => this.onMessage(m));
     w.on("error", (e) => { failure = e; });
+    this.alive = true;
     w.on("exit", (code) => {
+      this.alive = false;
       if (this.closing && failure === null) return;
       this.restart(failure ?? new Error(`the intake worker exited with code ${code}`));
     });
