@@ -38,6 +38,7 @@ export class ReceiverMetrics {
   readonly registry = new Registry();
   private readonly latency: Histogram;
   private readonly rest: Counter<"route" | "code">;
+  private readonly authFailures: Counter<"reason">;
   private readonly detach: () => void;
 
   constructor(opts: MetricsOptions) {
@@ -168,6 +169,12 @@ export class ReceiverMetrics {
       help: "REST requests answered, by route template and HTTP status",
     });
 
+    this.authFailures = new Counter({
+      name: "sluice_rest_auth_failures_total", labelNames: ["reason"] as const, registers,
+      help: "REST logins refused: reason=password (wrong user or password), token (unknown bearer token), limited (429, too many failures)",
+    });
+    for (const reason of ["password", "token", "limited"]) this.authFailures.inc({ reason }, 0);
+
     const onFrame = (info: FrameInfo) => {
       const at = info?.meta?.receivedAt;
       const sent = info?.frameTime;
@@ -188,6 +195,10 @@ export class ReceiverMetrics {
 
   observeRest(route: string, code: number): void {
     this.rest.inc({ route, code: String(code) });
+  }
+
+  authFailed(reason: "password" | "token" | "limited"): void {
+    this.authFailures.inc({ reason });
   }
 
   close(): void {
