@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 /**
  * The status page in a real browser (Debian chromium through playwright-core), fed by
  * the demo's plant: the simulators, a reader and a receiver, built from the demo's own
