@@ -50,7 +50,7 @@ export const ReceiverRest = Type.Object({
   tokens: Type.Array(Token, { default: [], description: "bearer tokens, each read from its own file at start" }),
   access: Type.Object({
     api: access("/api/v1/*"),
-    page: access("the status page (/, /ui/*)"),
+    page: access("the status page (/, /ui/*); it reads /api/v1/*, so its users need api access too"),
     metrics: access("/metrics"),
   }, { additionalProperties: false, default: {}, description: "credentials accepted per route group once users or tokens are configured (/healthz and /readyz are always open)" }),
   loginAttempts: Type.Integer({

@@ -134,7 +134,9 @@ export async function registerPage(app: FastifyInstance, deps: PageDeps): Promis
       if (!h || type === undefined) continue;
       const step = Math.max(1, Math.ceil(h.length / points));
       const series: [number, number][] = [];
-      for (let i = Math.max(0, h.length - step * points); i < h.length; i += step) {
+      // newest sample always included; older ones every `step`
+      const back = h.length - 1 - step * (points - 1);
+      for (let i = back >= 0 ? back : (h.length - 1) % step; i < h.length; i += step) {
         const x = h[i]!;
         const v = jsonValue(x.value, type);
         const n = typeof v === "boolean" ? Number(v) : v;
