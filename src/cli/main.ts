@@ -34,7 +34,8 @@ export function buildProgram(out: { code: number }): Command {
     .action(async (o: { config: string }) => { out.code = await (await import("./run.js")).cmdReceiver(o.config); });
   program.command("demo").description("simulated PLCs + reader + receiver on loopback; prints the URLs")
     .option("--duration <seconds>", "stop after this many seconds (default: until Ctrl-C)", seconds)
-    .action(async (o: { duration?: number }) => { out.code = await (await import("./demo.js")).cmdDemo(o.duration); });
+    .option("--verbose", "write the JSON logs to stderr instead of a log file")
+    .action(async (o: { duration?: number; verbose?: boolean }) => { out.code = await (await import("./demo.js")).cmdDemo(o.duration, o.verbose === true); });
   program.command("keygen").description("write a new random 256-bit link key (mode 0600) and print its key id")
     .argument("<file>", "key file to create (never overwritten)")
     .action(async (file: string) => { out.code = (await import("./keygen.js")).cmdKeygen(file); });
@@ -42,7 +43,7 @@ export function buildProgram(out: { code: number }): Command {
     .argument("<file>", "configuration or policy file")
     .option("--policy <policy>", "audit: print for every tag of the reader FILE whether it crosses this policy and which rule decided")
     .action(async (file: string, o: { policy?: string }) => { out.code = (await import("./check.js")).cmdCheck(file, o.policy); });
-  program.command("hash-password").description("read a password on stdin and print the hash to put in an OPC UA user entry")
+  program.command("hash-password").description("read a password on stdin and print the hash for an OPC UA or REST user entry (passwordHash)")
     .action(async () => { out.code = await (await import("./password.js")).cmdHashPassword(); });
   return program;
 }
