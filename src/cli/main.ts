@@ -3,16 +3,13 @@
  * lives in its own module. Exit codes: 0 ok, 1 runtime failure, 2 bad usage or
  * bad configuration (SluiceError.exitCode decides).
  */
-import { readFileSync } from "node:fs";
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { SluiceError, errorMessage } from "../core/errors.js";
+import { VERSION } from "../core/version.js";
 // Commands are imported when they run: `sluice check` or `keygen` must not pay
 // for (or print the start-up warnings of) node-opcua, fastify and the drivers.
 
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
-  return pkg.version;
-}
+const version = (): string => VERSION;
 
 function seconds(v: string): number {
   const n = Number(v);
