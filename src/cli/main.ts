@@ -1,5 +1,5 @@
 /**
- * The `sluice` command (DESIGN.md "Command line"). Parsing only: each command
+ * The `sluice` command (README "Running it on a plant"). Parsing only: each command
  * lives in its own module. Exit codes: 0 ok, 1 runtime failure, 2 bad usage or
  * bad configuration (SluiceError.exitCode decides).
  */

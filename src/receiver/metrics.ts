@@ -4,7 +4,7 @@
  *   store.link() / store.health() / store.all() ──collect() at scrape──▶ gauges, mirrored counters
  *   link "frame" events ──receivedAt - frameTime──▶ sluice_link_latency_seconds
  *
- * Names and labels of DESIGN.md are the contract; the extras are marked below. No
+ * Names and labels listed in the README ("Serving") are the contract; the extras are marked below. No
  * default process metrics: several are gauges named *_total and fail `promtool check
  * metrics`. Counters owned by the link or the reader are mirrored at scrape time
  * (reset + inc), so they restart from 0 when the process or the reader restarts, which
@@ -111,7 +111,7 @@ export class ReceiverMetrics {
       },
     });
 
-    // Extras beyond DESIGN.md.
+    // Extras beyond the original contract.
     new Gauge({
       name: "sluice_link_birth", help: "1 once a complete tag catalogue (birth) has arrived", registers,
       collect() { this.set(store.link().birth ? 1 : 0); },
