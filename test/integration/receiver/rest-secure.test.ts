@@ -14,7 +14,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { stringify } from "yaml";
-import { silentLogger } from "../../../src/core/log.js";
+import { Writable } from "node:stream";
+import { createLogger, silentLogger } from "../../../src/core/log.js";
 import { keygen } from "../../../src/link/keys.js";
 import { hashPassword } from "../../../src/receiver/opcua/index.js";
 import { startReceiver } from "../../../src/receiver/main.js";
@@ -63,7 +64,9 @@ async function curl(...args: string[]): Promise<{ code: string; exit: number; bo
 }
 
 void t.test("HTTPS with users and tokens: curl succeeds with credentials, fails without; failures are counted and limited", async (t) => {
-  const rx = await startReceiver(receiverFile("secure", secure), { logger: silentLogger });
+  const logged: string[] = [];
+  const sink = new Writable({ write(chunk: Buffer, _enc, done) { logged.push(chunk.toString()); done(); } });
+  const rx = await startReceiver(receiverFile("secure", secure), { logger: createLogger({ level: "trace", destination: sink }) });
   t.teardown(() => rx.close());
   t.match(rx.rest, /^https:\/\/127\.0\.0\.1:\d+$/, "the REST URL says https");
   const url = rx.rest;
@@ -101,6 +104,13 @@ void t.test("HTTPS with users and tokens: curl succeeds with credentials, fails 
   t.equal(limited.code, "429", "past loginAttempts failures a minute: 429");
   const after = await curl(...ca, "-H", `Authorization: Bearer ${TOKEN}`, `${url}/metrics`);
   t.equal(after.code, "429", "the limited address waits, whatever it presents");
+
+  await rx.close();
+  const log = logged.join("");
+  t.match(log, /REST login failed/, "failed logins are logged (with the user name)");
+  for (const secret of [TOKEN, PASSWORD, "wrong password", "another guess", "x".repeat(40), secure.users[0]!.passwordHash.split("$").pop()!]) {
+    t.notOk(log.includes(secret), `no token, password or hash in the log at level trace (${secret.slice(0, 6)}...)`);
+  }
 });
 
 void t.test("mutual TLS: without a client certificate signed by rest.tls.clientCa the handshake fails", async (t) => {
