@@ -27,6 +27,7 @@ export function drawLinkChart(host, history) {
   plot = new uPlot({
     width, height: 160,
     cursor: { drag: { x: false, y: false } },
+    legend: { live: false },
     axes: [axis, { ...axis, size: 48 }],
     series: [
       {},

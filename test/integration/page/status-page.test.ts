@@ -74,6 +74,12 @@ void t.test("the page shows every source and tag, live, searchable, accessible",
   t.match(flow, /^-?\d+(\.\d{1,9})? l\/min$/, `float32 shown as its shortest decimal with the unit (${flow})`);
   await page.waitForFunction(() => document.querySelectorAll("#tag-table svg.spark").length > 0, null, { timeout: 20_000 });
   const shot = process.env.SLUICE_SCREENSHOT ? resolve(ROOT, process.env.SLUICE_SCREENSHOT) : join(dir, "status-page.png");
+  if (process.env.SLUICE_SCREENSHOT) {
+    // for the README: let the link chart gather a few 10 s points first
+    await pollUntil(async () => ((await (await fetch(`${receiver.rest}/api/v1/link/history`)).json()) as { points: unknown[] }).points.length >= 5, 90_000, 1000);
+    await page.reload();
+    await page.waitForFunction(() => document.querySelectorAll("#tag-table svg.spark").length > 0 && document.querySelector("#link-chart canvas") !== null, null, { timeout: 20_000 });
+  }
   await page.screenshot({ path: shot });
   const size = statSync(shot).size;
   t.ok(size > 10_000 && size < 400_000, `screenshot ${shot}: ${Math.round(size / 1024)} KiB`);
