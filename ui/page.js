@@ -163,6 +163,8 @@ function init() {
   void loadTags();
   void loadChart();
   setInterval(() => void loadChart(), 10_000);
+  let resize = 0;
+  window.addEventListener("resize", () => { clearTimeout(resize); resize = setTimeout(() => void loadChart(), 200); });
 }
 
 init();

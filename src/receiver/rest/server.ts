@@ -1,8 +1,12 @@
 /**
- * The receiver's read-only HTTP server (fastify): REST API, health, /metrics, OpenAPI.
+ * The receiver's read-only HTTP(S) server (fastify): REST API, health, /metrics,
+ * OpenAPI, and (registered by the caller through `extra`) the status page.
  *
- *   request ──onRequest: GET/HEAD only, else 405 + Allow──▶ route (schemas.ts) ──▶ JSON
+ *   request ──onRequest: GET/HEAD only, else 405 + Allow──▶ auth (security.ts) ──▶ route (schemas.ts) ──▶ JSON
  *                                   errors ──▶ {"error":{"code","message"}} (never a stack)
+ *
+ * With `tls` it serves HTTPS only (a plain-HTTP client gets no answer); with `tls.ca`
+ * every client must present a certificate that CA signed.
  *
  * Read-only by construction: the only routes are GETs (HEAD is derived by fastify) and
  * every other method, on any path, known or not, is answered 405 before routing or body

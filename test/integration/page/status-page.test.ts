@@ -101,6 +101,13 @@ void t.test("the page shows every source and tag, live, searchable, accessible",
   t.equal(await page.getAttribute('#tag-table th[data-sort="value"]', "aria-sort"), "descending", "sorting is announced (aria-sort)");
   await page.waitForFunction((n) => document.querySelectorAll("#tag-table tbody tr[data-path]").length === n, expectTags, { timeout: 5000 });
 
+  // a phone: nothing wider than the screen but the tables' own scroll regions
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForTimeout(600); // the chart is redrawn 200 ms after a resize
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  t.ok(overflow <= 1, `at 390 px the page does not scroll sideways (${overflow} px)`);
+  await page.setViewportSize({ width: 1100, height: 1000 });
+
   const require = createRequire(import.meta.url);
   await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
   const violations = await page.evaluate(async () => {
