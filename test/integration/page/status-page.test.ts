@@ -13,7 +13,8 @@
  */
 import t from "tap";
 import { createRequire } from "node:module";
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { stringify } from "yaml";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -27,6 +28,8 @@ import { demoSources, writeReaderConfig, writeReceiverConfig } from "../../../sr
 import { extraSims } from "../../../src/demo/extra.js";
 import { pollUntil, restSources } from "../../fixtures/pipeline/wait.js";
 import { haveChromium, openBrowser } from "../../fixtures/browser.js";
+import { makePki } from "../../fixtures/certs.js";
+import { hashPassword } from "../../../src/receiver/opcua/index.js";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const POLICY = join(ROOT, "policies", "example.yaml");
@@ -141,4 +144,27 @@ void t.test("a source killed turns red on the open page within 2 s of the receiv
   t.match(state, /backoff|down/, `the state is shown in words (${state})`);
   t.same(navigations, [], "no reload");
   t.same(errors, [], `no console errors (${errors.join(" | ")})`);
+});
+
+void t.test("behind HTTPS and a password the page works the same: events, tags, no console errors", async (t) => {
+  const pki = makePki(dir);
+  const file = join(dir, "secure-receiver.yaml");
+  writeFileSync(file, stringify({
+    link: { listen: "127.0.0.1:0", key: "./demo.key" }, policy: "allow-all", opcua: { enabled: false },
+    rest: { listen: "127.0.0.1:0", tls: { cert: pki.cert, key: pki.key }, users: [{ name: "operator", passwordHash: hashPassword("operator password") }] },
+  }));
+  const rx = await startReceiver(file, { logger: silentLogger });
+  t.teardown(() => rx.close());
+  const b = await openBrowser({ httpCredentials: { username: "operator", password: "operator password" }, ignoreHTTPSErrors: true });
+  t.teardown(() => b.close());
+  const res = await b.page.goto(`${rx.rest}/`);
+  t.equal(res?.status(), 200, "the page loads with the password");
+  await b.page.waitForFunction(() => /Link DOWN · 0 tags/.test(document.getElementById("summary")?.textContent ?? ""), null, { timeout: 10_000 });
+  await b.page.waitForFunction(() => /0–0 of 0/.test(document.getElementById("tag-count")?.textContent ?? ""), null, { timeout: 10_000 });
+  t.same(b.errors, [], `no console errors (${b.errors.join(" | ")})`);
+  const anon = await openBrowser({ ignoreHTTPSErrors: true });
+  t.teardown(() => anon.close());
+  // headless chromium turns an unanswered Basic challenge into a navigation error
+  const refused = await anon.page.goto(`${rx.rest}/`).then((r) => String(r?.status()), (e: unknown) => String(e));
+  t.match(refused, /^401$|ERR_INVALID_AUTH_CREDENTIALS/, `without the password the page is refused (${refused.split("\n")[0]})`);
 });
