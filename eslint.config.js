@@ -53,4 +53,12 @@ export default tseslint.config(
     rules: { "no-console": "off", "@typescript-eslint/no-non-null-assertion": "off" },
   },
   { files: ["**/*.js", "**/*.cjs", "**/*.mjs"], ...tseslint.configs.disableTypeChecked, languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly", Buffer: "readonly" } } },
+  // The status page's browser modules (ui/): browser globals, no Node.
+  {
+    files: ["ui/**/*.js"],
+    languageOptions: {
+      globals: Object.fromEntries(["window", "document", "fetch", "URLSearchParams", "EventSource", "getComputedStyle", "setTimeout",
+        "clearTimeout", "setInterval", "URL", "console"].map((g) => [g, "readonly"])),
+    },
+  },
 );

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# `npm test` runs real peers: Debian's pymodbus, promtool, nft, ip, tcpdump and
-# systemd-analyze (and root for the network-namespace suite). On a fresh
+# `npm test` runs real peers: Debian's pymodbus, promtool and prometheus, nft, ip,
+# tcpdump, systemd-analyze, curl, openssl and chromium (the status page's browser
+# tests drive it with playwright-core; no browser is ever downloaded), and root for
+# the network-namespace suite. On a fresh
 # Debian/Ubuntu machine as root this installs what is missing; otherwise it
 # names the packages and fails, rather than letting tests fail one by one.
 set -u
@@ -11,6 +13,9 @@ command -v nft >/dev/null 2>&1 || need+=(nftables)
 command -v ip >/dev/null 2>&1 || need+=(iproute2)
 command -v tcpdump >/dev/null 2>&1 || need+=(tcpdump)
 command -v systemd-analyze >/dev/null 2>&1 || need+=(systemd)
+command -v curl >/dev/null 2>&1 || need+=(curl)
+command -v openssl >/dev/null 2>&1 || need+=(openssl)
+[ -x /usr/bin/chromium ] || need+=(chromium)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "npm test: installing the Debian packages the tests use: ${need[*]}"

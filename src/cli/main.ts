@@ -1,18 +1,15 @@
 /**
- * The `sluice` command (DESIGN.md "Command line"). Parsing only: each command
+ * The `sluice` command (README "Running it on a plant"). Parsing only: each command
  * lives in its own module. Exit codes: 0 ok, 1 runtime failure, 2 bad usage or
  * bad configuration (SluiceError.exitCode decides).
  */
-import { readFileSync } from "node:fs";
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { SluiceError, errorMessage } from "../core/errors.js";
+import { VERSION } from "../core/version.js";
 // Commands are imported when they run: `sluice check` or `keygen` must not pay
 // for (or print the start-up warnings of) node-opcua, fastify and the drivers.
 
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
-  return pkg.version;
-}
+const version = (): string => VERSION;
 
 function seconds(v: string): number {
   const n = Number(v);
@@ -34,7 +31,8 @@ export function buildProgram(out: { code: number }): Command {
     .action(async (o: { config: string }) => { out.code = await (await import("./run.js")).cmdReceiver(o.config); });
   program.command("demo").description("simulated PLCs + reader + receiver on loopback; prints the URLs")
     .option("--duration <seconds>", "stop after this many seconds (default: until Ctrl-C)", seconds)
-    .action(async (o: { duration?: number }) => { out.code = await (await import("./demo.js")).cmdDemo(o.duration); });
+    .option("--verbose", "write the JSON logs to stderr instead of a log file")
+    .action(async (o: { duration?: number; verbose?: boolean }) => { out.code = await (await import("./demo.js")).cmdDemo(o.duration, o.verbose === true); });
   program.command("keygen").description("write a new random 256-bit link key (mode 0600) and print its key id")
     .argument("<file>", "key file to create (never overwritten)")
     .action(async (file: string) => { out.code = (await import("./keygen.js")).cmdKeygen(file); });
@@ -42,7 +40,7 @@ export function buildProgram(out: { code: number }): Command {
     .argument("<file>", "configuration or policy file")
     .option("--policy <policy>", "audit: print for every tag of the reader FILE whether it crosses this policy and which rule decided")
     .action(async (file: string, o: { policy?: string }) => { out.code = (await import("./check.js")).cmdCheck(file, o.policy); });
-  program.command("hash-password").description("read a password on stdin and print the hash to put in an OPC UA user entry")
+  program.command("hash-password").description("read a password on stdin and print the hash for an OPC UA or REST user entry (passwordHash)")
     .action(async () => { out.code = await (await import("./password.js")).cmdHashPassword(); });
   return program;
 }

@@ -1,4 +1,4 @@
-/** `sluice hash-password`: hash for `opcua.users[].passwordHash`; the password is read from stdin, never from argv (argv shows in ps). */
+/** `sluice hash-password`: hash for `opcua.users[].passwordHash` and `rest.users[].passwordHash`; the password is read from stdin, never from argv (argv shows in ps). */
 import { hashPassword } from "../receiver/opcua/index.js";
 import { SluiceError } from "../core/errors.js";
 

@@ -2,7 +2,7 @@
  * The reader's configuration file: one TypeBox schema (JSON Schema, unknown
  * keys rejected, defaults here), then the checks a schema cannot express, then
  * every tag address parsed by its protocol's own parser, so that a bad file is
- * refused before anything starts, naming the field (DESIGN.md):
+ * refused before anything starts, naming the field:
  *
  *   YAML ──schema (ajv, defaults)──▶ cross-field checks ──parseAddress per tag──▶ ResolvedSource[] (frozen)
  *
@@ -32,7 +32,7 @@ const Pair = (description: string) =>
 
 export const TagConfig = Strict({
   name: Name("tag name; the tag's path is SOURCE/TAG"),
-  address: Type.String({ minLength: 1, maxLength: 1024, description: "protocol address (see DESIGN.md: modbus hr:0:int16, s7 DB1,REAL4, enip Program:Main.Speed, opcua ns=2;i=1001)" }),
+  address: Type.String({ minLength: 1, maxLength: 1024, description: "protocol address (see the README, Tag addresses: modbus hr:0:int16, s7 DB1,REAL4, enip Program:Main.Speed, opcua ns=2;i=1001)" }),
   type: Type.Optional(StringEnum(TAG_TYPES, "value type; required when the address does not imply one (s7, enip, opcua, modbus without :TYPE)")),
   unitId: Type.Optional(Type.Integer({ minimum: 0, maximum: 255, description: "modbus only: unit id of this tag, overriding the source's modbus.unitId" })),
   scale: Type.Optional(Type.Number({ description: "value = raw * scale + offset (the tag becomes float64)" })),

@@ -11,11 +11,14 @@ import { dirname, isAbsolute, resolve } from "node:path";
 import { Type, type Static } from "@sinclair/typebox";
 import { parseDuration } from "../core/duration.js";
 import { checkPasswordHash } from "../core/password.js";
-import { HostPort, LOG_LEVELS, PolicyRef, Strict, StringEnum, splitHostPort } from "./common.js";
+import { LOG_LEVELS, PolicyRef, Strict, StringEnum, splitHostPort } from "./common.js";
 import { ReceiverLink } from "./link.js";
 import { configError, loadFile } from "./load.js";
 import { PolicyFile } from "./policy.js";
 import { ReceiverOpcua } from "./receiver-opcua.js";
+import { checkRest, ReceiverRest } from "./receiver-rest.js";
+
+export { ReceiverRest };
 
 /** Most history samples per tag: 100k tags x 100k samples would still be bounded, just large. */
 export const MAX_HISTORY_SAMPLES = 100_000;
@@ -23,14 +26,6 @@ export const MAX_TAGS = 1_000_000;
 
 const Section = <T extends Parameters<typeof Type.Object>[0]>(props: T, description: string) =>
   Type.Object(props, { additionalProperties: false, default: {}, description });
-
-export const ReceiverRest = Section({
-  enabled: Type.Boolean({ default: true, description: "serve the read-only REST API, /healthz, /readyz and /metrics" }),
-  listen: Type.String({
-    ...HostPort("TCP address of the REST API and /metrics; port 0 picks a free port"),
-    default: "127.0.0.1:8080",
-  }),
-}, "read-only REST API (GET and HEAD only) and Prometheus /metrics");
 
 export const ReceiverOpcuaSection = Section({
   enabled: Type.Boolean({ default: true, description: "serve the read-only OPC UA server" }),
@@ -84,10 +79,13 @@ export function loadReceiverConfig(file: string): Readonly<ReceiverConfig> {
   for (const [path, value] of [["rest.listen", cfg.rest.listen], ["link.listen", cfg.link.listen]] as const) {
     try { splitHostPort(value); } catch { throw configError(file, path, "port must be 0-65535"); }
   }
-  cfg.opcua.users.forEach((u, i) => {
-    const why = checkPasswordHash(u.passwordHash);
-    if (why) throw configError(file, `opcua.users[${i}].passwordHash`, why);
-  });
+  for (const [section, users] of [["opcua", cfg.opcua.users], ["rest", cfg.rest.users]] as const) {
+    users.forEach((u, i) => {
+      const why = checkPasswordHash(u.passwordHash);
+      if (why) throw configError(file, `${section}.users[${i}].passwordHash`, why);
+    });
+  }
+  checkRest(file, cfg.rest, splitHostPort(cfg.rest.listen).host);
   return cfg;
 }
 

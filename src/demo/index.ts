@@ -18,6 +18,7 @@ import { startModbusSim } from "../sim/modbus.js";
 import { startOpcuaSim } from "../sim/opcua.js";
 import { startReader } from "../reader/main.js";
 import { startReceiver } from "../receiver/main.js";
+import { routeLibraryLogs } from "../receiver/opcua/index.js";
 import { demoSources, writeReaderConfig, writeReceiverConfig, type DemoEndpoints, type DemoSource } from "./configs.js";
 import { extraSims } from "./extra.js";
 import { watchTags } from "./watch.js";
@@ -34,8 +35,10 @@ export interface Demo {
 
 const POLICY = resolve(fileURLToPath(new URL("../../policies/example.yaml", import.meta.url)));
 
-export async function startDemo(opts: { logger: Logger; say: (s: string) => void; watchMs?: number }): Promise<Demo> {
+export async function startDemo(opts: { logger: Logger; say: (s: string) => void; watchMs?: number; logs?: string }): Promise<Demo> {
   const { logger, say } = opts;
+  // node-opcua logs process-wide: route it before the OPC UA simulator starts.
+  routeLibraryLogs(logger.child({ component: "opcua-lib" }));
   const closers: (() => Promise<void> | void)[] = [];
   const closeAll = async () => {
     for (const c of closers.reverse()) {
@@ -89,11 +92,13 @@ export async function startDemo(opts: { logger: Logger; say: (s: string) => void
       "",
       "sluice demo: simulated PLCs -> reader -> one-way UDP link -> receiver, all on loopback",
       `  sources : ${sources.map((s) => `${s.name} (${s.protocol})`).join(", ")}`,
+      `  status  : ${receiver.rest}/   (live status page)`,
       `  REST    : ${receiver.rest}/api/v1/tags`,
       `  OPC UA  : ${receiver.opcua ?? "(disabled)"}   (DEMO MODE: security None, anonymous; never deploy like this)`,
       `  metrics : ${receiver.rest}/metrics`,
       `  configs : ${files.reader}  ${files.receiver}`,
       `  policy  : ${POLICY}  (press1/secret is denied and never crosses)`,
+      ...(opts.logs ? [`  logs    : ${opts.logs}`] : []),
       "Ctrl-C to stop.",
       "",
     ].join("\n"));

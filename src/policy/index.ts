@@ -6,7 +6,7 @@
  *   reader:   tags ──filterCatalog──▶ birth      samples ──filterSamples──▶ encode ──▶ link
  *   receiver: link ──▶ birth ──filterCatalog──▶ store   samples ──filterSamples──▶ store
  *
- * Fail closed (DESIGN.md invariant 4): no policy refuses to start (unless the config
+ * Fail closed (SECURITY.md: policies fail closed): no policy refuses to start (unless the config
  * says `policy: allow-all`, which is logged as a warning); a tag no allow rule matches
  * is denied; a value the gate cannot check (unknown alias, wrong kind) is dropped;
  * an invalid reload keeps the policy already in force.

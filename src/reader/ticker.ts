@@ -1,7 +1,7 @@
 /**
  * A fixed-rate ticker: ticks on a plan (t0, t0+i, t0+2i, ...), not "interval
  * after the last poll finished", so the scan rate never drifts
- * (research/gateways.md §7.6). When the event loop was held up past whole
+ *. When the event loop was held up past whole
  * slots, those slots are reported as missed instead of being fired late in a
  * burst. Whether a tick may poll (a poll still running means an overrun) is
  * the caller's decision.

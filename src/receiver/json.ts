@@ -4,7 +4,7 @@
  * else as decimal strings, so no client silently loses precision.
  */
 import { shortestFloat32 } from "../core/float32.js";
-import type { TagType, Value } from "../core/model.js";
+import type { SourceHealth, TagType, Value } from "../core/model.js";
 import { quality, statusName } from "../core/status.js";
 import type { HistorySample, LinkView, TagState } from "./store-api.js";
 
@@ -91,5 +91,14 @@ export function linkJson(l: LinkView) {
     sessions: l.sessions,
     rejected: l.rejected,
     policy: l.policy,
+  };
+}
+
+/** A source as the reader reported it in its last heartbeat. */
+export function sourceJson(s: SourceHealth) {
+  return {
+    name: s.name, protocol: s.protocol, state: s.state, lastPollTime: iso(s.lastPollTime),
+    pollErrors: s.pollsError, pollsOk: s.pollsOk, overruns: s.overruns,
+    ...(s.lastError !== undefined ? { lastError: s.lastError } : {}),
   };
 }

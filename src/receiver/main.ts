@@ -9,16 +9,21 @@
  * The receiver never sends on the link socket: nothing here, in the store or in the
  * adapters holds a reference to it; only LinkReceiver owns it, and it only receives.
  */
-import { dirname, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { dirname, isAbsolute, resolve } from "node:path";
 import { splitHostPort } from "../config/common.js";
-import { linkTimes, loadReceiverConfig } from "../config/receiver.js";
+import { linkTimes, loadReceiverConfig, type ReceiverConfig } from "../config/receiver.js";
+import { checkRest } from "../config/receiver-rest.js";
+import { configError } from "../config/load.js";
 import { errorMessage } from "../core/errors.js";
 import type { Logger } from "../core/log.js";
 import { LinkReceiver } from "../link/index.js";
 import { PolicyGate } from "../policy/index.js";
 import { ReceiverMetrics } from "./metrics.js";
 import { UaServer } from "./opcua/index.js";
-import { startRestServer } from "./rest/server.js";
+import { startRestServer, type RestTls } from "./rest/server.js";
+import { readTokens } from "./rest/security.js";
+import { registerPage } from "./page/index.js";
 import { TagStore } from "./store.js";
 
 export interface ReceiverHandle {
@@ -34,6 +39,20 @@ export interface ReceiverHandle {
   close(): Promise<void>;
 }
 
+/** The PEM files of rest.tls, read before anything listens; errors name the field. */
+function readTls(file: string, baseDir: string, rest: ReceiverConfig["rest"]): RestTls | undefined {
+  if (!rest.tls) return undefined;
+  const read = (field: "cert" | "key" | "clientCa", p: string): Buffer => {
+    try {
+      return readFileSync(isAbsolute(p) ? p : resolve(baseDir, p));
+    } catch (e) {
+      throw configError(file, `rest.tls.${field}`, `cannot read ${p}: ${(e as NodeJS.ErrnoException).code ?? "error"}`);
+    }
+  };
+  const { cert, key, clientCa } = rest.tls;
+  return { cert: read("cert", cert), key: read("key", key), ...(clientCa !== undefined ? { ca: read("clientCa", clientCa) } : {}) };
+}
+
 /** Bytes per history sample of a numeric tag (time, status, null flag, value). */
 const SAMPLE_BYTES = 21;
 
@@ -45,6 +64,12 @@ export async function startReceiver(file: string, opts: { logger: Logger }): Pro
   const gate = PolicyGate.load(cfg.policy, baseDir, logger.child({ component: "policy" }));
   const { timeoutMs, staleMs } = linkTimes(cfg.link);
   const restAt = splitHostPort(cfg.rest.listen);
+  const restTls = cfg.rest.enabled ? readTls(file, baseDir, cfg.rest) : undefined;
+  const restTokens = cfg.rest.enabled ? readTokens(file, baseDir, cfg.rest.tokens) : [];
+  const { exposed } = checkRest(file, cfg.rest, restAt.host);
+  if (cfg.rest.enabled && exposed.length > 0) {
+    logger.warn({ listen: cfg.rest.listen, exposed }, `REST listens beyond loopback with ${exposed.join(", ")} (rest.insecure: labs only)`);
+  }
 
   const closers: (() => unknown)[] = [];
   let closed: Promise<void> | null = null;
@@ -91,6 +116,12 @@ export async function startReceiver(file: string, opts: { logger: Logger }): Pro
       const srv = await startRestServer({
         store, metrics, logger, host: restAt.host, port: restAt.port,
         observe: (route, code) => metrics.observeRest(route, code), policyBlocked: () => store.policyBlocked(),
+        ...(restTls ? { tls: restTls } : {}),
+        auth: {
+          users: cfg.rest.users, tokens: restTokens, access: cfg.rest.access, loginAttempts: cfg.rest.loginAttempts,
+          onFailure: (reason) => metrics.authFailed(reason),
+        },
+        extra: (app) => registerPage(app, { store, link, policyBlocked: () => store.policyBlocked() }),
       });
       closers.push(() => srv.app.close());
       rest = srv.url;

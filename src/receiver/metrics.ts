@@ -4,7 +4,7 @@
  *   store.link() / store.health() / store.all() ──collect() at scrape──▶ gauges, mirrored counters
  *   link "frame" events ──receivedAt - frameTime──▶ sluice_link_latency_seconds
  *
- * Names and labels of DESIGN.md are the contract; the extras are marked below. No
+ * Names and labels listed in the README ("Serving") are the contract; the extras are marked below. No
  * default process metrics: several are gauges named *_total and fail `promtool check
  * metrics`. Counters owned by the link or the reader are mirrored at scrape time
  * (reset + inc), so they restart from 0 when the process or the reader restarts, which
@@ -38,6 +38,7 @@ export class ReceiverMetrics {
   readonly registry = new Registry();
   private readonly latency: Histogram;
   private readonly rest: Counter<"route" | "code">;
+  private readonly authFailures: Counter<"reason">;
   private readonly detach: () => void;
 
   constructor(opts: MetricsOptions) {
@@ -110,7 +111,7 @@ export class ReceiverMetrics {
       },
     });
 
-    // Extras beyond DESIGN.md.
+    // Extras beyond the original contract.
     new Gauge({
       name: "sluice_link_birth", help: "1 once a complete tag catalogue (birth) has arrived", registers,
       collect() { this.set(store.link().birth ? 1 : 0); },
@@ -168,6 +169,12 @@ export class ReceiverMetrics {
       help: "REST requests answered, by route template and HTTP status",
     });
 
+    this.authFailures = new Counter({
+      name: "sluice_rest_auth_failures_total", labelNames: ["reason"] as const, registers,
+      help: "REST logins refused: reason=password (wrong user or password), token (unknown bearer token), limited (429, too many failures)",
+    });
+    for (const reason of ["password", "token", "limited"]) this.authFailures.inc({ reason }, 0);
+
     const onFrame = (info: FrameInfo) => {
       const at = info?.meta?.receivedAt;
       const sent = info?.frameTime;
@@ -188,6 +195,10 @@ export class ReceiverMetrics {
 
   observeRest(route: string, code: number): void {
     this.rest.inc({ route, code: String(code) });
+  }
+
+  authFailed(reason: "password" | "token" | "limited"): void {
+    this.authFailures.inc({ reason });
   }
 
   close(): void {

@@ -1,5 +1,5 @@
 /**
- * Modbus tag addresses (DESIGN.md): `AREA:OFFSET[.BIT][:TYPE[:ORDER]]`.
+ * Modbus tag addresses (README "Tag addresses"): `AREA:OFFSET[.BIT][:TYPE[:ORDER]]`.
  *
  *   hr:0            holding register 0, int16
  *   hr:2:float32:CDAB

@@ -8,7 +8,7 @@
  *   canonical big-endian bytes ──▶ readInt32BE / readFloatBE / readBigInt64BE ...
  *
  * Naming every order by its byte permutation avoids the "little endian byte
- * swap" ambiguity users trip over (research/gateways.md §6-7): ABCD is plain
+ * swap" ambiguity users trip over: ABCD is plain
  * big-endian, CDAB swaps words, BADC swaps bytes within words, DCBA is
  * little-endian. Strings are N bytes, two per register (AB = high byte first,
  * BA = low byte first), trailing NULs trimmed.

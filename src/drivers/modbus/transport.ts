@@ -9,9 +9,8 @@
  * Why not modbus-serial's client: it silently ignores a reply whose
  * transaction id it does not know (then times out), numbers transactions
  * modulo 256, and keeps the unit id as shared state; the classic failure is a
- * connection that stays one reply out of step forever (research/gateways.md
- * §7.2). Here a timeout or any reply that does not answer the one request in
- * flight destroys the socket, so a stale reply can never be taken for a
+ * connection that stays one reply out of step forever. Here a timeout or any
+ * reply that does not answer the one request in flight destroys the socket, so a stale reply can never be taken for a
  * fresh one; the scheduler reconnects. An exception response is a per-block
  * ModbusException and leaves the connection up.
  */

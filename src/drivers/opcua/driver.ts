@@ -12,7 +12,7 @@
  * node-opcua's own reconnection is off (maxRetry 0): the scheduler owns
  * retries, and every reconnect builds a fresh client and re-resolves namespace
  * URIs, so a server restart that reorders its namespaces cannot leave us
- * reading the wrong nodes (research/gateways.md §7.1). No Write, no Call.
+ * reading the wrong nodes. No Write, no Call.
  */
 import type * as UA from "node-opcua";
 import { resolve } from "node:path";

@@ -10,7 +10,7 @@
  * - `map` with `clamp: true` pins the value to the engineering range and marks
  *   it with the OPC UA limit bits (Low/High limited) while staying Good.
  * - A value outside the EURange that was not clamped keeps its computed value
- *   and becomes UncertainEngineeringUnitsExceeded (research/gateways.md §3).
+ *   and becomes UncertainEngineeringUnitsExceeded.
  * - A point the driver reported Bad passes through untouched (value null).
  */
 import type { TagType, Value } from "../../core/model.js";

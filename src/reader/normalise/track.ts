@@ -1,7 +1,7 @@
 /**
  * One tag's running state in the reader: its last usable value and the last
  * sample sent. Turns driver results and source communication states into the
- * samples the link must carry, per the quality model (DESIGN.md):
+ * samples the link must carry, per the quality model (README "Quality"):
  *
  *   PointResult ──normaliseValue──▶ {value,status} ──shouldReport?──▶ Sample | null
  *   comm state  ──────────────────▶ {last,status}  ──shouldReport?──▶ Sample | null

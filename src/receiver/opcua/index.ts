@@ -29,6 +29,7 @@ import { TAGS_NAMESPACE, TagSpace } from "./tags.js";
 import { millisecondReads } from "./timestamps.js";
 
 export { hashPassword, verifyPassword } from "./password.js";
+export { routeLibraryLogs } from "./library-log.js";
 export { TAGS_NAMESPACE } from "./tags.js";
 export { DIAGNOSTICS_NAMESPACE } from "./health.js";
 

@@ -16,6 +16,7 @@ import type { Logger } from "../../core/log.js";
 import { DUMMY_HASH, verifyPasswordAsync } from "./password.js";
 import { queueCap } from "./limits.js";
 import type { Pki } from "./pki.js";
+import { BUILD_DATE, PRODUCT_URI, VERSION } from "../../core/version.js";
 
 type Config = Static<typeof ReceiverOpcua>;
 
@@ -76,10 +77,14 @@ export function serverOptions(cfg: Config, pki: Pki, id: Identity, logger: Logge
     userManager: userManager(cfg.users, logger),
     serverInfo: {
       applicationUri: id.applicationUri,
-      productUri: "urn:sluice",
+      productUri: PRODUCT_URI,
       applicationName: { text: "sluice receiver", locale: "en" },
     },
-    buildInfo: { productName: "sluice receiver", productUri: "urn:sluice", manufacturerName: "sluice" },
+    // sluice's own version and build date (node-opcua would report its own)
+    buildInfo: {
+      productName: "sluice receiver", productUri: PRODUCT_URI, manufacturerName: "sluice",
+      softwareVersion: VERSION, buildNumber: VERSION, buildDate: BUILD_DATE,
+    },
     registerServerMethod: RegisterServerMethod.HIDDEN,
     disableDiscovery: false,
     isAuditing: false,

@@ -1,13 +1,15 @@
 /**
  * The REST routes (all GET; fastify adds HEAD). Handlers only read the store view.
  *
- *   /api/v1/tags[?source=S]               /api/v1/sources    /healthz   /metrics
+ *   /api/v1/tags[?source=&q=&quality=&sort=&order=&offset=&limit=]
+ *                                         /api/v1/sources    /healthz   /metrics
  *   /api/v1/tags/SOURCE/TAG[/history]     /api/v1/link       /readyz    /api/v1/openapi.json
  */
 import type { FastifyInstance } from "fastify";
 import type { TagStoreView } from "../store-api.js";
-import { iso, linkJson, sampleJson, tagJson } from "../json.js";
+import { iso, linkJson, sampleJson, sourceJson, tagJson } from "../json.js";
 import * as S from "./schemas.js";
+import { queryTags, type TagQuery } from "./tag-query.js";
 
 export interface RouteDeps {
   store: TagStoreView;
@@ -51,11 +53,19 @@ const plainJson = { serializerCompiler: () => (data: unknown) => JSON.stringify(
 export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
   const { store } = deps;
 
-  app.get<{ Querystring: { source?: string } }>("/api/v1/tags", {
+  app.get<{ Querystring: TagQuery }>("/api/v1/tags", {
     ...plainJson,
-    schema: { tags, summary: "latest value of every tag", querystring: S.tagsQuery, response: json(S.tagsReply, "tags in catalogue order") },
+    schema: {
+      tags, summary: "latest value of every tag, or one filtered, sorted page of them", querystring: S.tagsQuery,
+      response: json(S.tagsReply, "tags in catalogue order, or the page asked for with its total"),
+    },
   }, async (req) => {
-    const only = req.query.source;
+    const qs = req.query;
+    if (qs.q !== undefined || qs.quality !== undefined || qs.sort !== undefined || qs.order !== undefined || qs.offset !== undefined || qs.limit !== undefined) {
+      const page = queryTags(store.all(), qs);
+      return { total: page.total, tags: page.tags.map(tagJson) };
+    }
+    const only = qs.source;
     const out = [];
     for (const s of store.all()) if (only === undefined || s.source === only) out.push(tagJson(s));
     return { tags: out };
@@ -94,11 +104,7 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
   }, async () => {
     const h = store.health();
     return {
-      sources: (h?.sources ?? []).map((s) => ({
-        name: s.name, protocol: s.protocol, state: s.state, lastPollTime: iso(s.lastPollTime),
-        pollErrors: s.pollsError, pollsOk: s.pollsOk, overruns: s.overruns,
-        ...(s.lastError !== undefined ? { lastError: s.lastError } : {}),
-      })),
+      sources: (h?.sources ?? []).map(sourceJson),
       reader: h ? { startedAt: iso(h.startedAt), policyHash: h.policyHash } : null,
     };
   });

@@ -5,6 +5,7 @@
  */
 import { MAX_HISTORY_SAMPLES } from "../../config/receiver.js";
 import { TAG_TYPES } from "../../core/model.js";
+import { MAX_PAGE, SORT_KEYS } from "./tag-query.js";
 
 const time = (description: string) => ({ type: ["string", "null"], format: "date-time", description });
 const segment = "^[A-Za-z0-9_.-]+$";
@@ -51,13 +52,24 @@ export const tagSchema = {
 export const tagsReply = {
   type: "object",
   required: ["tags"],
-  properties: { tags: { type: "array", items: { $ref: "Tag#" } } },
+  properties: {
+    tags: { type: "array", items: { $ref: "Tag#" } },
+    total: { type: "integer", description: "tags matching q/quality/source before offset and limit (present when any of q, quality, sort, order, offset, limit is given)" },
+  },
 } as const;
 
 export const tagsQuery = {
   type: "object",
   additionalProperties: false,
-  properties: { source: { type: "string", pattern: segment, maxLength: 128, description: "only the tags of this source" } },
+  properties: {
+    source: { type: "string", pattern: segment, maxLength: 128, description: "only the tags of this source" },
+    q: { type: "string", maxLength: 200, description: "case-insensitive substring of the path or the unit" },
+    quality: { type: "string", enum: ["good", "uncertain", "bad"], description: "only tags of this quality" },
+    sort: { type: "string", enum: [...SORT_KEYS], description: "sort key (default: catalogue order); ties by path" },
+    order: { type: "string", enum: ["asc", "desc"], description: "sort direction (default asc)" },
+    offset: { type: "integer", minimum: 0, maximum: 10_000_000, description: "skip this many matching tags" },
+    limit: { type: "integer", minimum: 1, maximum: MAX_PAGE, description: `at most this many tags (default and most ${MAX_PAGE} when paging)` },
+  },
 } as const;
 
 export const tagParams = {

@@ -1,24 +1,41 @@
 /**
- * The receiver's read-only HTTP server (fastify): REST API, health, /metrics, OpenAPI.
+ * The receiver's read-only HTTP(S) server (fastify): REST API, health, /metrics,
+ * OpenAPI, and (registered by the caller through `extra`) the status page.
  *
- *   request ──onRequest: GET/HEAD only, else 405 + Allow──▶ route (schemas.ts) ──▶ JSON
+ *   request ──onRequest: GET/HEAD only, else 405 + Allow──▶ auth (security.ts) ──▶ route (schemas.ts) ──▶ JSON
  *                                   errors ──▶ {"error":{"code","message"}} (never a stack)
+ *
+ * With `tls` it serves HTTPS only (a plain-HTTP client gets no answer); with `tls.ca`
+ * every client must present a certificate that CA signed.
  *
  * Read-only by construction: the only routes are GETs (HEAD is derived by fastify) and
  * every other method, on any path, known or not, is answered 405 before routing or body
  * parsing. Responses are serialised through their schemas, so only listed fields leave.
  */
-import { fastify, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from "fastify";
+import { fastify, LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from "fastify";
 import swagger from "@fastify/swagger";
 import type { Logger } from "../../core/log.js";
 import { HttpError, registerRoutes, type RouteDeps } from "./routes.js";
 import { errorSchema, tagSchema } from "./schemas.js";
+import { registerAuth, type RestAuth } from "./security.js";
+
+/** PEM contents for HTTPS; with `ca`, clients must present a certificate it signed. */
+export interface RestTls {
+  cert: Buffer;
+  key: Buffer;
+  ca?: Buffer;
+}
 
 export interface RestOptions extends RouteDeps {
   logger: Logger;
   /** counts each answered request (route template, status) */
   observe?: (route: string, code: number) => void;
   version?: string;
+  tls?: RestTls;
+  /** credentials per route group; absent or without users and tokens: open */
+  auth?: RestAuth;
+  /** extra routes registered after auth (the status page) */
+  extra?: (app: FastifyInstance) => void | Promise<void>;
 }
 
 const ALLOW = "GET, HEAD";
@@ -27,13 +44,15 @@ function errorBody(code: string, message: string) {
   return { error: { code, message } };
 }
 
-const CODES: Record<number, string> = { 400: "BAD_REQUEST", 404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED", 413: "PAYLOAD_TOO_LARGE", 414: "URI_TOO_LONG", 415: "UNSUPPORTED_MEDIA_TYPE" };
+const CODES: Record<number, string> = { 400: "BAD_REQUEST", 401: "UNAUTHORIZED", 429: "TOO_MANY_REQUESTS", 404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED", 413: "PAYLOAD_TOO_LARGE", 414: "URI_TOO_LONG", 415: "UNSUPPORTED_MEDIA_TYPE" };
 
 export async function buildRestServer(opts: RestOptions): Promise<FastifyInstance> {
   const log = opts.logger.child({ component: "rest" });
+  // With `https` fastify types the instance as an https server; the routes do not care which.
   const app = fastify({
     loggerInstance: log as FastifyBaseLogger,
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
+    ...(opts.tls ? { https: { cert: opts.tls.cert, key: opts.tls.key, ...(opts.tls.ca ? { ca: opts.tls.ca, requestCert: true, rejectUnauthorized: true } : {}) } } : {}),
     bodyLimit: 1024,
     return503OnClosing: true,
     forceCloseConnections: true,
@@ -96,7 +115,9 @@ export async function buildRestServer(opts: RestOptions): Promise<FastifyInstanc
     return errorBody("INTERNAL", "internal error");
   });
 
+  if (opts.auth) await registerAuth(app, opts.auth);
   registerRoutes(app, opts);
+  await opts.extra?.(app);
   app.get("/api/v1/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   return app;
 }
@@ -108,5 +129,5 @@ export async function startRestServer(opts: RestOptions & { host: string; port: 
   const addr = app.server.address();
   if (addr === null || typeof addr === "string") throw new Error("REST server has no TCP address");
   const host = addr.family === "IPv6" ? `[${addr.address}]` : addr.address;
-  return { app, url: `http://${host}:${addr.port}` };
+  return { app, url: `${opts.tls ? "https" : "http"}://${host}:${addr.port}` };
 }

@@ -2,7 +2,9 @@
  * Acceptance: `sluice demo` (what `npm start` runs), started as a child process
  * the way a newcomer starts it, serves changing Good values over REST and OPC
  * UA from all four protocols, keeps the denied tag out, and stops cleanly on
- * Ctrl-C (SIGINT, exit 0).
+ * Ctrl-C (SIGINT, exit 0). It is started as `npm start` starts it, in the user's
+ * environment (no SLUICE_LOG_LEVEL): its whole output is then checked for what a
+ * newcomer should not see (deprecations, library warnings, stack traces).
  *
  *   node bin/sluice.js demo ──stdout──▶ REST and OPC UA URLs ──▶ GET /api/v1/tags, /sources ──▶ OPC UA Read
  *                         ◀──SIGINT── exit 0
@@ -12,7 +14,7 @@
  * Needs dist/ (npm test builds it first; by hand: npm run build).
  */
 import t from "tap";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { pollUntil, restSources, restTags, since, type RestTag } from "../../fixtures/pipeline/wait.js";
@@ -34,7 +36,8 @@ let demo: DemoChild | null = null;
 let urls: { rest: string; opcua: string } | null = null;
 t.teardown(() => { if (demo && demo.exit() === null) demo.child.kill("SIGKILL"); });
 for (let attempt = 1; attempt <= 3 && urls === null; attempt++) {
-  demo = spawnDemo(BIN, ROOT, ["--duration", "60"]);
+  const { SLUICE_LOG_LEVEL: _level, ...newcomer } = process.env;
+  demo = spawnDemo(BIN, ROOT, ["--duration", "60"], newcomer);
   const r = await demoUrls(demo, 60_000);
   if (r !== null && "rest" in r) { urls = r; break; }
   if (r === null) { demo.child.kill("SIGKILL"); throw new Error(`the demo printed no REST/OPC UA URLs within 60 s${demo.why()}`); }
@@ -109,4 +112,20 @@ void t.test("Ctrl-C stops the demo cleanly: exit 0 within 15 s", async (t) => {
     t.same(r, { code: 0, signal: null }, `exit code 0 (after ${since(tStop)})${r.code === 0 ? "" : d.why()}`);
     t.comment(`demo exited ${since(tStop)} after SIGINT`);
   }
+});
+
+void t.test("first run: a clean screen, the logs in the file it names", async (t) => {
+  await d.exited;
+  const out = d.stdout();
+  const lines = `${out}\n${d.stderr()}`.split("\n");
+  const noisy = lines.filter((l) => /deprecat|warning|\(node:\d+\)|^\s+at \S+.*:\d+:\d+\)?$|NODE-OPCUA|^\{"level"/i.test(l));
+  t.same(noisy, [], "no deprecation, library warning, stack trace or JSON log line on the terminal");
+  t.match(out, /^\s*status\s*:\s*http:\/\/\S+\/\s/m, "the status page URL is printed");
+  const logs = /^\s*logs\s*:\s*(\S+\.log)\s*$/m.exec(out)?.[1];
+  t.ok(logs, "the log file is named");
+  if (!logs) return;
+  t.teardown(() => rmSync(logs, { force: true }));
+  const text = readFileSync(logs, "utf8");
+  t.match(text, /"msg":"receiver started"/, "the log file holds the components' JSON logs");
+  t.ok(text.split("\n").filter(Boolean).every((l) => l.startsWith("{")), "one JSON object per line");
 });

@@ -10,6 +10,7 @@ import {
   HistoryUpdateRequest, type ClientSession, type HistoryData, makeBrowsePath, ClientMonitoredItem, type DataValue,
   coerceExpandedNodeId, resolveNodeId, VariableIds,
 } from "node-opcua";
+import { readFileSync } from "node:fs";
 import { Status } from "../../../src/core/status.js";
 import { UaTestStore } from "../../fixtures/ua-store.js";
 import { anonymousSession, makeClient, startServer, tempDir, waitFor } from "../../fixtures/ua-client.js";
@@ -58,6 +59,16 @@ async function serviceResult(request: unknown): Promise<string> {
 void t.test("endpoint URL", async (t) => {
   t.match(server.endpointUrl, /^opc\.tcp:\/\/127\.0\.0\.1:\d+\/?$/);
   t.ok(NS > 0 && DIAG > 0, "tags and diagnostics namespaces are registered");
+});
+
+void t.test("BuildInfo names sluice: its version, build date and product URI", async (t) => {
+  const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string };
+  const read = async (v: string) => (await session.read({ nodeId: resolveNodeId(v), attributeId: AttributeIds.Value })).value.value as unknown;
+  t.equal(await read("Server_ServerStatus_BuildInfo_SoftwareVersion"), pkg.version, "SoftwareVersion is sluice's package.json version");
+  t.equal(await read("Server_ServerStatus_BuildInfo_ProductUri"), "urn:sluice");
+  t.equal(await read("Server_ServerStatus_BuildInfo_ProductName"), "sluice receiver");
+  const built = await read("Server_ServerStatus_BuildInfo_BuildDate") as Date;
+  t.ok(built instanceof Date && built.getTime() > Date.UTC(2025, 0, 1) && built.getTime() <= Date.now(), `BuildDate is this build's (${built.toISOString()})`);
 });
 
 void t.test("browse Objects/SOURCE/TAG", async (t) => {

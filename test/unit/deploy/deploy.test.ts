@@ -7,6 +7,8 @@ import t from "tap";
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { parse } from "yaml";
+import { loadReceiverConfig } from "../../../src/config/receiver.js";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 const run = (cmd: string, args: string[]) => spawnSync(cmd, args, { cwd: root, encoding: "utf8" });
@@ -24,7 +26,7 @@ void t.test("promtool accepts the alert rules and the scrape config", async (t) 
   t.equal(cfg.status, 0, cfg.stdout + cfg.stderr);
 });
 
-void t.test("every alert expression names only metrics of DESIGN.md", async (t) => {
+void t.test("every alert expression names only metrics the receiver serves", async (t) => {
   const text = readFileSync(`${root}deploy/prometheus/sluice-alerts.yml`, "utf8");
   const known = new Set([
     "sluice_link_up", "sluice_link_datagrams_received_total", "sluice_link_datagrams_rejected_total",
@@ -33,7 +35,7 @@ void t.test("every alert expression names only metrics of DESIGN.md", async (t) 
   ]);
   const used = new Set(text.match(/sluice_[a-z_]+/g) ?? []);
   t.ok(used.size >= 8, "the rules use the link and source metrics");
-  for (const m of used) t.ok(known.has(m), `${m} is a metric of DESIGN.md`);
+  for (const m of used) t.ok(known.has(m), `${m} is a metric the receiver serves`);
 });
 
 void t.test("nft accepts both host rulesets", async (t) => {
@@ -72,4 +74,23 @@ void t.test("the Grafana dashboard is valid JSON over our metrics", async (t) =>
   const d = JSON.parse(readFileSync(`${root}deploy/grafana/sluice-dashboard.json`, "utf8")) as { panels: { targets: { expr: string }[] }[] };
   t.ok(d.panels.length >= 8);
   for (const p of d.panels) for (const q of p.targets) t.match(q.expr, /sluice_/);
+});
+
+void t.test("Prometheus scrapes the receiver over HTTPS with the CA and a bearer token file", async (t) => {
+  const cfg = parse(readFileSync(`${root}deploy/prometheus/prometheus.yml`, "utf8")) as { scrape_configs: Record<string, unknown>[] };
+  const job = cfg.scrape_configs.find((j) => j.job_name === "sluice-receiver");
+  t.match(job, { scheme: "https", tls_config: { ca_file: /\.pem$/ }, authorization: { type: "Bearer", credentials_file: /\.token$/ } });
+  t.notMatch(JSON.stringify(job), /"credentials":/, "the token is in a file, not in the config");
+});
+
+void t.test("the receiver example serves HTTPS with credentials beyond loopback, and the host allows only that port", async (t) => {
+  const rx = loadReceiverConfig(`${root}deploy/examples/receiver.yaml`);
+  t.notMatch(rx.rest.listen, /^127\./, "the example listens on the IT side");
+  t.ok(rx.rest.tls && rx.rest.users.length > 0 && rx.rest.tokens.length > 0, "with TLS, users and a token");
+  t.equal(rx.rest.insecure, false);
+  t.same(rx.rest.access, { api: "any", page: "users", metrics: "tokens" });
+  const port = rx.rest.listen.split(":").pop();
+  t.match(readFileSync(`${root}deploy/nftables/receiver.nft`, "utf8"), new RegExp(`tcp dport \\{ 4840, ${port} \\}`), `nftables lets IT reach ${port}`);
+  t.match(readFileSync(`${root}deploy/systemd/sluice-receiver.service`, "utf8"), new RegExp(`SocketBindAllow=tcp:${port}\\n`), `the unit may bind ${port}`);
+  t.match(readFileSync(`${root}deploy/prometheus/prometheus.yml`, "utf8"), new RegExp(`:${port}"`), `Prometheus scrapes ${port}`);
 });

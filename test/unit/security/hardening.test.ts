@@ -64,6 +64,6 @@ void t.test("systemd units: addresses denied by default, no OT range on the rece
     t.match(unit, /^ReadOnlyPaths=\/etc\/sluice$/m, `${name}: configuration and keys read-only`);
   }
   t.notMatch(receiver, /^IPAddressAllow=10\./m, "the receiver's allow-list has no OT (10.x) range");
-  t.same(receiver.match(/^SocketBindAllow=.*$/gm), ["SocketBindAllow=udp:47100", "SocketBindAllow=tcp:4840", "SocketBindAllow=tcp:8080"], "the receiver binds only the link, OPC UA and REST ports");
+  t.same(receiver.match(/^SocketBindAllow=.*$/gm), ["SocketBindAllow=udp:47100", "SocketBindAllow=tcp:4840", "SocketBindAllow=tcp:8443"], "the receiver binds only the link, OPC UA and HTTPS (REST, page, metrics) ports");
   t.notMatch(reader, /^SocketBindAllow=/m, "the reader binds no port");
 });
