@@ -34,7 +34,10 @@ export interface DiskFile {
   live: number;
   readonly catalogs: Set<number>;
   readonly opened: number;
+  /** Write descriptor while this is the file being written. */
   fd: number | null;
+  /** Read descriptor, opened on the first read. */
+  rfd: number | null;
 }
 
 export interface DiskChunkRef {
@@ -69,7 +72,7 @@ export class DiskStore {
     const names = readdirSync(dir).filter((n) => /^[0-9a-f]{16}\.journal$/.test(n)).sort();
     for (const name of names) {
       store.counter = Math.max(store.counter, parseInt(name.slice(0, 16), 16) + 1);
-      const file: DiskFile = { name, path: join(dir, name), bytes: 0, live: 0, catalogs: new Set(), opened: 0, fd: null };
+      const file: DiskFile = { name, path: join(dir, name), bytes: 0, live: 0, catalogs: new Set(), opened: 0, fd: null, rfd: null };
       const got = store.scan(file, catalogs);
       if (got.length === 0) { unlinkSync(file.path); continue; }
       store.files.push(file);
@@ -85,7 +88,7 @@ export class DiskStore {
     this.counter++;
     const path = join(this.dir, name);
     const fd = openSync(path, "wx", 0o600);
-    const file: DiskFile = { name, path, bytes: 0, live: 0, catalogs: new Set(), opened: now, fd };
+    const file: DiskFile = { name, path, bytes: 0, live: 0, catalogs: new Set(), opened: now, fd, rfd: null };
     this.files.push(file);
     this.current = file;
     this.write(file, MAGIC);
@@ -120,11 +123,11 @@ export class DiskStore {
 
   read(ref: DiskChunkRef): Uint8Array {
     const f = ref.file;
-    f.fd ??= openSync(f.path, "r");
+    f.rfd ??= openSync(f.path, "r");
     const buf = Buffer.allocUnsafe(ref.length);
     let got = 0;
     while (got < ref.length) {
-      const n = readSync(f.fd, buf, got, ref.length - got, ref.offset + got);
+      const n = readSync(f.rfd, buf, got, ref.length - got, ref.offset + got);
       if (n === 0) throw new Error(`${f.path}: short read`);
       got += n;
     }
@@ -151,6 +154,7 @@ export class DiskStore {
   delete(f: DiskFile): void {
     if (f === this.current) this.current = null;
     if (f.fd !== null) { closeSync(f.fd); f.fd = null; }
+    if (f.rfd !== null) { closeSync(f.rfd); f.rfd = null; }
     const i = this.files.indexOf(f);
     if (i < 0) return;
     this.files.splice(i, 1);
@@ -160,7 +164,7 @@ export class DiskStore {
 
   close(): void {
     this.roll();
-    for (const f of this.files) if (f.fd !== null) { closeSync(f.fd); f.fd = null; }
+    for (const f of this.files) if (f.rfd !== null) { closeSync(f.rfd); f.rfd = null; }
   }
 
   private record(f: DiskFile, body: Buffer): number {
