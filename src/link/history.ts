@@ -210,3 +210,26 @@ export class HistoryCarousel {
     return plan;
   }
 }
+
+/**
+ * The fill bound of README "History and backfill", in ms: how long after a cut of
+ * `cutMs` ends a receiver holds every sample sent during it, for a carousel of
+ * `historyRate` frame bytes/s and a journal growing by `bytesPerSecond` history bytes
+ * per second of source time (tags x changes/s x bytes/sample). Tier by tier, youngest
+ * first: a tier whose sweep is T fills the part of the cut it holds within SETTLE_MS +
+ * 2 T; it holds all that is left when cut + SETTLE_MS + T <= its oldest age, otherwise
+ * the older part ages into the next tier. Null when the cut ages out of the journal
+ * (`retainMs`) before any tier can fill it. An upper bound: a tier with nothing to send
+ * gives its share to the others.
+ */
+export function fillBound(o: { historyRate: number; bytesPerSecond: number; cutMs: number; retainMs: number; tiers?: readonly Tier[] }): number | null {
+  let worst = 0;
+  for (const tier of o.tiers ?? TIERS) {
+    const oldest = Math.min(tier.oldest, o.retainMs);
+    if (oldest <= tier.newest) break;
+    const sweep = Math.max(tier.minPeriod, ((oldest - tier.newest) * o.bytesPerSecond) / (tier.weight * o.historyRate));
+    worst = Math.max(worst, SETTLE_MS + 2 * sweep);
+    if (o.cutMs + SETTLE_MS + sweep <= oldest) return worst;
+  }
+  return null;
+}

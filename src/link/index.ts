@@ -35,7 +35,7 @@ export { REJECT_REASONS } from "./transport/receive.js";
 export { catalogHash, CatalogIndex, MAX_TAGS } from "./catalog.js";
 export { encodeFrame, encodeSamplesFrame, decodeFrame, peekFrame, FrameError, coerceValue, MISMATCH, MAX_SAMPLES } from "./codec/index.js";
 export { Publisher, type PublisherOptions } from "./publisher.js";
-export { HistoryCarousel, SETTLE_MS, TIERS, type HistorySource, type Tier } from "./history.js";
+export { fillBound, HistoryCarousel, SETTLE_MS, TIERS, type HistorySource, type Tier } from "./history.js";
 export { Replica, type HistoryInfo, type ReplicaOptions, type ReplicaSink } from "./replica.js";
 
 /** Carousel and heartbeat timer resolution (ms). */

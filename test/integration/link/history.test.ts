@@ -8,7 +8,7 @@
 import t from "tap";
 import dgram from "node:dgram";
 import type { Sample, TagDef } from "../../../src/core/model.js";
-import { LinkReceiver, LinkSender, SETTLE_MS, TIERS, type HistoryInfo } from "../../../src/link/index.js";
+import { fillBound, LinkReceiver, LinkSender, type HistoryInfo } from "../../../src/link/index.js";
 import { Journal } from "../../../src/reader/journal/index.js";
 import { silentLogger } from "../../../src/core/log.js";
 import { LossyProxy } from "../../fixtures/lossy-proxy.js";
@@ -16,9 +16,12 @@ import { makeTags } from "../../unit/link-frames/fixtures/pipe.js";
 import { keyDir, readerCfg, receiverCfg, until } from "./fixtures/link-pair.js";
 
 const key = (path: string, time: number) => `${path}@${time}`;
-/** One tier-0 sweep at this size is well under its 5 s minimum period. */
-const T0 = (TIERS[0]?.minPeriod ?? 5000);
-const BOUND = SETTLE_MS + 2 * T0;
+/**
+ * The README bound for this link (rate 5 MB/s, MTU 1400, FEC 0.3, share 0.1) and load
+ * (300 tags changing 5 times a second, at most 10 history bytes a sample), 3 s cut.
+ */
+const HISTORY_RATE = 0.1 * (5_000_000 * (1328 / 1428)) / 1.3;
+const BOUND = Math.round(fillBound({ historyRate: HISTORY_RATE, bytesPerSecond: 300 * 5 * 10, cutMs: 3000, retainMs: 600_000 }) as number);
 const SLACK = 3000; // a loaded 2-core machine
 
 class HistoryLog {
