@@ -75,11 +75,18 @@ export async function startReader(file: string, opts: ReaderOptions): Promise<Re
   link.setCatalog(catalog.defs);
 
   const def = (alias: number) => catalog.defs[alias];
+  let lastJournalFault = 0;
+  const journalFault = (e: unknown) => {
+    if (clock.now() - lastJournalFault < 60_000) return;
+    lastJournalFault = clock.now();
+    logger.error({ err: errorMessage(e) }, "journal: samples not journalled");
+  };
   const onSamples = (samples: Sample[]) => {
     const out = policy.filterSamples(samples, def, clock.now());
     if (out.length > 0) {
-      journal.append(out);
       link.update(out);
+      // Live data first: a journal fault must never stop it (disk faults are handled inside).
+      try { journal.append(out); } catch (e) { journalFault(e); }
     }
   };
   let scheduler: Scheduler;
