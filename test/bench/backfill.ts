@@ -1,6 +1,7 @@
 /**
  * Backfill: how fast the history carousel fills a cut, and what the journal costs.
- * Prints a table, asserts nothing (the bound is asserted in test/integration/link/history.test.ts).
+ * Prints figures; exits 1 when a fill exceeds the README bound (also asserted on real sockets
+ * in test/integration/link/history.test.ts).
  *
  * Run:
  *   TS_NODE_TRANSPILE_ONLY=1 node --no-warnings --import @tapjs/typescript/import test/bench/backfill.ts [tags=10000] [share=0.1]
@@ -163,4 +164,6 @@ for (const [cut, retain] of [[60, 600_000], [600, 1_800_000]] as const) {
   console.log(`cut ${cut} s (journal.retain ${retain / 60_000} min): ${r.cutSamples.toLocaleString("en-US")} samples filled in ${fmt(r.fillAll)} s (99 % in ${fmt(r.fill99)} s); `
     + `${fmt(r.perSample, 2)} history bytes/sample; backfill ${fmt(r.rate, 0)} samples/s = ${fmt(r.rate / (SHARE * 100), 0)} per 1 % share; README bound ${fmt(r.bound)} s; `
     + `${fmt(r.cpu)} s CPU for ${fmt(120 + cut + r.fillAll, 0)} simulated s`);
+  // The one check a benchmark makes: the written bound holds (exit 1 otherwise).
+  if (!(r.fillAll >= 0 && r.fillAll <= r.bound)) { console.log(`  FILL EXCEEDS THE BOUND`); process.exitCode = 1; }
 }
