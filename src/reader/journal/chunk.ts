@@ -41,8 +41,10 @@ export class OpenChunk {
     if (this.samples.length === 0) this.opened = now;
     const code = this.cat.types[s.alias] as number;
     let value = s.value, status = s.status >>> 0;
-    const cv = coerceValue(code, value);
-    if (cv === MISMATCH) { value = null; status = Status.BadTypeMismatch; } else value = cv;
+    if (!(typeof value === "number" && code === 9)) { // float64 numbers need no coercion
+      const cv = coerceValue(code, value);
+      if (cv === MISMATCH) { value = null; status = Status.BadTypeMismatch; } else value = cv;
+    }
     const t = Number.isFinite(s.sourceTime) ? Math.round(s.sourceTime) : now;
     this.samples.push({ alias: s.alias, value, status, sourceTime: t });
     if (t < this.minT) this.minT = t;
@@ -56,8 +58,11 @@ export class OpenChunk {
   }
 
   seal(): SealedChunk {
-    // Stable sort: the samples of one tag stay in the order they were sent.
-    const sorted = [...this.samples].sort((a, b) => a.alias - b.alias);
+    // Stable sort in place (the chunk is done with its order): one tag's samples stay in the order sent.
+    const sorted = this.samples;
+    let ordered = true;
+    for (let i = 1; i < sorted.length && ordered; i++) ordered = (sorted[i] as Sample).alias >= (sorted[i - 1] as Sample).alias;
+    if (!ordered) sorted.sort((a, b) => a.alias - b.alias);
     const bytes = encodeSamplesFrame("delta", sorted, 0, sorted.length, this.cat, this.minT);
     return { hash: this.cat.hash, count: sorted.length, minT: this.minT, maxT: this.maxT, keepT: this.keepT, bytes };
   }

@@ -7,7 +7,7 @@
  */
 import t from "tap";
 import dgram from "node:dgram";
-import type { Sample, TagDef } from "../../../src/core/model.js";
+import type { ReaderHealth, Sample, TagDef } from "../../../src/core/model.js";
 import { fillBound, LinkReceiver, LinkSender, type HistoryInfo } from "../../../src/link/index.js";
 import { Journal } from "../../../src/reader/journal/index.js";
 import { silentLogger } from "../../../src/core/log.js";
@@ -84,9 +84,13 @@ void t.test("every sample sent during a 100 % cut reaches the history event with
   const dir = keyDir();
   const rx = await LinkReceiver.open(receiverCfg(), { baseDir: dir });
   const log = new HistoryLog(rx);
+  let journal: ReaderHealth["journal"];
+  rx.on("health", (h: ReaderHealth) => { journal = h.journal; });
   const proxy = await LossyProxy.open({ host: "127.0.0.1", port: rx.address().port }, {}, 11);
   const r = await reader(dir, proxy.address(), 300);
   t.teardown(async () => { await r.close(); await proxy.close(); await rx.close(); });
+  const health = setInterval(() => r.tx.setHealth({ startedAt: 0, policyHash: "x", sources: [], blocked: {}, journal: r.journal.health() }), 100);
+  t.teardown(() => clearInterval(health));
 
   for (let k = 0; k < 5; k++) { r.change(k); await sleep(200); }
   proxy.set({ blackout: true });
@@ -113,6 +117,9 @@ void t.test("every sample sent during a 100 % cut reaches the history event with
   const st = r.tx.stats();
   t.ok((st.historyFrames ?? 0) > 0 && (st.deltaFrames ?? 0) > 0, `history frames (${st.historyFrames}) and deltas (${st.deltaFrames}) both went out`);
   t.equal(rx.stats().rejected.malformed, 0, "no history frame was refused");
+  const held = r.journal.health();
+  t.ok(journal && journal.samples > 0 && journal.samples <= held.samples && journal.bytes > 0 && journal.degraded === false, `heartbeats carry the journal (${journal?.samples} samples, ${journal?.bytes} bytes)`);
+  t.ok(journal?.from !== null && (journal?.from ?? Infinity) <= Math.min(...[...r.sent.values()].map((s) => s.sourceTime)), "from: the journal reaches back to the first sample sent");
 });
 
 void t.test("a receiver started after the reader gets the journal's past", async (t) => {
