@@ -13,9 +13,10 @@
  *   0: [0, 90 s)       weight 0.6   a new sweep at most every 5 s
  *   1: [90 s, 10 min)  weight 0.25  at most every 30 s
  *   2: [10 min, ...)   weight 0.15  at most every 2 min
- * A sweep walks from the newest settled window of its tier back to its oldest, in
- * windows aligned to `width` (chosen at the sweep's start so a window holds about
- * TARGET_SAMPLES samples, 1 s to 60 s), and never below the journal's `from` (older
+ * A sweep walks from the newest settled ms of its tier (now - SETTLE_MS - its youngest
+ * age) back to its oldest, in windows aligned to `width` (chosen at the sweep's start so
+ * a window holds about TARGET_SAMPLES samples, 1 s to 60 s; the first window is the
+ * partial one up to the newest settled ms), and never below the journal's `from` (older
  * samples are gone, so a segment there would not hold every sample of its window).
  *
  * Bound (README "History and backfill"): with C = history bytes per second of source
@@ -159,9 +160,10 @@ export class HistoryCarousel {
       }
       if (best < 0) return null;
       const sw = this.sweeps[best] as Sweep;
-      const to = sw.to, from = Math.max(to - sw.width, span.from);
-      sw.to -= sw.width;
-      if (from >= to) continue;
+      // Windows are aligned to their width, except the sweep's first, which ends at its newest settled ms.
+      const to = sw.to, from = Math.max(Math.floor((to - 1) / sw.width) * sw.width, span.from);
+      if (from >= to) { sw.to = sw.stop; continue; }
+      sw.to = from;
       const samples = this.o.source.read(from, to, cat);
       samples.sort((a, b) => a.alias - b.alias || a.sourceTime - b.sourceTime);
       this.c.historySegments++;
@@ -178,7 +180,7 @@ export class HistoryCarousel {
     if (now - (this.started[k] as number) < tier.minPeriod) return false;
     const rate = span.samples / Math.max(1, (now - span.from) / 1000);
     const width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Math.ceil(TARGET_SAMPLES / Math.max(rate, 1e-9) / 1000) * 1000));
-    const to = Math.floor((now - SETTLE_MS - tier.newest) / width) * width;
+    const to = Math.floor(now - SETTLE_MS - tier.newest);
     const stop = Math.max(now - tier.oldest, span.from);
     if (to <= stop) return false;
     // A tier that was idle does not get to catch up on what it did not spend.

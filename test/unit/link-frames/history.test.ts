@@ -14,7 +14,7 @@ import { decodeFrame, encodeFrame, encodeHistoryFrame, FrameError, peekFrame } f
 import { sluice } from "../../../src/link/codec/generated/sluice.js";
 import { Replica, type HistoryInfo } from "../../../src/link/replica.js";
 import { Publisher } from "../../../src/link/publisher.js";
-import type { HistorySource } from "../../../src/link/history.js";
+import { fillBound, type HistorySource } from "../../../src/link/history.js";
 import { Clock, recorder, T0 } from "./fixtures/pipe.js";
 
 const TYPES: TagType[] = ["bool", "int16", "uint16", "int32", "uint32", "int64", "uint64", "float32", "float64", "string"];
@@ -141,4 +141,40 @@ void t.test("the carousel keeps to its rate, re-sends every sample, recent past 
   t.ok(firstMinute.every((x) => x >= T0 - 120_000), "the first 12,000 samples re-sent were the most recent ones");
   const st = pub.stats();
   t.ok((st.historySweeps ?? 0) >= 3, `tiers swept (${st.historySweeps} sweeps)`);
+});
+
+void t.test("a slow journal (wide windows) still fills a cut within the bound, not at the next window boundary", async (t) => {
+  const clock = new Clock();
+  clock.t = T0 + 7_300; // not on any boundary
+  const c = CatalogIndex.of([{ alias: 0, path: "p/slow", type: "float64" }]);
+  const all: Sample[] = [];
+  const source: HistorySource = {
+    span: () => (all.length ? { from: T0, samples: all.length } : null),
+    read: (from, to) => all.filter((x) => x.sourceTime >= from && x.sourceTime < to),
+  };
+  let receiving = true;
+  const arrived = new Map<number, number>();
+  const pub = new Publisher({
+    maxPayload: 1328, carouselRate: 1e6, keyframeMs: 1e9, birthMs: 1e9, heartbeatMs: 1e9, flushMs: 5, now: clock.now,
+    history: { source, rate: 10_000 },
+    send: (b, kind) => {
+      if (!receiving || kind !== "history") return true;
+      for (const s of (decodeFrame(b, c).body as History).samples) if (!arrived.has(s.sourceTime)) arrived.set(s.sourceTime, clock.t);
+      return true;
+    },
+  });
+  pub.setCatalog([...c.tags]);
+  const run = (ms: number) => { for (let end = clock.t + ms; clock.t < end;) { clock.t += 10; if ((clock.t - T0) % 10_000 === 0) all.push({ alias: 0, value: clock.t, status: 0, sourceTime: clock.t }); pub.tick(); } };
+  run(120_000);
+  receiving = false;
+  const cutFrom = clock.t;
+  run(20_000);
+  receiving = true;
+  const cutEnd = clock.t;
+  run(30_000);
+  const inCut = all.filter((s) => s.sourceTime >= cutFrom && s.sourceTime < cutEnd);
+  t.equal(inCut.length, 2, "two samples during the 20 s cut");
+  const late = Math.max(...inCut.map((s) => (arrived.get(s.sourceTime) ?? Infinity) - cutEnd));
+  const bound = fillBound({ historyRate: 10_000, bytesPerSecond: 2, cutMs: 20_000, retainMs: 600_000 }) as number;
+  t.ok(late <= bound, `filled ${late} ms after the cut (bound ${Math.round(bound)} ms; windows are 60 s wide here)`);
 });
