@@ -46,6 +46,12 @@ export const ReaderLink = Strict({
     description: "largest share of the link rate the keyframe/birth carousel may use",
   }),
   heartbeat: Duration("period of heartbeat frames (reader and source health)", "1s"),
+  backfill: Section({
+    share: Type.Number({
+      minimum: 0, maximum: 0.5, default: 0.1,
+      description: "share of the link rate the history carousel may use to re-send the journal (recent past first), so a receiver fills what it missed; 0 turns backfill off. Live values always go first",
+    }),
+  }, "history carousel: re-sends the reader's journal (see journal) so a receiver fills stretches it missed"),
   flush: Duration("longest a changed value waits to be packed into a delta frame", "5ms"),
 }, "the one-way link to the receiver");
 

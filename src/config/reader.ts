@@ -14,6 +14,7 @@ import { PROTOCOLS, TAG_TYPES } from "../core/model.js";
 import { Duration, LOG_LEVELS, Name, PolicyRef, Strict, StringEnum } from "./common.js";
 import { configError, deepFreeze, readYaml, validate } from "./load.js";
 import { ReaderLink } from "./link.js";
+import { ReaderJournal } from "./journal.js";
 import { ModbusOptions } from "./sources/modbus.js";
 import { S7Options } from "./sources/s7.js";
 import { EnipOptions } from "./sources/enip.js";
@@ -74,6 +75,7 @@ export const SourceConfig = Strict({
 export const ReaderConfig = Strict({
   link: ReaderLink,
   policy: PolicyRef,
+  journal: ReaderJournal,
   log: Type.Optional(Strict({ level: Type.Optional(StringEnum(LOG_LEVELS, "log level (default: SLUICE_LOG_LEVEL, else info)")) }, "logging")),
   sources: Type.Array(SourceConfig, { minItems: 1, maxItems: 1000, description: "devices to poll" }),
 }, "sluice reader configuration");

@@ -15,6 +15,7 @@ export const ERRORS = {
   SLUICE_ERR_DISCONNECTED: "device not connected",
   SLUICE_ERR_LINK: "link failure",
   SLUICE_ERR_CLOSED: "already closed",
+  SLUICE_ERR_JOURNAL: "journal directory unusable",
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -27,6 +28,7 @@ const EXIT_2: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   "SLUICE_ERR_POLICY",
   "SLUICE_ERR_ADDRESS",
   "SLUICE_ERR_USAGE",
+  "SLUICE_ERR_JOURNAL",
 ]);
 
 export class SluiceError extends Error {

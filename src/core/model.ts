@@ -60,13 +60,28 @@ export interface ReaderHealth {
   sources: SourceHealth[];
   /** values blocked by the reader's policy, by reason. */
   blocked: Record<string, number>;
+  /** The reader's journal of samples sent, which the history carousel re-sends. */
+  journal?: JournalHealth;
+}
+
+export interface JournalHealth {
+  /** Oldest source time the journal still holds (ms since epoch), null when empty. */
+  from: number | null;
+  /** Samples held. */
+  samples: number;
+  /** Bytes held (memory, or disk for a disk journal). */
+  bytes: number;
+  /** A disk journal failed at run time and fell back to memory. */
+  degraded: boolean;
 }
 
 export type FrameBody =
   | { kind: "birth"; part: number; parts: number; tagCount: number; tags: TagDef[] }
   | { kind: "keyframe"; part: number; parts: number; samples: Sample[] }
   | { kind: "delta"; samples: Sample[] }
-  | { kind: "heartbeat"; health: ReaderHealth };
+  | { kind: "heartbeat"; health: ReaderHealth }
+  /** Every sample sent with from <= sourceTime < to is in one of the segment's parts. */
+  | { kind: "history"; from: number; to: number; part: number; parts: number; samples: Sample[] };
 
 export type FrameKind = FrameBody["kind"];
 

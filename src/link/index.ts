@@ -3,10 +3,11 @@
  * (publisher / replica, codec) and the transport (auth, fragments, FEC, pacing, UDP).
  *
  *   reader:   LinkSender.update / setCatalog / setHealth ─▶ Publisher ─▶ frame bytes
+ *             journal (HistorySource) ─▶ history carousel ─┘
  *               ─▶ TransportSender (seal, fragment, FEC, pace) ─▶ UDP ───────────┐
  *                                                                                │ one way
  *   receiver: UDP ─▶ TransportIntake (verify, replay, reassemble, FEC) ─▶ payload ◀┘
- *               ─▶ Replica ─▶ events "catalog" / "samples" / "health" / "frame" / "session"
+ *               ─▶ Replica ─▶ events "catalog" / "samples" / "history" / "health" / "frame" / "session"
  *
  * Byte layout of a frame payload: proto/sluice.proto and src/link/codec/frame.ts; of a
  * datagram: src/link/transport/envelope.ts. The sender never listens; the receiver's
@@ -23,6 +24,7 @@ import type { FrameKind, FrameMeta, ReaderHealth, Sample, TagDef } from "../core
 import { FrameError } from "./codec/index.js";
 import { loadKey } from "./keys.js";
 import { Publisher } from "./publisher.js";
+import type { HistorySource } from "./history.js";
 import { Replica } from "./replica.js";
 import { TransportIntake, TransportSender, intakeOptionsFrom, senderOptionsFrom, type IntakeStats, type RejectReason } from "./transport/index.js";
 import { IP_UDP_OVERHEAD } from "./transport/envelope.js";
@@ -31,9 +33,10 @@ import { loadIntakeKeys } from "./transport/options.js";
 export type { RejectReason } from "./transport/index.js";
 export { REJECT_REASONS } from "./transport/receive.js";
 export { catalogHash, CatalogIndex, MAX_TAGS } from "./catalog.js";
-export { encodeFrame, decodeFrame, peekFrame, FrameError } from "./codec/index.js";
+export { encodeFrame, encodeSamplesFrame, decodeFrame, peekFrame, FrameError, coerceValue, MISMATCH, MAX_SAMPLES } from "./codec/index.js";
 export { Publisher, type PublisherOptions } from "./publisher.js";
-export { Replica, type ReplicaOptions, type ReplicaSink } from "./replica.js";
+export { fillBound, HistoryCarousel, SETTLE_MS, TIERS, type HistorySource, type Tier } from "./history.js";
+export { Replica, type HistoryInfo, type ReplicaOptions, type ReplicaSink } from "./replica.js";
 
 /** Carousel and heartbeat timer resolution (ms). */
 const TICK_MS = 10;
@@ -50,7 +53,7 @@ export class LinkSender {
 
   private constructor(
     private readonly cfg: Static<typeof ReaderLink>, private readonly baseDir: string,
-    private readonly transport: TransportSender, private readonly log: Logger,
+    private readonly transport: TransportSender, private readonly log: Logger, history: HistorySource | undefined,
   ) {
     // What the pacing rate (wire bytes/s, all overhead) leaves for frame bytes.
     const mtu = cfg.mtu;
@@ -67,15 +70,17 @@ export class LinkSender {
       send: (frame) => transport.send(frame),
       backlog: () => transport.stats().queueBytes,
       onError: (message) => this.warn(message),
+      ...(history ? { history: { source: history, rate: payloadRate * cfg.backfill.share } } : {}),
     });
     this.tickTimer = setInterval(() => this.pub.tick(), TICK_MS);
     this.tickTimer.unref();
   }
 
-  static async open(cfg: Static<typeof ReaderLink>, opts: { baseDir: string; logger?: Logger }): Promise<LinkSender> {
+  /** `history`: the reader's journal, re-sent by the history carousel within link.backfill.share. */
+  static async open(cfg: Static<typeof ReaderLink>, opts: { baseDir: string; logger?: Logger; history?: HistorySource }): Promise<LinkSender> {
     const log = opts.logger ?? silentLogger;
     const transport = await TransportSender.open(senderOptionsFrom(cfg, opts.baseDir), log);
-    return new LinkSender(cfg, opts.baseDir, transport, log);
+    return new LinkSender(cfg, opts.baseDir, transport, log, opts.history);
   }
 
   get sessionId(): bigint {
@@ -156,6 +161,11 @@ export type LinkReceiverStats = Omit<IntakeStats, "lastDatagramTime"> & {
  * Events:
  *  - "catalog" (tags: readonly TagDef[], hash: number, meta: FrameMeta)
  *  - "samples" (samples: Sample[], info: { kind: "keyframe" | "delta"; frameTime: number; meta: FrameMeta })
+ *  - "history" (samples: Sample[], info: { from: number; to: number; part: number; parts: number; frameTime: number; meta: FrameMeta })
+ *              part `part` of `parts` of a re-sent journal segment: the union of its parts holds
+ *              every sample the reader sent with from <= sourceTime < to. Samples may be older
+ *              than the live values and are never applied as such; the carousel sends the same
+ *              segments again and again, so merge them idempotently.
  *  - "health"  (health: ReaderHealth, info: { frameTime: number; meta: FrameMeta })
  *  - "frame"   (info: { kind: FrameKind; frameTime: number; meta: FrameMeta })   every accepted frame
  *  - "session" (sessionId: bigint)
@@ -175,6 +185,7 @@ export class LinkReceiver extends EventEmitter {
         this.emit("catalog", tags, hash, meta);
       },
       samples: (samples, info) => this.emit("samples", samples, info),
+      history: (samples, info) => this.emit("history", samples, info),
       health: (health, info) => this.emit("health", health, info),
       frame: (info: { kind: FrameKind; frameTime: number; meta: FrameMeta }) => {
         this.lastFrameTime = info.meta.receivedAt;

@@ -7,17 +7,22 @@
  *   tick ───▶ carousel: birth parts every `birth`, keyframe parts (every tag's latest value)
  *             every `keyframe`, each spread evenly over its period, paid from a credit of
  *             `carouselRate` bytes/s ─▶ send
- *        └──▶ heartbeat (latest ReaderHealth) every `heartbeat` ─▶ send
+ *        ├──▶ heartbeat (latest ReaderHealth) every `heartbeat` ─▶ send
+ *        └──▶ history carousel (./history.ts): journal windows, recent first, paid from
+ *             its own credit of `history.rate` bytes/s ─▶ send
  *
  * The receiver cannot ask for anything, so the carousel is what makes it converge after
  * loss, a late start or a restart. Deltas never wait for the carousel; the carousel
- * waits while the transport's queue holds more than `backlogLimit` bytes. Parts are
+ * waits while the transport's queue holds more than `backlogLimit` bytes, the history
+ * carousel while it holds more than a few datagrams (live values never queue behind
+ * history) and until the first full keyframe after a new catalogue has gone out. Parts are
  * sized with the transport's maxPayload so that each is one datagram.
  */
 import { Status } from "../core/status.js";
 import type { FrameKind, ReaderHealth, Sample, TagDef, Value } from "../core/model.js";
 import { errorMessage } from "../core/errors.js";
 import { CatalogIndex } from "./catalog.js";
+import { HistoryCarousel, type HistorySource } from "./history.js";
 import { coerceValue, encodeFrame, encodeSamplesFrame, MISMATCH, Packer, planBirthParts } from "./codec/index.js";
 
 export interface PublisherOptions {
@@ -42,7 +47,12 @@ export interface PublisherOptions {
   now?: () => number;
   /** Told about frames that could not be sent at all (too large, transport closed). */
   onError?: (message: string) => void;
+  /** The reader's journal and the frame bytes per second its carousel may spend (none: no history frames). */
+  history?: { source: HistorySource; rate: number };
 }
+
+/** The history carousel waits while the transport's queue holds more than this many datagrams. */
+const HISTORY_BACKLOG = 4;
 
 interface Cycle {
   /** Part boundaries [start, end) by alias; null until the cycle's first part is due. */
@@ -81,6 +91,7 @@ export class Publisher {
   private lastHeartbeat = -Infinity;
   private readonly now: () => number;
   private readonly backlogLimit: number;
+  private readonly history: HistoryCarousel | null;
   private readonly c = {
     framesSent: 0, bytesSent: 0, framesRefused: 0, sendErrors: 0, deltaFrames: 0, keyframeFrames: 0,
     birthFrames: 0, heartbeatFrames: 0, samplesSent: 0, updates: 0, typeMismatches: 0, invalidAliases: 0,
@@ -91,6 +102,10 @@ export class Publisher {
     this.now = o.now ?? Date.now;
     this.backlogLimit = o.backlogLimit ?? 32 * o.maxPayload;
     this.lastTick = this.now();
+    const h = o.history;
+    this.history = h && h.rate > 0
+      ? new HistoryCarousel({ source: h.source, rate: h.rate, maxPayload: o.maxPayload, send: (f) => this.sendFrame(f, "history") })
+      : null;
   }
 
   get catalog(): CatalogIndex | null {
@@ -136,6 +151,7 @@ export class Publisher {
     this.kf = null;
     this.startup = true;
     this.kfSentUpTo = 0;
+    this.history?.reset();
     // "At once": the startup burst is available immediately, then startupRate refills it.
     this.credit = Math.max(this.credit, this.burst(this.startupRate));
     this.runCarousel(now);
@@ -203,10 +219,15 @@ export class Publisher {
       if (this.sendFrame(hb, "heartbeat")) this.c.heartbeatFrames++;
     }
     this.runCarousel(now);
+    const cat = this.cat;
+    if (this.history && cat && !this.startup) {
+      const limit = HISTORY_BACKLOG * this.o.maxPayload;
+      this.history.tick(now, cat, () => !this.o.backlog || this.o.backlog() <= limit);
+    }
   }
 
   stats(): Record<string, number> {
-    return { ...this.c, pendingSamples: this.pending.length, tags: this.cat?.size ?? 0, startup: this.startup ? 1 : 0, carouselCredit: Math.round(this.credit) };
+    return { ...this.c, ...this.history?.stats(), pendingSamples: this.pending.length, tags: this.cat?.size ?? 0, startup: this.startup ? 1 : 0, carouselCredit: Math.round(this.credit) };
   }
 
   private get startupRate(): number {

@@ -6,6 +6,8 @@
  *                                   │                                         └─▶ replay frames held for that hash
  *                                   ├─ keyframe/delta, hash held ─▶ decode ─▶ not older? ─▶ apply ─▶ "samples"
  *                                   ├─ keyframe/delta, hash not held ─▶ hold (bounded) until its birth completes
+ *                                   ├─ history, hash held ─▶ decode ─▶ "history" (never applied as live values)
+ *                                   ├─ history, hash not held ─▶ hold like a delta
  *                                   └─ heartbeat ─▶ "health"
  *
  * Rules:
@@ -23,7 +25,7 @@
  *  - memory is bounded: at most maxTags tags per catalogue and across assemblies,
  *    maxAssemblies catalogues assembling at once, and maxHeldBytes of held frames.
  */
-import type { FrameKind, FrameMeta, ReaderHealth, Sample, TagDef, Value } from "../core/model.js";
+import type { FrameBody, FrameKind, FrameMeta, ReaderHealth, Sample, TagDef, Value } from "../core/model.js";
 import { Status } from "../core/status.js";
 import { CatalogIndex, MAX_TAGS } from "./catalog.js";
 import { decodeFrame, FrameError, peekFrame } from "./codec/index.js";
@@ -33,6 +35,18 @@ export interface ReplicaSink {
   samples(samples: Sample[], info: { kind: "keyframe" | "delta"; frameTime: number; meta: FrameMeta }): void;
   health(health: ReaderHealth, info: { frameTime: number; meta: FrameMeta }): void;
   frame(info: { kind: FrameKind; frameTime: number; meta: FrameMeta }): void;
+  /** A part of a re-sent journal segment: samples may be older than the live values. */
+  history?(samples: Sample[], info: HistoryInfo): void;
+}
+
+/** What a history part says about itself (the segment is the source-time window [from, to)). */
+export interface HistoryInfo {
+  from: number;
+  to: number;
+  part: number;
+  parts: number;
+  frameTime: number;
+  meta: FrameMeta;
 }
 
 export interface ReplicaOptions {
@@ -76,7 +90,7 @@ export class Replica {
   private readonly maxAssemblies: number;
   private readonly maxHeldBytes: number;
   private readonly c = {
-    frames: 0, births: 0, keyframes: 0, deltas: 0, heartbeats: 0, samplesApplied: 0, samplesOlder: 0,
+    frames: 0, births: 0, keyframes: 0, deltas: 0, heartbeats: 0, histories: 0, historySamples: 0, samplesApplied: 0, samplesOlder: 0,
     catalogues: 0, framesHeld: 0, heldDropped: 0, birthRejected: 0, sessions: 0,
   };
 
@@ -129,7 +143,7 @@ export class Replica {
     if (meta.sessionId !== this.session) this.newSession(meta.sessionId);
     const head = peekFrame(bytes);
     if (head.kind !== "heartbeat" || head.catalogHash !== 0) this.lastHash = head.catalogHash;
-    if ((head.kind === "keyframe" || head.kind === "delta") && this.cur?.hash !== head.catalogHash) {
+    if ((head.kind === "keyframe" || head.kind === "delta" || head.kind === "history") && this.cur?.hash !== head.catalogHash) {
       this.c.frames++;
       this.sink.frame({ kind: head.kind, frameTime: head.timeMs, meta });
       this.hold(bytes, meta, head.catalogHash);
@@ -151,6 +165,9 @@ export class Replica {
       case "birth":
         this.c.births++;
         this.birthPart(f.catalogHash, b.part, b.parts, b.tagCount, b.tags, meta);
+        return;
+      case "history":
+        this.history(b, f.timeMs, meta);
         return;
       default: {
         if (b.kind === "keyframe") this.c.keyframes++;
@@ -252,8 +269,15 @@ export class Replica {
     }
   }
 
+  private history(b: Extract<FrameBody, { kind: "history" }>, frameTime: number, meta: FrameMeta): void {
+    this.c.histories++;
+    this.c.historySamples += b.samples.length;
+    this.sink.history?.(b.samples, { from: b.from, to: b.to, part: b.part, parts: b.parts, frameTime, meta });
+  }
+
   private replay(h: Held): void {
     const f = decodeFrame(h.bytes, this.cur ?? undefined);
+    if (f.body.kind === "history") { this.history(f.body, f.timeMs, h.meta); return; }
     if (f.body.kind !== "keyframe" && f.body.kind !== "delta") return;
     const applied = this.applySamples(f.body.samples);
     if (applied.length > 0) this.sink.samples(applied, { kind: f.body.kind, frameTime: f.timeMs, meta: h.meta });

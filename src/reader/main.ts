@@ -2,8 +2,9 @@
  * The OT-side reader process: configuration in, authenticated one-way frames out.
  *
  *   reader.yaml ──load (errors before anything starts)──▶ PolicyGate ──filterCatalog──▶ TagDef[] ──▶ link.setCatalog
- *   Scheduler ──samples──▶ policy.filterSamples ──▶ link.update          (report by exception)
- *   every link heartbeat: health (sources, policy hash, blocked) ──▶ link.setHealth
+ *   Scheduler ──samples──▶ policy.filterSamples ──▶ journal.append + link.update   (report by exception)
+ *   journal ──(history carousel, link.backfill.share)──▶ link                  (recent past, re-sent)
+ *   every link heartbeat: health (sources, policy hash, blocked, journal) ──▶ link.setHealth
  *
  * The reader opens no listening socket of any kind: drivers are clients and the
  * link socket only sends (DESIGN invariant 1; test/integration/reader proves it).
@@ -21,6 +22,7 @@ import { drivers } from "../drivers/registry.js";
 import { LinkSender } from "../link/index.js";
 import { PolicyGate } from "../policy/index.js";
 import { buildCatalog } from "./catalog.js";
+import { openJournal } from "./journal/open.js";
 import { Scheduler } from "./scheduler.js";
 import { realClock, type Clock, type Random } from "./clock.js";
 
@@ -61,13 +63,31 @@ export async function startReader(file: string, opts: ReaderOptions): Promise<Re
   const startedAt = clock.now();
 
   let catalog = buildCatalog(loaded.sources, policy);
-  const link = await LinkSender.open(config.link, { baseDir, logger: logger.child({ part: "link" }) });
+  const journal = openJournal(config.journal, baseDir, logger.child({ part: "journal" }));
+  let link: LinkSender;
+  try {
+    link = await LinkSender.open(config.link, { baseDir, logger: logger.child({ part: "link" }), history: journal });
+  } catch (e) {
+    journal.close();
+    throw e;
+  }
+  journal.setCatalog(catalog.defs);
   link.setCatalog(catalog.defs);
 
   const def = (alias: number) => catalog.defs[alias];
+  let lastJournalFault = 0;
+  const journalFault = (e: unknown) => {
+    if (clock.now() - lastJournalFault < 60_000) return;
+    lastJournalFault = clock.now();
+    logger.error({ err: errorMessage(e) }, "journal: samples not journalled");
+  };
   const onSamples = (samples: Sample[]) => {
     const out = policy.filterSamples(samples, def, clock.now());
-    if (out.length > 0) link.update(out);
+    if (out.length > 0) {
+      link.update(out);
+      // Live data first: a journal fault must never stop it (disk faults are handled inside).
+      try { journal.append(out); } catch (e) { journalFault(e); }
+    }
   };
   let scheduler: Scheduler;
   const newScheduler = () => new Scheduler(catalog.sources, {
@@ -76,7 +96,7 @@ export async function startReader(file: string, opts: ReaderOptions): Promise<Re
     clock, ...(opts.random ? { random: opts.random } : {}),
   });
 
-  const health = (): ReaderHealth => ({ startedAt, policyHash: policy.hash, sources: scheduler.health(), blocked: policy.blocked() });
+  const health = (): ReaderHealth => ({ startedAt, policyHash: policy.hash, sources: scheduler.health(), blocked: policy.blocked(), journal: journal.health() });
   function pushHealth(): void {
     try { link.setHealth(health()); } catch (e) { logger.warn({ err: errorMessage(e) }, "health not sent"); }
   }
@@ -87,6 +107,7 @@ export async function startReader(file: string, opts: ReaderOptions): Promise<Re
   } catch (e) {
     await scheduler.stop().catch(() => undefined);
     await link.close();
+    journal.close();
     throw e;
   }
   pushHealth();
@@ -108,6 +129,7 @@ export async function startReader(file: string, opts: ReaderOptions): Promise<Re
     await scheduler.stop();
     if (closing) return;
     catalog = next;
+    journal.setCatalog(catalog.defs);
     link.setCatalog(catalog.defs);
     scheduler = newScheduler();
     scheduler.start();
@@ -121,6 +143,7 @@ export async function startReader(file: string, opts: ReaderOptions): Promise<Re
       await reloading.catch(() => undefined);
       await scheduler.stop();
       try { await link.close(); } catch (e) { logger.warn({ err: errorMessage(e) }, "link close failed"); }
+      journal.close();
       logger.info("reader stopped");
       resolveDone();
     })();

@@ -6,18 +6,19 @@
  *          [3] Birth     { part, parts, tag_count, first_alias, Tag* (front-coded paths) }
  *          [4] Keyframe  { part, parts, Values }
  *          [5] Delta     { Values }
- *          [6] Heartbeat { started_at, policy_hash, Source*, blocked map }
+ *          [6] Heartbeat { started_at, policy_hash, Source*, blocked map, Journal }
+ *          [7] History   { from_ms, to_ms, part, parts, Values (times relative to from_ms) }
  *   Values { aliases (delta-coded) | first_alias + count, value columns by wire type,
  *            null / status / source-time runs }            (see ./values.ts)
  *
  *   bytes ──peekFrame──▶ { kind, timeMs, catalogHash }        (no body decoded)
  *   bytes ──decodeFrame(catalog)──▶ Frame                     (FrameError: malformed | catalog)
  *
- * Keyframes and deltas decode only against the catalogue whose hash they carry: their
+ * Keyframes, deltas and history decode only against the catalogue whose hash they carry: their
  * values have no type tags, so any other catalogue would misread them.
  */
 import protobuf from "protobufjs/minimal.js";
-import type { Frame, FrameKind, Sample } from "../../core/model.js";
+import type { Frame, FrameBody, FrameKind, Sample } from "../../core/model.js";
 import { SluiceError } from "../../core/errors.js";
 import type { CatalogIndex } from "../catalog.js";
 import { sluice } from "./generated/sluice.js";
@@ -31,7 +32,7 @@ const PB = sluice.v1;
 // 64-bit fields decode exactly only as Long objects (protobufjs finds the "long" package
 // it depends on); without it they would silently become lossy numbers.
 if (!protobuf.util.Long) throw new SluiceError("SLUICE_ERR_LINK", "protobufjs has no Long support: 64-bit values would lose precision");
-const KIND_OF_FIELD: Readonly<Record<number, FrameKind>> = { 3: "birth", 4: "keyframe", 5: "delta", 6: "heartbeat" };
+const KIND_OF_FIELD: Readonly<Record<number, FrameKind>> = { 3: "birth", 4: "keyframe", 5: "delta", 6: "heartbeat", 7: "history" };
 
 function sortedByAlias(samples: readonly Sample[]): readonly Sample[] {
   for (let i = 1; i < samples.length; i++) {
@@ -65,12 +66,18 @@ export function encodeFrame(frame: Frame, catalog: CatalogIndex | undefined): Ui
       msg.heartbeat = encodeHealth(b.health);
       break;
     case "keyframe":
-    case "delta": {
+    case "delta":
+    case "history": {
       if (!catalog || catalog.hash !== frame.catalogHash >>> 0) {
-        throw new SluiceError("SLUICE_ERR_LINK", "keyframe/delta encoded without the catalogue of its hash");
+        throw new SluiceError("SLUICE_ERR_LINK", `${b.kind} encoded without the catalogue of its hash`);
       }
       const samples = sortedByAlias(b.samples);
       checkSamples(samples, catalog);
+      if (b.kind === "history") {
+        checkWindow(b.from, b.to, samples);
+        msg.history = { fromMs: b.from, toMs: b.to, part: b.part, parts: b.parts, values: encodeValues(samples, 0, samples.length, catalog.types, b.from) };
+        break;
+      }
       const values = encodeValues(samples, 0, samples.length, catalog.types, msg.timeMs as number);
       if (b.kind === "keyframe") msg.keyframe = { part: b.part, parts: b.parts, values };
       else msg.delta = { values };
@@ -95,6 +102,32 @@ export function encodeSamplesFrame(
   if (kind === "keyframe") msg.keyframe = { part, parts, values };
   else msg.delta = { values };
   return PB.Frame.encode(msg).finish();
+}
+
+/**
+ * Bytes of one history frame: part `part` of `parts` of the segment [from, to), holding
+ * samples[start, end) (ascending alias, repeats oldest first, every source time a whole
+ * ms in [from, to); the history carousel's hot path, so unchecked).
+ */
+export function encodeHistoryFrame(
+  samples: readonly Sample[], start: number, end: number, catalog: CatalogIndex, timeMs: number,
+  from: number, to: number, part: number, parts: number,
+): Uint8Array {
+  const values = encodeValues(samples, start, end, catalog.types, from);
+  const msg: sluice.v1.Frame.$Properties = {
+    timeMs: Math.max(0, Math.round(timeMs)), catalogHash: catalog.hash,
+    history: { fromMs: from, toMs: to, part, parts, values },
+  };
+  return PB.Frame.encode(msg).finish();
+}
+
+function checkWindow(from: number, to: number, samples: readonly Sample[]): void {
+  if (!(Number.isSafeInteger(from) && Number.isSafeInteger(to) && from >= 0 && from < to)) {
+    throw new SluiceError("SLUICE_ERR_LINK", `history window [${from}, ${to}) is not a range of whole ms`);
+  }
+  for (const s of samples) {
+    if (!(s.sourceTime >= from && s.sourceTime < to)) throw new SluiceError("SLUICE_ERR_LINK", `history sample at ${s.sourceTime} outside [${from}, ${to})`);
+  }
 }
 
 export interface FrameHeader {
@@ -146,6 +179,8 @@ export function decodeFrame(bytes: Uint8Array, catalog: CatalogIndex | undefined
       return { timeMs, catalogHash, body: { kind: "birth", ...decodeBirth(m.birth as sluice.v1.Birth) } };
     case "heartbeat":
       return { timeMs, catalogHash, body: { kind: "heartbeat", health: decodeHealth(m.heartbeat as sluice.v1.Heartbeat) } };
+    case "history":
+      return { timeMs, catalogHash, body: decodeHistory(m.history as sluice.v1.History, catalog, catalogHash, timeMs) };
     case "keyframe":
     case "delta": {
       if (!catalog || catalog.hash !== catalogHash) {
@@ -164,4 +199,23 @@ export function decodeFrame(bytes: Uint8Array, catalog: CatalogIndex | undefined
     default:
       throw malformed("no body");
   }
+}
+
+/**
+ * A history part. Its samples are legitimately old (up to the reader's journal
+ * retention), so no age limit applies here; the window must be sane and hold them all.
+ */
+function decodeHistory(h: sluice.v1.History, catalog: CatalogIndex | undefined, catalogHash: number, timeMs: number): FrameBody {
+  if (!catalog || catalog.hash !== catalogHash) {
+    throw new FrameError("catalog", `history for catalogue ${catalogHash.toString(16)}, which is not held`);
+  }
+  const from = ubitsToSafeNumber(h.fromMs as Bits64 | number, "history from");
+  const to = ubitsToSafeNumber(h.toMs as Bits64 | number, "history to");
+  if (!(from < to && to <= timeMs)) throw malformed(`history window [${from}, ${to}) at frame time ${timeMs}`);
+  if (h.parts < 1 || h.part >= h.parts) throw malformed(`history part ${h.part} of ${h.parts}`);
+  const samples = h.values ? decodeValues(h.values as sluice.v1.Values, catalog, from) : [];
+  for (const s of samples) {
+    if (!(s.sourceTime >= from && s.sourceTime < to)) throw malformed(`history sample at ${s.sourceTime} outside [${from}, ${to})`);
+  }
+  return { kind: "history", from, to, part: h.part, parts: h.parts, samples };
 }

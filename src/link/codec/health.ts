@@ -35,7 +35,13 @@ export function encodeHealth(h: ReaderHealth): HeartbeatProps {
   });
   const blocked: Record<string, Long64> = {};
   for (const [k, v] of Object.entries(h.blocked)) blocked[k] = count(v);
-  return { startedAt: count(h.startedAt), policyHash: h.policyHash, sources, blocked };
+  const out: HeartbeatProps = { startedAt: count(h.startedAt), policyHash: h.policyHash, sources, blocked };
+  if (h.journal) {
+    const j = h.journal;
+    out.journal = { samples: count(j.samples), bytes: count(j.bytes), degraded: j.degraded };
+    if (j.from !== null) out.journal.fromMs = count(j.from);
+  }
+  return out;
 }
 
 export function decodeHealth(m: sluice.v1.Heartbeat): ReaderHealth {
@@ -61,5 +67,15 @@ export function decodeHealth(m: sluice.v1.Heartbeat): ReaderHealth {
     if (k === "__proto__") continue;
     blocked[k] = ubitsToSafeNumber(v as Bits64 | number, "blocked count");
   }
-  return { startedAt: ubitsToSafeNumber(m.startedAt as Bits64 | number, "startedAt"), policyHash: m.policyHash, sources, blocked };
+  const h: ReaderHealth = { startedAt: ubitsToSafeNumber(m.startedAt as Bits64 | number, "startedAt"), policyHash: m.policyHash, sources, blocked };
+  const j = m.journal;
+  if (j) {
+    h.journal = {
+      from: j.fromMs == null ? null : ubitsToSafeNumber(j.fromMs as Bits64 | number, "journal from"),
+      samples: ubitsToSafeNumber(j.samples as Bits64 | number, "journal samples"),
+      bytes: ubitsToSafeNumber(j.bytes as Bits64 | number, "journal bytes"),
+      degraded: j.degraded === true,
+    };
+  }
+  return h;
 }

@@ -69,7 +69,7 @@ void t.test("deltas: a full datagram goes at once, the rest after the flush time
 
 void t.test("the carousel keeps to its byte rate and covers every tag each cycle", async (t) => {
   const clock = new Clock();
-  const bytes = { birth: 0, keyframe: 0, heartbeat: 0, delta: 0 };
+  const bytes = { birth: 0, keyframe: 0, heartbeat: 0, delta: 0, history: 0 };
   const kfAliases = new Set<number>();
   const rate = 30_000;
   const pub = new Publisher({

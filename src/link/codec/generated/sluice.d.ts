@@ -44,8 +44,11 @@ export namespace sluice {
             /** Frame heartbeat. */
             heartbeat?: (sluice.v1.Heartbeat.$Properties|null);
 
+            /** Frame history. */
+            history?: (sluice.v1.History.$Properties|null);
+
             /** Frame body. */
-            body?: ("birth"|"keyframe"|"delta"|"heartbeat");
+            body?: ("birth"|"keyframe"|"delta"|"heartbeat"|"history");
 
             /**
              * Creates a new Frame instance using the specified properties.
@@ -97,8 +100,11 @@ export namespace sluice {
                 /** Frame heartbeat */
                 heartbeat?: (sluice.v1.Heartbeat.$Properties|null);
 
+                /** Frame history */
+                history?: (sluice.v1.History.$Properties|null);
+
                 /** Frame body */
-                body?: ("birth"|"keyframe"|"delta"|"heartbeat");
+                body?: ("birth"|"keyframe"|"delta"|"heartbeat"|"history");
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -112,9 +118,10 @@ export namespace sluice {
               keyframe?: sluice.v1.Keyframe.$Shape|null;
               delta?: sluice.v1.Delta.$Shape|null;
               heartbeat?: sluice.v1.Heartbeat.$Shape|null;
+              history?: sluice.v1.History.$Shape|null;
               $unknowns?: Uint8Array[];
             } & (
-              ({ body?: undefined; birth?: null; keyframe?: null; delta?: null; heartbeat?: null }|{ body?: "birth"; birth: sluice.v1.Birth.$Shape; keyframe?: null; delta?: null; heartbeat?: null }|{ body?: "keyframe"; birth?: null; keyframe: sluice.v1.Keyframe.$Shape; delta?: null; heartbeat?: null }|{ body?: "delta"; birth?: null; keyframe?: null; delta: sluice.v1.Delta.$Shape; heartbeat?: null }|{ body?: "heartbeat"; birth?: null; keyframe?: null; delta?: null; heartbeat: sluice.v1.Heartbeat.$Shape })
+              ({ body?: undefined; birth?: null; keyframe?: null; delta?: null; heartbeat?: null; history?: null }|{ body?: "birth"; birth: sluice.v1.Birth.$Shape; keyframe?: null; delta?: null; heartbeat?: null; history?: null }|{ body?: "keyframe"; birth?: null; keyframe: sluice.v1.Keyframe.$Shape; delta?: null; heartbeat?: null; history?: null }|{ body?: "delta"; birth?: null; keyframe?: null; delta: sluice.v1.Delta.$Shape; heartbeat?: null; history?: null }|{ body?: "heartbeat"; birth?: null; keyframe?: null; delta?: null; heartbeat: sluice.v1.Heartbeat.$Shape; history?: null }|{ body?: "history"; birth?: null; keyframe?: null; delta?: null; heartbeat?: null; history: sluice.v1.History.$Shape })
             );
         }
 
@@ -482,6 +489,95 @@ export namespace sluice {
         }
 
         /**
+         * Properties of a History.
+         * @deprecated Use sluice.v1.History.$Properties instead.
+         */
+        interface IHistory extends sluice.v1.History.$Properties {
+        }
+
+        /** Represents a History. */
+        class History {
+
+            /**
+             * Constructs a new History.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: sluice.v1.History.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** History fromMs. */
+            fromMs: (number|Long);
+
+            /** History toMs. */
+            toMs: (number|Long);
+
+            /** History part. */
+            part: number;
+
+            /** History parts. */
+            parts: number;
+
+            /** History values. */
+            values?: (sluice.v1.Values.$Properties|null);
+
+            /**
+             * Creates a new History instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns History instance
+             */
+            static create(properties: sluice.v1.History.$Shape): sluice.v1.History & sluice.v1.History.$Shape;
+            static create(properties?: sluice.v1.History.$Properties): sluice.v1.History;
+
+            /**
+             * Encodes the specified History message. Does not implicitly {@link sluice.v1.History.verify|verify} messages.
+             * @param message History message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: sluice.v1.History.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a History message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {sluice.v1.History & sluice.v1.History.$Shape} History
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): sluice.v1.History & sluice.v1.History.$Shape;
+        }
+
+        namespace History {
+
+            /** Properties of a History. */
+            interface $Properties {
+
+                /** History fromMs */
+                fromMs?: (number|Long|null);
+
+                /** History toMs */
+                toMs?: (number|Long|null);
+
+                /** History part */
+                part?: (number|null);
+
+                /** History parts */
+                parts?: (number|null);
+
+                /** History values */
+                values?: (sluice.v1.Values.$Properties|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a History. */
+            type $Shape = sluice.v1.History.$Properties;
+        }
+
+        /**
          * Properties of a Values.
          * @deprecated Use sluice.v1.Values.$Properties instead.
          */
@@ -661,6 +757,9 @@ export namespace sluice {
             /** Heartbeat blocked. */
             blocked: { [k: string]: (number|Long) };
 
+            /** Heartbeat journal. */
+            journal?: (sluice.v1.Journal.$Properties|null);
+
             /**
              * Creates a new Heartbeat instance using the specified properties.
              * @param [properties] Properties to set
@@ -705,12 +804,98 @@ export namespace sluice {
                 /** Heartbeat blocked */
                 blocked?: ({ [k: string]: (number|Long) }|null);
 
+                /** Heartbeat journal */
+                journal?: (sluice.v1.Journal.$Properties|null);
+
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
             }
 
             /** Shape of a Heartbeat. */
             type $Shape = sluice.v1.Heartbeat.$Properties;
+        }
+
+        /**
+         * Properties of a Journal.
+         * @deprecated Use sluice.v1.Journal.$Properties instead.
+         */
+        interface IJournal extends sluice.v1.Journal.$Properties {
+        }
+
+        /** Represents a Journal. */
+        class Journal {
+
+            /**
+             * Constructs a new Journal.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: sluice.v1.Journal.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** Journal fromMs. */
+            fromMs?: (number|Long|null);
+
+            /** Journal samples. */
+            samples: (number|Long);
+
+            /** Journal bytes. */
+            bytes: (number|Long);
+
+            /** Journal degraded. */
+            degraded: boolean;
+
+            /**
+             * Creates a new Journal instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Journal instance
+             */
+            static create(properties: sluice.v1.Journal.$Shape): sluice.v1.Journal & sluice.v1.Journal.$Shape;
+            static create(properties?: sluice.v1.Journal.$Properties): sluice.v1.Journal;
+
+            /**
+             * Encodes the specified Journal message. Does not implicitly {@link sluice.v1.Journal.verify|verify} messages.
+             * @param message Journal message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: sluice.v1.Journal.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a Journal message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {sluice.v1.Journal & sluice.v1.Journal.$Shape} Journal
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): sluice.v1.Journal & sluice.v1.Journal.$Shape;
+        }
+
+        namespace Journal {
+
+            /** Properties of a Journal. */
+            interface $Properties {
+
+                /** Journal fromMs */
+                fromMs?: (number|Long|null);
+
+                /** Journal samples */
+                samples?: (number|Long|null);
+
+                /** Journal bytes */
+                bytes?: (number|Long|null);
+
+                /** Journal degraded */
+                degraded?: (boolean|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a Journal. */
+            type $Shape = sluice.v1.Journal.$Properties;
         }
 
         /**

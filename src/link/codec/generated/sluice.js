@@ -37,7 +37,8 @@ export const sluice = $root.sluice = (() => {
              * @property {sluice.v1.Keyframe.$Properties|null} [keyframe] Frame keyframe
              * @property {sluice.v1.Delta.$Properties|null} [delta] Frame delta
              * @property {sluice.v1.Heartbeat.$Properties|null} [heartbeat] Frame heartbeat
-             * @property {"birth"|"keyframe"|"delta"|"heartbeat"} [body] Frame body
+             * @property {sluice.v1.History.$Properties|null} [history] Frame history
+             * @property {"birth"|"keyframe"|"delta"|"heartbeat"|"history"} [body] Frame body
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -58,9 +59,10 @@ export const sluice = $root.sluice = (() => {
              *   keyframe?: sluice.v1.Keyframe.$Shape|null;
              *   delta?: sluice.v1.Delta.$Shape|null;
              *   heartbeat?: sluice.v1.Heartbeat.$Shape|null;
+             *   history?: sluice.v1.History.$Shape|null;
              *   $unknowns?: Array.<Uint8Array>;
              * } & (
-             *   ({ body?: undefined; birth?: null; keyframe?: null; delta?: null; heartbeat?: null }|{ body?: "birth"; birth: sluice.v1.Birth.$Shape; keyframe?: null; delta?: null; heartbeat?: null }|{ body?: "keyframe"; birth?: null; keyframe: sluice.v1.Keyframe.$Shape; delta?: null; heartbeat?: null }|{ body?: "delta"; birth?: null; keyframe?: null; delta: sluice.v1.Delta.$Shape; heartbeat?: null }|{ body?: "heartbeat"; birth?: null; keyframe?: null; delta?: null; heartbeat: sluice.v1.Heartbeat.$Shape })
+             *   ({ body?: undefined; birth?: null; keyframe?: null; delta?: null; heartbeat?: null; history?: null }|{ body?: "birth"; birth: sluice.v1.Birth.$Shape; keyframe?: null; delta?: null; heartbeat?: null; history?: null }|{ body?: "keyframe"; birth?: null; keyframe: sluice.v1.Keyframe.$Shape; delta?: null; heartbeat?: null; history?: null }|{ body?: "delta"; birth?: null; keyframe?: null; delta: sluice.v1.Delta.$Shape; heartbeat?: null; history?: null }|{ body?: "heartbeat"; birth?: null; keyframe?: null; delta?: null; heartbeat: sluice.v1.Heartbeat.$Shape; history?: null }|{ body?: "history"; birth?: null; keyframe?: null; delta?: null; heartbeat?: null; history: sluice.v1.History.$Shape })
              * )} sluice.v1.Frame.$Shape
              */
 
@@ -127,17 +129,25 @@ export const sluice = $root.sluice = (() => {
              */
             Frame.prototype.heartbeat = null;
 
+            /**
+             * Frame history.
+             * @member {sluice.v1.History.$Properties|null|undefined} history
+             * @memberof sluice.v1.Frame
+             * @instance
+             */
+            Frame.prototype.history = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * Frame body.
-             * @member {"birth"|"keyframe"|"delta"|"heartbeat"|undefined} body
+             * @member {"birth"|"keyframe"|"delta"|"heartbeat"|"history"|undefined} body
              * @memberof sluice.v1.Frame
              * @instance
              */
             $Object.defineProperty(Frame.prototype, "body", {
-                get: $util.oneOfGetter($oneOfFields = ["birth", "keyframe", "delta", "heartbeat"]),
+                get: $util.oneOfGetter($oneOfFields = ["birth", "keyframe", "delta", "heartbeat", "history"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -185,6 +195,8 @@ export const sluice = $root.sluice = (() => {
                     $root.sluice.v1.Delta.encode(message.delta, writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
                 if (message.heartbeat != null && $Object.hasOwnProperty.call(message, "heartbeat"))
                     $root.sluice.v1.Heartbeat.encode(message.heartbeat, writer.uint32(/* id 6, wireType 2 =*/50).fork(), _depth + 1).ldelim();
+                if (message.history != null && $Object.hasOwnProperty.call(message, "history"))
+                    $root.sluice.v1.History.encode(message.history, writer.uint32(/* id 7, wireType 2 =*/58).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -273,6 +285,13 @@ export const sluice = $root.sluice = (() => {
                                 break;
                             message.heartbeat = $root.sluice.v1.Heartbeat.decode(reader, reader.size(), $undefined, _depth + 1, message.heartbeat);
                             message.body = "heartbeat";
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 2)
+                                break;
+                            message.history = $root.sluice.v1.History.decode(reader, reader.size(), $undefined, _depth + 1, message.history);
+                            message.body = "history";
                             continue;
                         }
                     }
@@ -1156,6 +1175,235 @@ export const sluice = $root.sluice = (() => {
             return Delta;
         })();
 
+        v1.History = (function() {
+
+            /**
+             * Properties of a History.
+             * @typedef {Object} sluice.v1.History.$Properties
+             * @property {number|Long|null} [fromMs] History fromMs
+             * @property {number|Long|null} [toMs] History toMs
+             * @property {number|null} [part] History part
+             * @property {number|null} [parts] History parts
+             * @property {sluice.v1.Values.$Properties|null} [values] History values
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a History.
+             * @memberof sluice.v1
+             * @interface IHistory
+             * @augments sluice.v1.History.$Properties
+             * @deprecated Use sluice.v1.History.$Properties instead.
+             */
+
+            /**
+             * Shape of a History.
+             * @typedef {sluice.v1.History.$Properties} sluice.v1.History.$Shape
+             */
+
+            /**
+             * Constructs a new History.
+             * @memberof sluice.v1
+             * @classdesc Represents a History.
+             * @constructor
+             * @param {sluice.v1.History.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const History = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * History fromMs.
+             * @member {number|Long} fromMs
+             * @memberof sluice.v1.History
+             * @instance
+             */
+            History.prototype.fromMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * History toMs.
+             * @member {number|Long} toMs
+             * @memberof sluice.v1.History
+             * @instance
+             */
+            History.prototype.toMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * History part.
+             * @member {number} part
+             * @memberof sluice.v1.History
+             * @instance
+             */
+            History.prototype.part = 0;
+
+            /**
+             * History parts.
+             * @member {number} parts
+             * @memberof sluice.v1.History
+             * @instance
+             */
+            History.prototype.parts = 0;
+
+            /**
+             * History values.
+             * @member {sluice.v1.Values.$Properties|null|undefined} values
+             * @memberof sluice.v1.History
+             * @instance
+             */
+            History.prototype.values = null;
+
+            /**
+             * Creates a new History instance using the specified properties.
+             * @function create
+             * @memberof sluice.v1.History
+             * @static
+             * @param {sluice.v1.History.$Properties=} [properties] Properties to set
+             * @returns {sluice.v1.History} History instance
+             * @type {{
+             *   (properties: sluice.v1.History.$Shape): sluice.v1.History & sluice.v1.History.$Shape;
+             *   (properties?: sluice.v1.History.$Properties): sluice.v1.History;
+             * }}
+             */
+            History.create = function(properties) {
+                return new History(properties);
+            };
+
+            /**
+             * Encodes the specified History message. Does not implicitly {@link sluice.v1.History.verify|verify} messages.
+             * @function encode
+             * @memberof sluice.v1.History
+             * @static
+             * @param {sluice.v1.History.$Properties} message History message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            History.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.fromMs != null && $Object.hasOwnProperty.call(message, "fromMs") && (typeof message.fromMs === "object" ? message.fromMs.low || message.fromMs.high : message.fromMs !== 0))
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint64(message.fromMs);
+                if (message.toMs != null && $Object.hasOwnProperty.call(message, "toMs") && (typeof message.toMs === "object" ? message.toMs.low || message.toMs.high : message.toMs !== 0))
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.toMs);
+                if (message.part != null && $Object.hasOwnProperty.call(message, "part") && message.part !== 0)
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.part);
+                if (message.parts != null && $Object.hasOwnProperty.call(message, "parts") && message.parts !== 0)
+                    writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.parts);
+                if (message.values != null && $Object.hasOwnProperty.call(message, "values"))
+                    $root.sluice.v1.Values.encode(message.values, writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a History message from the specified reader or buffer.
+             * @function decode
+             * @memberof sluice.v1.History
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {sluice.v1.History & sluice.v1.History.$Shape} History
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            History.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.sluice.v1.History();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.fromMs = value;
+                            else
+                                delete message.fromMs;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.toMs = value;
+                            else
+                                delete message.toMs;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.part = value;
+                            else
+                                delete message.part;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.parts = value;
+                            else
+                                delete message.parts;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            message.values = $root.sluice.v1.Values.decode(reader, reader.size(), $undefined, _depth + 1, message.values);
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return History;
+        })();
+
         v1.Values = (function() {
 
             /**
@@ -1670,6 +1918,7 @@ export const sluice = $root.sluice = (() => {
              * @property {string|null} [policyHash] Heartbeat policyHash
              * @property {Array.<sluice.v1.Source.$Properties>|null} [sources] Heartbeat sources
              * @property {Object.<string,number|Long>|null} [blocked] Heartbeat blocked
+             * @property {sluice.v1.Journal.$Properties|null} [journal] Heartbeat journal
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -1736,6 +1985,14 @@ export const sluice = $root.sluice = (() => {
             Heartbeat.prototype.blocked = $util.emptyObject;
 
             /**
+             * Heartbeat journal.
+             * @member {sluice.v1.Journal.$Properties|null|undefined} journal
+             * @memberof sluice.v1.Heartbeat
+             * @instance
+             */
+            Heartbeat.prototype.journal = null;
+
+            /**
              * Creates a new Heartbeat instance using the specified properties.
              * @function create
              * @memberof sluice.v1.Heartbeat
@@ -1777,6 +2034,8 @@ export const sluice = $root.sluice = (() => {
                 if (message.blocked != null && $Object.hasOwnProperty.call(message, "blocked"))
                     for (let keys = $Object.keys(message.blocked), i = 0; i < keys.length; ++i)
                         writer.uint32(/* id 4, wireType 2 =*/34).fork().uint32(/* id 1, wireType 2 =*/10).string(keys[i]).uint32(/* id 2, wireType 0 =*/16).uint64(message.blocked[keys[i]]).ldelim();
+                if (message.journal != null && $Object.hasOwnProperty.call(message, "journal"))
+                    $root.sluice.v1.Journal.encode(message.journal, writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -1883,6 +2142,12 @@ export const sluice = $root.sluice = (() => {
                             message.blocked[key] = value;
                             continue;
                         }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            message.journal = $root.sluice.v1.Journal.decode(reader, reader.size(), $undefined, _depth + 1, message.journal);
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -1901,6 +2166,225 @@ export const sluice = $root.sluice = (() => {
             };
 
             return Heartbeat;
+        })();
+
+        v1.Journal = (function() {
+
+            /**
+             * Properties of a Journal.
+             * @typedef {Object} sluice.v1.Journal.$Properties
+             * @property {number|Long|null} [fromMs] Journal fromMs
+             * @property {number|Long|null} [samples] Journal samples
+             * @property {number|Long|null} [bytes] Journal bytes
+             * @property {boolean|null} [degraded] Journal degraded
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Journal.
+             * @memberof sluice.v1
+             * @interface IJournal
+             * @augments sluice.v1.Journal.$Properties
+             * @deprecated Use sluice.v1.Journal.$Properties instead.
+             */
+
+            /**
+             * Shape of a Journal.
+             * @typedef {sluice.v1.Journal.$Properties} sluice.v1.Journal.$Shape
+             */
+
+            /**
+             * Constructs a new Journal.
+             * @memberof sluice.v1
+             * @classdesc Represents a Journal.
+             * @constructor
+             * @param {sluice.v1.Journal.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Journal = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * Journal fromMs.
+             * @member {number|Long|null|undefined} fromMs
+             * @memberof sluice.v1.Journal
+             * @instance
+             */
+            Journal.prototype.fromMs = null;
+
+            /**
+             * Journal samples.
+             * @member {number|Long} samples
+             * @memberof sluice.v1.Journal
+             * @instance
+             */
+            Journal.prototype.samples = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Journal bytes.
+             * @member {number|Long} bytes
+             * @memberof sluice.v1.Journal
+             * @instance
+             */
+            Journal.prototype.bytes = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Journal degraded.
+             * @member {boolean} degraded
+             * @memberof sluice.v1.Journal
+             * @instance
+             */
+            Journal.prototype.degraded = false;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(Journal.prototype, "_fromMs", {
+                get: $util.oneOfGetter($oneOfFields = ["fromMs"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new Journal instance using the specified properties.
+             * @function create
+             * @memberof sluice.v1.Journal
+             * @static
+             * @param {sluice.v1.Journal.$Properties=} [properties] Properties to set
+             * @returns {sluice.v1.Journal} Journal instance
+             * @type {{
+             *   (properties: sluice.v1.Journal.$Shape): sluice.v1.Journal & sluice.v1.Journal.$Shape;
+             *   (properties?: sluice.v1.Journal.$Properties): sluice.v1.Journal;
+             * }}
+             */
+            Journal.create = function(properties) {
+                return new Journal(properties);
+            };
+
+            /**
+             * Encodes the specified Journal message. Does not implicitly {@link sluice.v1.Journal.verify|verify} messages.
+             * @function encode
+             * @memberof sluice.v1.Journal
+             * @static
+             * @param {sluice.v1.Journal.$Properties} message Journal message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Journal.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.fromMs != null && $Object.hasOwnProperty.call(message, "fromMs"))
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint64(message.fromMs);
+                if (message.samples != null && $Object.hasOwnProperty.call(message, "samples") && (typeof message.samples === "object" ? message.samples.low || message.samples.high : message.samples !== 0))
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.samples);
+                if (message.bytes != null && $Object.hasOwnProperty.call(message, "bytes") && (typeof message.bytes === "object" ? message.bytes.low || message.bytes.high : message.bytes !== 0))
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.bytes);
+                if (message.degraded != null && $Object.hasOwnProperty.call(message, "degraded") && message.degraded !== false)
+                    writer.uint32(/* id 4, wireType 0 =*/32).bool(message.degraded);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a Journal message from the specified reader or buffer.
+             * @function decode
+             * @memberof sluice.v1.Journal
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {sluice.v1.Journal & sluice.v1.Journal.$Shape} Journal
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Journal.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.sluice.v1.Journal();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            message.fromMs = reader.uint64();
+                            message._fromMs = "fromMs";
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.samples = value;
+                            else
+                                delete message.samples;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.bytes = value;
+                            else
+                                delete message.bytes;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.degraded = value;
+                            else
+                                delete message.degraded;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return Journal;
         })();
 
         v1.Source = (function() {
