@@ -22,7 +22,6 @@ import { routeLibraryLogs } from "../receiver/opcua/index.js";
 import { demoSources, writeReaderConfig, writeReceiverConfig, type DemoEndpoints, type DemoSource } from "./configs.js";
 import { extraSims } from "./extra.js";
 import { watchTags } from "./watch.js";
-import { routeLibraryLogs } from "../receiver/opcua/library-log.js";
 
 export interface Demo {
   rest: string;
@@ -37,8 +36,9 @@ const POLICY = resolve(fileURLToPath(new URL("../../policies/example.yaml", impo
 
 export async function startDemo(opts: { logger: Logger; say: (s: string) => void; watchMs?: number; logs?: string }): Promise<Demo> {
   const { logger, say } = opts;
-  // node-opcua logs process-wide: route it before the OPC UA simulator starts.
-  routeLibraryLogs(logger.child({ component: "opcua-lib" }));
+  // node-opcua logs process-wide: the simulator's server, the reader's client and the
+  // receiver's server all write through it, so route it first, under its own label.
+  routeLibraryLogs(logger.child({ part: "node-opcua" }));
   const closers: (() => Promise<void> | void)[] = [];
   const closeAll = async () => {
     for (const c of closers.reverse()) {
@@ -50,9 +50,6 @@ export async function startDemo(opts: { logger: Logger; say: (s: string) => void
     closers.push(() => rmSync(dir, { recursive: true, force: true }));
     keygen(join(dir, "demo.key"));
 
-    // node-opcua logs process-wide: the simulator's server, the reader's client and the
-    // receiver's server all write through it, so its lines get their own label
-    routeLibraryLogs(logger.child({ part: "node-opcua" }));
     const modbus = await startModbusSim({ host: "127.0.0.1", port: 0 });
     closers.push(() => modbus.close());
     const opcua = await startOpcuaSim({ port: 0 });

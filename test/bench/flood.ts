@@ -76,7 +76,7 @@ async function childReader(port: number, dir: string, seconds: number): Promise<
   const link = await LinkSender.open({
     to: `127.0.0.1:${port}`, key: "link.key", auth: "aes-256-gcm", mtu: 1400, rate: 12_500_000,
     fec: { repair: 0.3, group: 16, timeout: "10ms" }, queue: 8 << 20, keyframe: "2s", birth: "10s", carouselShare: 0.25,
-    heartbeat: "1s", flush: "5ms",
+    heartbeat: "1s", flush: "5ms", backfill: { share: 0.1 },
   }, { baseDir: dir });
   link.setCatalog(Array.from({ length: TAGS }, (_, i) => ({ alias: i, path: `plc${i % 10}/tag${i}`, type: "float64" as const })));
   const end = Date.now() + seconds * 1000;
