@@ -34,6 +34,8 @@ import { hashPassword } from "../../../src/receiver/opcua/index.js";
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const POLICY = join(ROOT, "policies", "example.yaml");
 
+// writing the README's screenshot waits for the link chart to fill (about a minute)
+if (process.env.SLUICE_SCREENSHOT) t.setTimeout(400_000);
 if (!haveChromium()) throw new Error("chromium is not installed: run scripts/test-deps.sh (apt-get install chromium)");
 
 const dir = mkdtempSync(join(tmpdir(), "sluice-page-"));
@@ -82,6 +84,8 @@ void t.test("the page shows every source and tag, live, searchable, accessible",
     await pollUntil(async () => ((await (await fetch(`${receiver.rest}/api/v1/link/history`)).json()) as { points: unknown[] }).points.length >= 5, 90_000, 1000);
     await page.reload();
     await page.waitForFunction(() => document.querySelectorAll("#tag-table svg.spark").length > 0 && document.querySelector("#link-chart canvas") !== null, null, { timeout: 20_000 });
+    // a moment when every tag is Good, so the picture is not of a hiccup of a loaded machine
+    await page.waitForFunction(() => [...document.querySelectorAll("#tag-table tbody tr[data-path]")].every((r) => r.classList.contains("good")), null, { timeout: 30_000 }).catch(() => undefined);
   }
   await page.screenshot({ path: shot });
   const size = statSync(shot).size;
