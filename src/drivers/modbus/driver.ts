@@ -14,23 +14,13 @@ import { silentLogger } from "../../core/log.js";
 import { SluiceError } from "../../core/errors.js";
 import { Status } from "../../core/status.js";
 import type { Driver, DriverSource, Point, PointResult, ReadPlan } from "../contract.js";
-import { modbusOptions, type ModbusOptions } from "../../config/sources/modbus.js";
-import { splitEndpoint } from "../../config/sources/endpoint.js";
+import { modbusHostPort, modbusOptions, type ModbusOptions } from "./options.js";
 import { decodeValue, packedBit, registerBit, type RegisterType } from "./codec.js";
 import { planModbus, tightRuns, type Block, type ModbusPlan } from "./plan.js";
 import { EXCEPTION_NAMES, ModbusException, ModbusTcpTransport } from "./transport.js";
 
-const DEFAULT_PORT = 502;
-
-/** "host[:port]" or "[v6]:port" -> host and port. */
-export function parseEndpoint(endpoint: string): { host: string; port: number } {
-  const ep = splitEndpoint(endpoint);
-  const port = ep?.port ?? DEFAULT_PORT;
-  if (!ep || port < 1 || port > 65535) {
-    throw new SluiceError("SLUICE_ERR_CONFIG", `modbus endpoint ${JSON.stringify(endpoint)}: expected host[:port] (port 1..65535, default 502)`);
-  }
-  return { host: ep.host, port };
-}
+/** "host[:port]" or "[v6]:port" -> host and port (502 by default). */
+export const parseEndpoint = modbusHostPort;
 
 /** The status of every point of a block the device refused with an exception. */
 export function exceptionStatus(code: number): number {
