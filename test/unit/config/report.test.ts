@@ -125,10 +125,10 @@ rules:
 `;
 
 void t.test("a policy file: schema mistakes, then rule mistakes, each with its line", async (t) => {
-  const dir = t.testdir({ "p.yaml": POLICY.replace(/\n  - allow: "a\/\[b".*\n/, "\n") });
+  const dir = t.testdir({ "p.yaml": POLICY.replace(/\n {2}- allow: "a\/\[b".*\n/, "\n") });
   const file = join(dir, "p.yaml");
   const schemaOnly = issues(() => loadPolicyFile(file), "SLUICE_ERR_POLICY");
-  const text = POLICY.replace(/\n  - allow: "a\/\[b".*\n/, "\n");
+  const text = POLICY.replace(/\n {2}- allow: "a\/\[b".*\n/, "\n");
   t.same(schemaOnly, expectations(text, file).slice(0, 2), "schema mistakes first: the rules are compiled only once the file has the right shape");
 
   const rulesOnly = POLICY.replace("type: [float64, real]", "type: [float64]").replace("maxrate: 5", "label: secret").replace(/ +# <- rules\[[01]\].*$/gm, "");
