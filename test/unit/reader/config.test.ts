@@ -60,7 +60,7 @@ const cases: [string, string, string][] = [
     'sources[0].tags[0].address: s7 address "DB1,FOO4": unknown type FOO; use X, BYTE, CHAR, INT, WORD, DINT, DWORD, REAL, LREAL or S (STRING)'],
   ["option block of another protocol", modbus(`- { name: t, address: "hr:0" }`, "s7: { rack: 0 }\n"),
     "sources[0].s7: option block for protocol s7, but this source's protocol is modbus"],
-  ["bad key inside the option block", modbus(`- { name: t, address: "hr:0" }`, "modbus: { unit: 3 }\n"), "sources[0].modbus.unit: unknown key"],
+  ["bad key inside the option block", modbus(`- { name: t, address: "hr:0" }`, "modbus: { unit: 3 }\n"), 'sources[0].modbus.unit: unknown key; did you mean "unitId"?'],
   ["option rule beyond the schema", src(`protocol: s7\nendpoint: 10.0.0.5\ninterval: 1s\ns7: { localTsap: 256 }\ntags: [{ name: t, address: "DB1,REAL4" }]`),
     "sources[0].s7.remoteTsap: localTsap and remoteTsap go together (give both, or neither to use rack/slot)"],
   ["duplicate source", `${HEAD}sources:\n  - { name: a, protocol: modbus, endpoint: h, interval: 1s, tags: [{ name: t, address: "hr:0" }] }\n  - { name: a, protocol: modbus, endpoint: h, interval: 1s, tags: [{ name: t, address: "hr:0" }] }\n`,
@@ -98,6 +98,16 @@ const cases: [string, string, string][] = [
     "sources[0].endpoint: expected an opc.tcp://host[:port][/path] URL"],
   ["enip on another port", src(`protocol: enip\nendpoint: "10.0.0.9:502"\ninterval: 1s\ntags: [{ name: t, address: "Counter", type: int32 }]`),
     "sources[0].endpoint: EtherNet/IP uses TCP port 44818 (fixed by the client library); got port 502"],
+  ["serial device without transport rtu", src(`protocol: modbus\nendpoint: /dev/ttyUSB0\ninterval: 1s\ntags: [{ name: t, address: "hr:0" }]`),
+    "sources[0].endpoint: /dev/ttyUSB0 is a serial device: set modbus.transport: rtu"],
+  ["transport rtu on a host", src(`protocol: modbus\nendpoint: 10.0.0.5\ninterval: 1s\nmodbus: { transport: rtu }\ntags: [{ name: t, address: "hr:0" }]`),
+    "sources[0].endpoint: transport rtu needs a serial device path, e.g. /dev/ttyUSB0 (or COM3)"],
+  ["RTU broadcast unit id", src(`protocol: modbus\nendpoint: 10.0.0.5:4001\ninterval: 1s\nmodbus: { transport: rtu-over-tcp, unitId: 0 }\ntags: [{ name: t, address: "hr:0" }]`),
+    "sources[0].modbus.unitId: 0 is not an RTU unit id (1..247; 0 is broadcast, which never answers)"],
+  ["RTU with 7 data bits", src(`protocol: modbus\nendpoint: /dev/ttyS0\ninterval: 1s\nmodbus: { transport: rtu, dataBits: 7 }\ntags: [{ name: t, address: "hr:0" }]`),
+    "sources[0].modbus.dataBits: RTU frames carry 8 data bits; 7 data bits is Modbus ASCII, which sluice does not speak"],
+  ["misspelt transport", src(`protocol: modbus\nendpoint: 10.0.0.5\ninterval: 1s\nmodbus: { transport: rtu-over-tpc }\ntags: [{ name: t, address: "hr:0" }]`),
+    'sources[0].modbus.transport: must be one of "tcp", "rtu-over-tcp", "rtu"; did you mean "rtu-over-tcp"?'],
   ["failuresToDown zero", modbus(`- { name: t, address: "hr:0" }`, "failuresToDown: 0\n"), "sources[0].failuresToDown: must be >= 1"],
   ["bad log level", `${HEAD}log: { level: loud }\nsources: [{ name: a, protocol: modbus, endpoint: h, interval: 1s, tags: [{ name: t, address: "hr:0" }] }]\n`,
     'log.level: must be one of "fatal", "error", "warn", "info", "debug", "trace", "silent"'],
@@ -171,6 +181,17 @@ sources:
   t.match(l!.tags[0], { path: "line1/speed", type: "float64", rawType: "float64" });
   t.equal(l!.options.pki, join(dir, "pki/opcua-client"), "opcua.pki is relative to the reader file");
   t.equal(c.tags.length, 5);
+});
+
+void t.test("RTU sources: a serial port with its line settings, and a gateway", async (t) => {
+  const f = write(`${HEAD}sources:
+  - { name: bus, protocol: modbus, endpoint: /dev/ttyUSB0, interval: 1s, modbus: { transport: rtu, baudRate: 9600, parity: none, stopBits: 2 }, tags: [{ name: t, address: "hr:0", unitId: 7 }] }
+  - { name: gw, protocol: modbus, endpoint: "10.0.0.9:4001", interval: 1s, modbus: { transport: rtu-over-tcp }, tags: [{ name: t, address: "hr:0" }] }
+`);
+  const c = loadReaderConfig(f);
+  t.match(c.sources[0]!.options, { transport: "rtu", baudRate: 9600, parity: "none", dataBits: 8, stopBits: 2, unitId: 1 });
+  t.match(c.sources[0]!.tags[0]!.address, { unitId: 7 });
+  t.match(c.sources[1]!.options, { transport: "rtu-over-tcp", baudRate: 19200, parity: "even" });
 });
 
 void t.test("a source without its option block gets the block's defaults", async (t) => {
