@@ -53,7 +53,7 @@ export const TagConfig = Strict({
 export const SourceConfig = Strict({
   name: Name("source name: the first part of every tag path"),
   protocol: StringEnum(PROTOCOLS, "protocol of the device"),
-  endpoint: Type.String({ minLength: 1, maxLength: 512, description: "modbus/s7/enip host[:port]; opcua an opc.tcp:// URL" }),
+  endpoint: Type.String({ minLength: 1, maxLength: 512, description: "modbus/s7/enip host[:port]; modbus with transport rtu a serial device (/dev/ttyUSB0, COM3); opcua an opc.tcp:// URL" }),
   interval: Duration("poll interval of the source's tags"),
   timeout: Duration("per-request timeout", "1s"),
   backoff: Type.Optional(Strict({
