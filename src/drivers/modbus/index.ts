@@ -1,5 +1,5 @@
 /**
- * Modbus TCP driver factory: the one entry point the registry imports.
+ * The Modbus protocol module (TCP, RTU over TCP, RTU on a serial port): the one entry point the registry imports.
  * Read-only by construction (function codes 1-4 only).
  */
 import type { Logger } from "../../core/log.js";
