@@ -27,6 +27,17 @@ const KNOWN: KnownValue[] = [
 const UNIT2: KnownValue[] = [{ address: "hr:0:uint16", value: 2222 }, { address: "hr:1:uint16", value: 2333 }];
 const UNITS = { "1": layoutOf(KNOWN), "2": layoutOf(UNIT2), "13": layoutOf(UNIT2) };
 
+/** Start the pair and the server; a failed start leaves no socat behind. */
+async function startLine(serial: { corruptUnit?: number } = {}): Promise<{ pair: PtyPair; server: PymodbusServer }> {
+  const pair = await ptyPair();
+  try {
+    return { pair, server: await startPymodbus({ units: UNITS }, { serial: { path: pair.b, parity: "N", ...serial } }) };
+  } catch (e) {
+    await pair.close();
+    throw e;
+  }
+}
+
 function points(addresses: string[], unitIds: (number | undefined)[] = []): Point<ModbusAddress>[] {
   return addresses.map((a, index) => {
     const { address, type } = modbusDriver.parseAddress(a);
@@ -42,8 +53,7 @@ void t.test("modbus rtu on a serial line (socat pty) vs pymodbus", async (t) => 
     name: "modbus rtu vs pymodbus",
     factory: modbusDriver,
     async start() {
-      pair = await ptyPair();
-      server = await startPymodbus({ units: UNITS }, { serial: { path: pair.b, parity: "N" } });
+      ({ pair, server } = await startLine());
     },
     source: () => ({ name: "rtu", endpoint: pair!.a, timeoutMs: TIMEOUT_MS, options: { transport: "rtu", parity: "none" } }),
     points: KNOWN.map((k): ConformancePoint => ({ address: k.address, value: k.value })),
@@ -62,8 +72,7 @@ void t.test("modbus rtu-over-tcp through a TCP<->serial bridge vs pymodbus", asy
     name: "modbus rtu-over-tcp vs pymodbus",
     factory: modbusDriver,
     async start() {
-      pair = await ptyPair();
-      server = await startPymodbus({ units: UNITS }, { serial: { path: pair.b, parity: "N" } });
+      ({ pair, server } = await startLine());
       bridge = await tcpBridge(pair.a);
     },
     source: () => ({ name: "gw", endpoint: bridge!.endpoint, timeoutMs: TIMEOUT_MS, options: { transport: "rtu-over-tcp" } }),
@@ -76,9 +85,8 @@ void t.test("modbus rtu-over-tcp through a TCP<->serial bridge vs pymodbus", asy
 });
 
 void t.test("one line, many units: sources share it, a silent unit and a damaged reply stay per unit", async (t) => {
-  const pair = await ptyPair();
+  const { pair, server } = await startLine({ corruptUnit: 13 });
   t.teardown(() => pair.close());
-  const server = await startPymodbus({ units: UNITS }, { serial: { path: pair.b, parity: "N", corruptUnit: 13 } });
   t.teardown(() => server.close());
   const create = (name: string, options: Record<string, unknown>, timeoutMs = 500) => {
     const d = modbusDriver.create({ name, endpoint: pair.a, timeoutMs, options: { transport: "rtu", parity: "none", ...options } });
