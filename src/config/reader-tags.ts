@@ -23,7 +23,7 @@ import type { SourceConfig, TagConfig } from "./reader.js";
 import type { drivers } from "../drivers/registry.js";
 
 /** What config needs of the protocol modules (src/drivers/registry.ts): grammar and rules, no I/O. */
-export type Protocols = Readonly<Record<Protocol, Pick<(typeof drivers)[Protocol], "parseAddress" | "endpointError" | "optionErrors">>>;
+export type Protocols = Readonly<Record<Protocol, Pick<(typeof drivers)[Protocol], "parseAddress" | "endpointError" | "optionErrors" | "line">>>;
 /** @deprecated the old name of Protocols */
 export type AddressParsers = Protocols;
 
@@ -168,6 +168,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typ
  */
 export function resolveSources(sources: readonly SourceConfig[], issues: Issues, protocols: Protocols, baseDir: string): ResolvedSource[] {
   const seen = new Map<string, number>();
+  const lines = new Map<string, { si: number; settings: string }>();
   const out: ResolvedSource[] = [];
   if (!Array.isArray(sources as unknown)) return out;
   sources.forEach((src, si) => {
@@ -197,6 +198,12 @@ export function resolveSources(sources: readonly SourceConfig[], issues: Issues,
     if (typeof src.endpoint === "string") {
       const epErr = module.endpointError(src.endpoint, options);
       if (epErr) add(`${at}.endpoint`, epErr);
+      const line = blockOk && !epErr ? module.line?.(src.endpoint, options) : undefined;
+      const first = line && lines.get(line.key);
+      if (line && !first) lines.set(line.key, { si, settings: line.settings });
+      else if (line && first && first.settings !== line.settings) {
+        add(`${at}.${src.protocol}`, `shares the line ${src.endpoint} with sources[${first.si}], which needs ${first.settings}; this source asks for ${line.settings} (one line, one set of settings)`);
+      }
     }
 
     const names = new Map<string, number>();

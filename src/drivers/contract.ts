@@ -115,6 +115,12 @@ export interface DriverFactory<A = unknown> {
   endpointError(endpoint: string, options: Readonly<Record<string, unknown>>): string | undefined;
   /** Parse one address at config-load time. Throws SluiceError SLUICE_ERR_ADDRESS with the reason. */
   parseAddress(address: string): ParsedAddress<A>;
+  /**
+   * For protocols whose sources can share one physical line (Modbus RTU: one serial port or
+   * gateway, one request at a time): the line this source uses and the settings it needs.
+   * Sources on one line must agree on its settings; undefined when the source owns its connection.
+   */
+  line?(endpoint: string, options: Readonly<Record<string, unknown>>): { key: string; settings: string } | undefined;
   create(source: DriverSource): Driver;
   /** List what a device offers as `tags:` entries, with read-only services only; absent when the protocol cannot browse. */
   browse?: BrowseFunction;

@@ -72,6 +72,13 @@ export function modbusOptionErrors(o: ModbusOptions): { path: string; reason: st
   return out;
 }
 
+/** The shared line of an RTU source and the settings every source on it must agree on; undefined for TCP. */
+export function modbusLine(endpoint: string, o: ModbusOptions): { key: string; settings: string } | undefined {
+  if (o.transport === "tcp") return undefined;
+  const settings = o.transport === "rtu" ? `${o.baudRate} bit/s, parity ${o.parity}, ${o.dataBits} data bits, ${o.stopBits} stop bits` : `${o.baudRate} bit/s`;
+  return { key: `${o.transport} ${endpoint}`, settings };
+}
+
 /** A serial device: an absolute path (/dev/ttyUSB0, /dev/serial/by-id/...) or a Windows COM port. */
 const SERIAL_DEVICE = /^(\/[A-Za-z0-9_.:+@/-]+|COM\d{1,3})$/;
 

@@ -21,7 +21,7 @@ import { SluiceError, errorMessage } from "../../core/errors.js";
 import type { ModbusOptions } from "./options.js";
 import { crcOk, readRequestFrame, replyLength, silenceMs, wireMs } from "./rtu-frame.js";
 import { ModbusException } from "./transport.js";
-import { modbusHostPort } from "./options.js";
+import { modbusHostPort, modbusLine } from "./options.js";
 
 /** No reply from the unit within the timeout (the unit is silent, or absent). */
 export class ModbusNoReply extends Error {
@@ -72,7 +72,7 @@ export class RtuLine {
   /** bytes discarded because no request was waiting for them */
   discarded = 0;
 
-  constructor(readonly label: string, private readonly open: Opener, private readonly baudRate: number) {}
+  constructor(readonly label: string, private readonly open: Opener, private readonly baudRate: number, readonly settings = "") {}
 
   get connected(): boolean {
     return this.#pipe !== undefined;
@@ -222,10 +222,14 @@ const LINES = new Map<string, RtuLine>();
 
 /** The line of an RTU source, shared by every source with the same transport and endpoint. */
 export function acquireLine(endpoint: string, o: ModbusOptions): RtuLine {
-  const key = `${o.transport} ${endpoint}`;
+  const { key, settings } = modbusLine(endpoint, o)!;
   let line = LINES.get(key);
+  if (line && line.settings !== settings) {
+    // config refuses this at load; a driver created by hand gets the same answer
+    throw new SluiceError("SLUICE_ERR_CONFIG", `modbus ${endpoint}: the line is open at ${line.settings}, not ${settings}`);
+  }
   if (!line) {
-    line = new RtuLine(endpoint, o.transport === "rtu" ? serialOpener(endpoint, o) : tcpOpener(endpoint), o.baudRate);
+    line = new RtuLine(endpoint, o.transport === "rtu" ? serialOpener(endpoint, o) : tcpOpener(endpoint), o.baudRate, settings);
     LINES.set(key, line);
   }
   line.refs++;

@@ -110,6 +110,8 @@ void t.test("one line, many units: sources share it, a silent unit and a damaged
     for (const r of ra) t.same(r.map((x) => [x.value, x.status]), [[KNOWN[0]!.value, Status.Good], [true, Status.Good]]);
     for (const r of rb) t.same(r.map((x) => [x.value, x.status]), [[2222, Status.Good], [2333, Status.Good]]);
     t.ok(server.served.length - from >= 15, "every request reached the device");
+    const slower = create("c", { unitId: 2, baudRate: 9600 });
+    await t.rejects(slower.connect(), { code: "SLUICE_ERR_CONFIG", message: /the line is open at 19200 bit\/s/ }, "one line, one set of serial settings");
     a.destroy();
     const again = await b.read(b.plan(points(["hr:0:uint16"])));
     t.same(again.map((r) => r.value), [2222], "one source letting go of the line does not close it for the other");

@@ -106,6 +106,10 @@ const cases: [string, string, string][] = [
     "sources[0].modbus.unitId: 0 is not an RTU unit id (1..247; 0 is broadcast, which never answers)"],
   ["RTU with 7 data bits", src(`protocol: modbus\nendpoint: /dev/ttyS0\ninterval: 1s\nmodbus: { transport: rtu, dataBits: 7 }\ntags: [{ name: t, address: "hr:0" }]`),
     "sources[0].modbus.dataBits: RTU frames carry 8 data bits; 7 data bits is Modbus ASCII, which sluice does not speak"],
+  ["two sources on one serial port with different settings", `${HEAD}sources:
+  - { name: a, protocol: modbus, endpoint: /dev/ttyUSB0, interval: 1s, modbus: { transport: rtu, unitId: 1 }, tags: [{ name: t, address: "hr:0" }] }
+  - { name: b, protocol: modbus, endpoint: /dev/ttyUSB0, interval: 1s, modbus: { transport: rtu, unitId: 2, baudRate: 9600 }, tags: [{ name: t, address: "hr:0" }] }
+`, "sources[1].modbus: shares the line /dev/ttyUSB0 with sources[0], which needs 19200 bit/s, parity even, 8 data bits, 1 stop bits; this source asks for 9600 bit/s, parity even, 8 data bits, 1 stop bits (one line, one set of settings)"],
   ["misspelt transport", src(`protocol: modbus\nendpoint: 10.0.0.5\ninterval: 1s\nmodbus: { transport: rtu-over-tpc }\ntags: [{ name: t, address: "hr:0" }]`),
     'sources[0].modbus.transport: must be one of "tcp", "rtu-over-tcp", "rtu"; did you mean "rtu-over-tcp"?'],
   ["failuresToDown zero", modbus(`- { name: t, address: "hr:0" }`, "failuresToDown: 0\n"), "sources[0].failuresToDown: must be >= 1"],

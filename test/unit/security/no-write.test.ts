@@ -62,7 +62,8 @@ void t.test("the driver API has no write operation: contract, factories, instanc
   t.teardown(() => rmSync(pki, { recursive: true, force: true }));
   t.same(Object.keys(drivers).sort(), ["enip", "modbus", "opcua", "s7"], "four drivers, all checked here");
   for (const [protocol, factory] of Object.entries(drivers) as [string, DriverFactory][]) {
-    const own = methodNames(factory).filter((m) => m !== "browse"); // browse: read-only services, covered by its own wire tests
+    // browse: read-only services, covered by its own wire tests; line: names a shared line, no I/O
+    const own = methodNames(factory).filter((m) => m !== "browse" && m !== "line");
     t.same(own, ["create", "endpointError", "optionErrors", "parseAddress"], `${protocol} factory: create, and grammar and rules that do no I/O`);
     t.same(methodNames(factory).filter((m) => WRITE_LIKE.test(m)), [], `${protocol} factory: nothing write-like`);
     const d = factory.create({ name: "x", endpoint: endpoints[protocol]!, timeoutMs: 500, options: protocol === "opcua" ? { pki } : {} });
