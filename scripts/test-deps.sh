@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# `npm test` runs real peers: Debian's pymodbus, promtool and prometheus, nft, ip,
-# tcpdump, systemd-analyze, curl, openssl and chromium (the status page's browser
-# tests drive it with playwright-core; no browser is ever downloaded), and root for
-# the network-namespace suite. On a fresh
+# `npm test` runs real peers: Debian's pymodbus (TCP, and RTU on socat's ptys), promtool
+# and prometheus, nft, ip, tcpdump, systemd-analyze, curl, openssl and chromium (the status
+# page's browser tests drive it with playwright-core; no browser is ever downloaded), and
+# root for the network-namespace suite. On a fresh
 # Debian/Ubuntu machine as root this installs what is missing; otherwise it
 # names the packages and fails, rather than letting tests fail one by one.
 set -u
 need=()
 command -v promtool >/dev/null 2>&1 || need+=(prometheus)
 /usr/bin/python3 -c 'import pymodbus' >/dev/null 2>&1 || need+=(python3-pymodbus)
+/usr/bin/python3 -c 'import serial_asyncio' >/dev/null 2>&1 || need+=(python3-serial-asyncio)
+command -v socat >/dev/null 2>&1 || need+=(socat)
 command -v nft >/dev/null 2>&1 || need+=(nftables)
 command -v ip >/dev/null 2>&1 || need+=(iproute2)
 command -v tcpdump >/dev/null 2>&1 || need+=(tcpdump)

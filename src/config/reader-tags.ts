@@ -14,32 +14,18 @@
  * - unitId only on modbus tags (it is merged into the parsed address).
  */
 import { resolve as resolvePath } from "node:path";
-import { isNumericType, type Protocol, type TagType } from "../core/model.js";
+import { isNumericType, PROTOCOLS, type Protocol, type TagType } from "../core/model.js";
 import { tagPath } from "../core/model.js";
 import { parseDuration } from "../core/duration.js";
 import { errorMessage, isSluiceError } from "../core/errors.js";
-import { configError } from "./load.js";
+import type { Issues } from "./load.js";
 import type { SourceConfig, TagConfig } from "./reader.js";
-import { modbusOptions } from "./sources/modbus.js";
-import { s7Options } from "./sources/s7.js";
-import { enipEndpointError, enipOptions } from "./sources/enip.js";
-import { splitEndpoint } from "./sources/endpoint.js";
+import type { drivers } from "../drivers/registry.js";
 
-/** Option-block rules beyond the schema (e.g. s7 TSAPs go in pairs), from each protocol's own options module. */
-const OPTION_CHECKS: Partial<Record<Protocol, (raw: unknown) => unknown>> = { modbus: modbusOptions, s7: s7Options, enip: enipOptions };
-
-function checkOptions(file: string, si: number, protocol: Protocol, raw: unknown): void {
-  try {
-    OPTION_CHECKS[protocol]?.(raw);
-  } catch (e) {
-    // "s7: reason" / "s7.rack: reason" -> sources[i].s7[.rack]: reason
-    const m = /^[a-z0-9]+((?:\.[A-Za-z0-9_]+)*): (.*)$/s.exec(errorMessage(e));
-    throw configError(file, `sources[${si}].${protocol}${m?.[1] ?? ""}`, m?.[2] ?? errorMessage(e), e);
-  }
-}
-
-/** What config needs of a driver factory: its address parser (see src/drivers/contract.ts). */
-export type AddressParsers = Readonly<Record<Protocol, { parseAddress(address: string): { address: unknown; type: TagType | undefined } }>>;
+/** What config needs of the protocol modules (src/drivers/registry.ts): grammar and rules, no I/O. */
+export type Protocols = Readonly<Record<Protocol, Pick<(typeof drivers)[Protocol], "parseAddress" | "endpointError" | "optionErrors" | "line">>>;
+/** @deprecated the old name of Protocols */
+export type AddressParsers = Protocols;
 
 export type Scaling =
   | { kind: "none" }
@@ -82,84 +68,78 @@ export interface ResolvedSource {
 }
 
 const MIN_INTERVAL_MS = 10;
-const OPC_URL = /^opc\.tcp:\/\/(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_.-]+)(:(\d{1,5}))?(\/\S*)?$/;
 
-/** The same endpoint rules the drivers apply (src/config/sources), reported with the field path. */
-function endpointError(protocol: Protocol, endpoint: string): string | undefined {
-  if (protocol === "opcua") {
-    const m = OPC_URL.exec(endpoint);
-    if (!m) return "expected an opc.tcp://host[:port][/path] URL";
-    if (m[3] !== undefined && (Number(m[3]) < 1 || Number(m[3]) > 65535)) return `port ${m[3]} out of range 1..65535`;
+/** ms of a duration the schema already accepted; undefined (nothing added) when it did not parse. */
+function duration(issues: Issues, path: string, text: unknown, min: number): number | undefined {
+  if (typeof text !== "string") return undefined;
+  let v: number;
+  try { v = parseDuration(text); } catch { return undefined; }
+  if (v < min) {
+    if (!issues.touches(path)) issues.add(path, `must be at least ${min}ms`);
     return undefined;
   }
-  const ep = splitEndpoint(endpoint);
-  if (!ep) return `expected host[:port] for ${protocol}`;
-  if (ep.port !== undefined && (ep.port < 1 || ep.port > 65535)) return `port ${ep.port} out of range 1..65535`;
-  return protocol === "enip" ? enipEndpointError(endpoint) : undefined;
-}
-
-function duration(file: string, path: string, text: string, min: number): number {
-  const v = parseDuration(text);
-  if (v < min) throw configError(file, path, `must be at least ${min}ms`);
   return v;
 }
 
-function checkPair(file: string, path: string, p: readonly [number, number] | undefined, strict: boolean): void {
-  if (!p) return;
-  if (!Number.isFinite(p[0]) || !Number.isFinite(p[1])) throw configError(file, path, "expected two finite numbers [lo, hi]");
-  if (strict ? !(p[0] < p[1]) : p[0] === p[1]) throw configError(file, path, strict ? "expected [lo, hi] with lo < hi" : "the two ends must differ");
+function checkPair(issues: Issues, path: string, p: unknown, strict: boolean): void {
+  if (!Array.isArray(p) || p.length !== 2 || issues.touches(path)) return;
+  const [lo, hi] = p as [number, number];
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return issues.add(path, "expected two finite numbers [lo, hi]");
+  if (strict ? !(lo < hi) : lo === hi) issues.add(path, strict ? "expected [lo, hi] with lo < hi" : "the two ends must differ");
 }
 
-function resolveTag(src: SourceConfig, si: number, tag: TagConfig, ti: number, file: string, parsers: AddressParsers, intervalMs: number): ResolvedTag {
+/** Resolve one tag, adding every rule it breaks to `issues`; undefined when it cannot be resolved. */
+function resolveTag(src: SourceConfig, si: number, tag: TagConfig, ti: number, issues: Issues, protocols: Protocols, intervalMs: number): ResolvedTag | undefined {
   const at = `sources[${si}].tags[${ti}]`;
+  const add = (path: string, reason: string) => { if (!issues.touches(path)) issues.add(path, reason); };
+  if (typeof tag.address !== "string") return undefined;
   let parsed: { address: unknown; type: TagType | undefined };
   try {
-    parsed = parsers[src.protocol].parseAddress(tag.address);
+    parsed = protocols[src.protocol].parseAddress(tag.address);
   } catch (e) {
-    if (isSluiceError(e, "SLUICE_ERR_ADDRESS")) throw configError(file, `${at}.address`, e.message, e);
-    throw configError(file, `${at}.address`, `cannot parse: ${errorMessage(e)}`, e);
+    add(`${at}.address`, isSluiceError(e, "SLUICE_ERR_ADDRESS") ? e.message : `cannot parse: ${errorMessage(e)}`);
+    return undefined;
   }
   if (parsed.type === undefined && tag.type === undefined) {
-    throw configError(file, `${at}.type`, `is required: the address ${JSON.stringify(tag.address)} does not imply a type`);
+    add(`${at}.type`, `is required: the address ${JSON.stringify(tag.address)} does not imply a type`);
+    return undefined;
   }
   if (parsed.type !== undefined && tag.type !== undefined && parsed.type !== tag.type) {
-    throw configError(file, `${at}.type`, `${tag.type} conflicts with the type the address implies (${parsed.type})`);
+    add(`${at}.type`, `${tag.type} conflicts with the type the address implies (${parsed.type})`);
   }
   const rawType = (parsed.type ?? tag.type)!;
   let address = parsed.address;
   if (tag.unitId !== undefined) {
-    if (src.protocol !== "modbus") throw configError(file, `${at}.unitId`, `only modbus tags take a unitId (this source is ${src.protocol})`);
-    address = { ...(address as object), unitId: tag.unitId };
+    if (src.protocol !== "modbus") add(`${at}.unitId`, `only modbus tags take a unitId (this source is ${src.protocol})`);
+    else address = { ...(address as object), unitId: tag.unitId };
   }
 
   const numeric = isNumericType(rawType);
   for (const k of ["scale", "offset", "map", "range", "deadband"] as const) {
-    if (tag[k] !== undefined && !numeric) throw configError(file, `${at}.${k}`, `needs a numeric tag; this tag is ${rawType}`);
+    if (tag[k] !== undefined && !numeric) add(`${at}.${k}`, `needs a numeric tag; this tag is ${rawType}`);
   }
   for (const k of ["scale", "offset"] as const) {
     const v = tag[k];
-    if (v !== undefined && !Number.isFinite(v)) throw configError(file, `${at}.${k}`, "must be a finite number");
+    if (v !== undefined && !Number.isFinite(v)) add(`${at}.${k}`, "must be a finite number");
   }
-  if (tag.map && (tag.scale !== undefined || tag.offset !== undefined)) {
-    throw configError(file, `${at}.map`, "give either scale/offset or map, not both");
-  }
-  checkPair(file, `${at}.map.raw`, tag.map?.raw, false);
-  checkPair(file, `${at}.map.eng`, tag.map?.eng, false);
-  checkPair(file, `${at}.range`, tag.range, true);
+  if (tag.map && (tag.scale !== undefined || tag.offset !== undefined)) add(`${at}.map`, "give either scale/offset or map, not both");
+  checkPair(issues, `${at}.map.raw`, tag.map?.raw, false);
+  checkPair(issues, `${at}.map.eng`, tag.map?.eng, false);
+  checkPair(issues, `${at}.range`, tag.range, true);
 
   let scaling: Scaling = { kind: "none" };
   if (tag.map) scaling = { kind: "map", raw: tag.map.raw, eng: tag.map.eng, clamp: tag.map.clamp };
   else if (tag.scale !== undefined || tag.offset !== undefined) scaling = { kind: "linear", scale: tag.scale ?? 1, offset: tag.offset ?? 0 };
-  const eng = tag.map ? ([Math.min(...tag.map.eng), Math.max(...tag.map.eng)] as const) : undefined;
+  const eng = Array.isArray(tag.map?.eng) ? ([Math.min(...tag.map.eng), Math.max(...tag.map.eng)] as const) : undefined;
   const range = tag.range ?? eng;
 
   let deadband = 0;
   if (tag.deadband) {
     const { absolute, percent } = tag.deadband;
-    if (absolute !== undefined && percent !== undefined) throw configError(file, `${at}.deadband`, "give absolute or percent, not both");
-    if (percent !== undefined) {
-      if (!range) throw configError(file, `${at}.deadband.percent`, "needs an engineering range (range, or map)");
-      deadband = (percent / 100) * (range[1] - range[0]);
+    if (absolute !== undefined && percent !== undefined) add(`${at}.deadband`, "give absolute or percent, not both");
+    else if (percent !== undefined) {
+      if (!range) add(`${at}.deadband.percent`, "needs an engineering range (range, or map)");
+      else deadband = (percent / 100) * (range[1] - range[0]);
     } else deadband = absolute ?? 0;
   }
 
@@ -179,33 +159,70 @@ function anchorPaths(protocol: Protocol, options: Readonly<Record<string, unknow
   return options;
 }
 
-export function resolveSources(sources: readonly SourceConfig[], file: string, parsers: AddressParsers, baseDir: string): ResolvedSource[] {
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+
+/**
+ * Resolve every source and tag, adding every rule broken to `issues`. The data may
+ * have failed the schema (its errors are already in `issues`): what is malformed is
+ * skipped here, so the remaining checks still run and all mistakes surface at once.
+ */
+export function resolveSources(sources: readonly SourceConfig[], issues: Issues, protocols: Protocols, baseDir: string): ResolvedSource[] {
   const seen = new Map<string, number>();
-  return sources.map((src, si) => {
-    const first = seen.get(src.name);
-    if (first !== undefined) throw configError(file, `sources[${si}].name`, `duplicate source name ${JSON.stringify(src.name)} (also sources[${first}])`);
-    seen.set(src.name, si);
-    const epErr = endpointError(src.protocol, src.endpoint);
-    if (epErr) throw configError(file, `sources[${si}].endpoint`, epErr);
-    const intervalMs = duration(file, `sources[${si}].interval`, src.interval, MIN_INTERVAL_MS);
-    const timeoutMs = duration(file, `sources[${si}].timeout`, src.timeout, 1);
-    const minMs = duration(file, `sources[${si}].backoff.min`, src.backoff?.min ?? "500ms", MIN_INTERVAL_MS);
-    const maxMs = duration(file, `sources[${si}].backoff.max`, src.backoff?.max ?? "30s", MIN_INTERVAL_MS);
-    if (maxMs < minMs) throw configError(file, `sources[${si}].backoff.max`, `must not be shorter than backoff.min (${src.backoff?.min ?? "500ms"})`);
-    const options = anchorPaths(src.protocol, (src[src.protocol] ?? {}) as Readonly<Record<string, unknown>>, baseDir);
-    checkOptions(file, si, src.protocol, options);
+  const lines = new Map<string, { si: number; settings: string }>();
+  const out: ResolvedSource[] = [];
+  if (!Array.isArray(sources as unknown)) return out;
+  sources.forEach((src, si) => {
+    if (typeof src !== "object" || src === null || Array.isArray(src)) return; // the schema reported it
+    const at = `sources[${si}]`;
+    const add = (path: string, reason: string) => { if (!issues.touches(path)) issues.add(path, reason); };
+    if (typeof src.name === "string") {
+      const first = seen.get(src.name);
+      if (first !== undefined) add(`${at}.name`, `duplicate source name ${JSON.stringify(src.name)} (also sources[${first}])`);
+      else seen.set(src.name, si);
+    }
+    const known = (PROTOCOLS as readonly string[]).includes(src.protocol);
+    for (const p of PROTOCOLS) {
+      if (known && p !== src.protocol && src[p] !== undefined) add(`${at}.${p}`, `option block for protocol ${p}, but this source's protocol is ${src.protocol}`);
+    }
+    const intervalMs = duration(issues, `${at}.interval`, src.interval, MIN_INTERVAL_MS);
+    const timeoutMs = duration(issues, `${at}.timeout`, src.timeout, 1);
+    const minMs = duration(issues, `${at}.backoff.min`, src.backoff?.min ?? "500ms", MIN_INTERVAL_MS);
+    const maxMs = duration(issues, `${at}.backoff.max`, src.backoff?.max ?? "30s", MIN_INTERVAL_MS);
+    if (minMs !== undefined && maxMs !== undefined && maxMs < minMs) add(`${at}.backoff.max`, `must not be shorter than backoff.min (${src.backoff?.min ?? "500ms"})`);
+    if (!known) return;
+    const module = protocols[src.protocol];
+    const raw = src[src.protocol];
+    const options = isObject(raw) ? anchorPaths(src.protocol, raw, baseDir) : {};
+    const blockOk = isObject(raw) && !issues.touches(`${at}.${src.protocol}`);
+    if (blockOk) for (const o of module.optionErrors(options)) add(`${at}.${src.protocol}.${o.path}`, o.reason);
+    if (typeof src.endpoint === "string") {
+      const epErr = module.endpointError(src.endpoint, options);
+      if (epErr) add(`${at}.endpoint`, epErr);
+      const line = blockOk && !epErr ? module.line?.(src.endpoint, options) : undefined;
+      const first = line && lines.get(line.key);
+      if (line && !first) lines.set(line.key, { si, settings: line.settings });
+      else if (line && first && first.settings !== line.settings) {
+        add(`${at}.${src.protocol}`, `shares the line ${src.endpoint} with sources[${first.si}], which needs ${first.settings}; this source asks for ${line.settings} (one line, one set of settings)`);
+      }
+    }
 
     const names = new Map<string, number>();
-    const tags = src.tags.map((tag, ti) => {
-      const dup = names.get(tag.name);
-      if (dup !== undefined) throw configError(file, `sources[${si}].tags[${ti}].name`, `duplicate tag name ${JSON.stringify(tag.name)} in source ${src.name} (also tags[${dup}])`);
-      names.set(tag.name, ti);
-      const own = tag.interval === undefined ? intervalMs : duration(file, `sources[${si}].tags[${ti}].interval`, tag.interval, MIN_INTERVAL_MS);
-      return resolveTag(src, si, tag, ti, file, parsers, own);
+    const tags: ResolvedTag[] = [];
+    (Array.isArray(src.tags) ? src.tags : []).forEach((tag: TagConfig, ti: number) => {
+      if (typeof tag !== "object" || tag === null || Array.isArray(tag)) return;
+      if (typeof tag.name === "string") {
+        const dup = names.get(tag.name);
+        if (dup !== undefined) add(`${at}.tags[${ti}].name`, `duplicate tag name ${JSON.stringify(tag.name)} in source ${src.name} (also tags[${dup}])`);
+        else names.set(tag.name, ti);
+      }
+      const own = tag.interval === undefined ? intervalMs : duration(issues, `${at}.tags[${ti}].interval`, tag.interval, MIN_INTERVAL_MS);
+      const r = resolveTag(src, si, tag, ti, issues, protocols, own ?? 0);
+      if (r) tags.push(r);
     });
-    return {
-      name: src.name, protocol: src.protocol, endpoint: src.endpoint, intervalMs, timeoutMs,
-      backoff: { minMs, maxMs }, failuresToDown: src.failuresToDown, rebuildAfter: src.rebuildAfter, options, tags,
-    };
+    out.push({
+      name: src.name, protocol: src.protocol, endpoint: src.endpoint, intervalMs: intervalMs ?? 0, timeoutMs: timeoutMs ?? 0,
+      backoff: { minMs: minMs ?? 0, maxMs: maxMs ?? 0 }, failuresToDown: src.failuresToDown, rebuildAfter: src.rebuildAfter, options, tags,
+    });
   });
+  return out;
 }

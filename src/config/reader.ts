@@ -1,32 +1,29 @@
 /**
  * The reader's configuration file: one TypeBox schema (JSON Schema, unknown
- * keys rejected, defaults here), then the checks a schema cannot express, then
- * every tag address parsed by its protocol's own parser, so that a bad file is
- * refused before anything starts, naming the field:
+ * keys rejected, defaults here; each protocol's option block is its protocol
+ * module's schema), then the checks a schema cannot express, then every tag
+ * address parsed by its protocol's own grammar, so that a bad file is refused
+ * before anything starts, with every mistake named at once:
  *
  *   YAML ──schema (ajv, defaults)──▶ cross-field checks ──parseAddress per tag──▶ ResolvedSource[] (frozen)
+ *          └───────────── every error into one Issues list ─────────────┘
  *
- * Errors: SluiceError SLUICE_ERR_CONFIG "FILE: sources[2].tags[0].address: reason".
+ * Errors: SluiceError SLUICE_ERR_CONFIG "FILE:LINE: sources[2].tags[0].address: reason", one line per error.
  */
 import { dirname, resolve } from "node:path";
 import { Type, type Static } from "@sinclair/typebox";
 import { PROTOCOLS, TAG_TYPES } from "../core/model.js";
 import { Duration, LOG_LEVELS, Name, PolicyRef, Strict, StringEnum } from "./common.js";
-import { configError, deepFreeze, readYaml, validate } from "./load.js";
+import { checkSchema, deepFreeze, Issues, readYamlFile, type Locate } from "./load.js";
 import { ReaderLink } from "./link.js";
 import { ReaderJournal } from "./journal.js";
-import { ModbusOptions } from "./sources/modbus.js";
-import { S7Options } from "./sources/s7.js";
-import { EnipOptions } from "./sources/enip.js";
-import { OpcuaOptions } from "./sources/opcua.js";
-import { resolveSources, type AddressParsers, type ResolvedSource, type ResolvedTag } from "./reader-tags.js";
-// Addresses are checked at load with each protocol's own parser, so that a bad
-// address stops the reader before it starts; the registry is the only driver
-// code config touches (parsing only: nothing connects; eslint.config.js allows
-// exactly this import).
+import { resolveSources, type Protocols, type ResolvedSource, type ResolvedTag } from "./reader-tags.js";
+// Each protocol's option schema, endpoint rule and address grammar live in its
+// protocol module; the registry is the only driver code config touches
+// (grammar and rules only: nothing connects; eslint.config.js allows exactly this import).
 import { drivers } from "../drivers/registry.js";
 
-export type { ResolvedSource, ResolvedTag, AddressParsers } from "./reader-tags.js";
+export type { ResolvedSource, ResolvedTag, Protocols, AddressParsers } from "./reader-tags.js";
 
 const Pair = (description: string) =>
   Type.Tuple([Type.Number(), Type.Number()], { description: `${description} [lo, hi]` });
@@ -56,7 +53,7 @@ export const TagConfig = Strict({
 export const SourceConfig = Strict({
   name: Name("source name: the first part of every tag path"),
   protocol: StringEnum(PROTOCOLS, "protocol of the device"),
-  endpoint: Type.String({ minLength: 1, maxLength: 512, description: "modbus/s7/enip host[:port]; opcua an opc.tcp:// URL" }),
+  endpoint: Type.String({ minLength: 1, maxLength: 512, description: "modbus/s7/enip host[:port]; modbus with transport rtu a serial device (/dev/ttyUSB0, COM3); opcua an opc.tcp:// URL" }),
   interval: Duration("poll interval of the source's tags"),
   timeout: Duration("per-request timeout", "1s"),
   backoff: Type.Optional(Strict({
@@ -65,10 +62,10 @@ export const SourceConfig = Strict({
   }, "capped exponential backoff (with jitter) between reconnect attempts")),
   failuresToDown: Type.Integer({ minimum: 1, maximum: 1000, default: 3, description: "consecutive failed polls before the source is down (its tags BadNoCommunication)" }),
   rebuildAfter: Type.Integer({ minimum: 1, maximum: 1000, default: 5, description: "consecutive failed connects/reads before the driver is destroyed and created anew" }),
-  modbus: Type.Optional(ModbusOptions),
-  s7: Type.Optional(S7Options),
-  enip: Type.Optional(EnipOptions),
-  opcua: Type.Optional(OpcuaOptions),
+  modbus: Type.Optional(drivers.modbus.options),
+  s7: Type.Optional(drivers.s7.options),
+  enip: Type.Optional(drivers.enip.options),
+  opcua: Type.Optional(drivers.opcua.options),
   tags: Type.Array(TagConfig, { minItems: 1, maxItems: 100_000, description: "the tags polled from this source" }),
 }, "one device to poll");
 
@@ -106,26 +103,25 @@ function addOptionBlocks(data: unknown): void {
   }
 }
 
-/** Validate an already-parsed reader document (`file` names it in errors and anchors relative paths). */
-export function resolveReaderConfig(data: unknown, file: string, parsers: AddressParsers = drivers): LoadedReaderConfig {
+/** Validate an already-parsed reader document (`file` names it in errors and anchors relative paths; `locate` gives lines). */
+export function resolveReaderConfig(data: unknown, file: string, protocols: Protocols = drivers, locate?: Locate): LoadedReaderConfig {
+  const issues = new Issues(file, locate);
   if (data && typeof data === "object" && !Array.isArray(data) && !("policy" in data)) {
-    throw configError(file, "policy", 'is required: a crossing-policy file (relative to this file), or "allow-all" (labs only); without one the reader does not start');
+    issues.add("policy", 'is required: a crossing-policy file (relative to this file), or "allow-all" (labs only); without one the reader does not start');
   }
   addOptionBlocks(data);
-  const config = validate(ReaderConfig, data, file);
-  for (const [i, s] of config.sources.entries()) {
-    for (const p of PROTOCOLS) {
-      if (p !== s.protocol && s[p] !== undefined) throw configError(file, `sources[${i}].${p}`, `option block for protocol ${p}, but this source's protocol is ${s.protocol}`);
-    }
-  }
+  checkSchema(ReaderConfig, data, issues);
+  const config = data as ReaderConfig;
   const baseDir = dirname(resolve(file));
-  const sources = resolveSources(config.sources, file, parsers, baseDir);
+  const sources = config && typeof config === "object" ? resolveSources(config.sources, issues, protocols, baseDir) : [];
+  issues.throwIfAny();
   return deepFreeze({ file, baseDir, config, sources, tags: sources.flatMap((s) => s.tags) });
 }
 
-/** Read, validate and resolve a reader file. Throws SLUICE_ERR_CONFIG / SLUICE_ERR_CONFIG_READ naming the field. */
-export function loadReaderConfig(file: string, parsers: AddressParsers = drivers): LoadedReaderConfig {
-  return resolveReaderConfig(readYaml(file), file, parsers);
+/** Read, validate and resolve a reader file. Throws SLUICE_ERR_CONFIG (naming every error) / SLUICE_ERR_CONFIG_READ. */
+export function loadReaderConfig(file: string, protocols: Protocols = drivers): LoadedReaderConfig {
+  const { data, locate } = readYamlFile(file);
+  return resolveReaderConfig(data, file, protocols, locate);
 }
 
 /** For `sluice check`: throws like loadReaderConfig; returns a one-line summary. */

@@ -11,9 +11,10 @@ import { dirname, isAbsolute, resolve } from "node:path";
 import { Type, type Static } from "@sinclair/typebox";
 import { parseDuration } from "../core/duration.js";
 import { checkPasswordHash } from "../core/password.js";
+import { isSluiceError } from "../core/errors.js";
 import { LOG_LEVELS, PolicyRef, Strict, StringEnum, splitHostPort } from "./common.js";
 import { ReceiverLink } from "./link.js";
-import { configError, loadFile } from "./load.js";
+import { checkSchema, deepFreeze, Issues, loadFile, readYamlFile } from "./load.js";
 import { PolicyFile } from "./policy.js";
 import { ReceiverOpcua } from "./receiver-opcua.js";
 import { checkRest, ReceiverRest } from "./receiver-rest.js";
@@ -72,21 +73,34 @@ export function linkTimes(link: ReceiverConfig["link"]): { timeoutMs: number; st
   return { timeoutMs, staleMs: timeoutMs + parseDuration(link.stale) };
 }
 
-/** Split "host:port" / "[v6]:port" into a host (brackets removed) and a port. */
-/** Load and validate a receiver file: frozen config, or SLUICE_ERR_CONFIG naming the field. */
+/** Load and validate a receiver file: frozen config, or SLUICE_ERR_CONFIG naming every mistake (file, line, field). */
 export function loadReceiverConfig(file: string): Readonly<ReceiverConfig> {
-  const cfg = loadFile(ReceiverConfig, file);
-  for (const [path, value] of [["rest.listen", cfg.rest.listen], ["link.listen", cfg.link.listen]] as const) {
-    try { splitHostPort(value); } catch { throw configError(file, path, "port must be 0-65535"); }
+  const { data, locate } = readYamlFile(file);
+  const issues = new Issues(file, locate);
+  checkSchema(ReceiverConfig, data, issues);
+  const cfg = data as ReceiverConfig;
+  for (const [path, value] of [["rest.listen", cfg?.rest?.listen], ["link.listen", cfg?.link?.listen]] as const) {
+    if (typeof value !== "string" || issues.touches(path)) continue;
+    try { splitHostPort(value); } catch { issues.add(path, "port must be 0-65535"); }
   }
-  for (const [section, users] of [["opcua", cfg.opcua.users], ["rest", cfg.rest.users]] as const) {
-    users.forEach((u, i) => {
-      const why = checkPasswordHash(u.passwordHash);
-      if (why) throw configError(file, `${section}.users[${i}].passwordHash`, why);
-    });
+  if (issues.size === 0) {
+    for (const [section, users] of [["opcua", cfg.opcua.users], ["rest", cfg.rest.users]] as const) {
+      users.forEach((u, i) => {
+        const why = checkPasswordHash(u.passwordHash);
+        if (why) issues.add(`${section}.users[${i}].passwordHash`, why);
+      });
+    }
+    try {
+      checkRest(file, cfg.rest, splitHostPort(cfg.rest.listen).host);
+    } catch (e) {
+      // checkRest names one field as "FILE: path: reason"; it joins the list with its line
+      const m = isSluiceError(e, "SLUICE_ERR_CONFIG") ? /^(.*?): (.*)$/s.exec(e.message.slice(file.length + 2)) : null;
+      if (!m) throw e;
+      issues.add(m[1]!, m[2]!);
+    }
   }
-  checkRest(file, cfg.rest, splitHostPort(cfg.rest.listen).host);
-  return cfg;
+  issues.throwIfAny();
+  return deepFreeze(cfg);
 }
 
 /**

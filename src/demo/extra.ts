@@ -5,8 +5,8 @@
  * runs without it.
  */
 import { errorMessage } from "../core/errors.js";
-import { startS7Sim, S7_SIM_MOVING } from "../sim/s7.js";
-import { startEnipSim, ENIP_SIM_MOVING } from "../sim/enip/index.js";
+import { startS7Sim, S7_SIM_MOVING } from "./sim/s7.js";
+import { startEnipSim, ENIP_SIM_MOVING } from "./sim/enip/index.js";
 import type { DemoSource } from "./configs.js";
 
 export interface ExtraSim { source: DemoSource; close(): Promise<void> | void }

@@ -12,6 +12,7 @@
  * read with SLUICE_ERR_DISCONNECTED or SLUICE_ERR_TIMEOUT; the scheduler then
  * backs off, reconnects, and rebuilds the driver after repeated failures.
  */
+import type { TSchema } from "@sinclair/typebox";
 import type { Protocol, TagType, Value } from "../core/model.js";
 
 /** One tag to read, its address already parsed by the factory. */
@@ -68,9 +69,62 @@ export interface DriverSource {
   options: Readonly<Record<string, unknown>>;
 }
 
+/** A rule broken inside an option block: `path` is under the block ("localTsap"), `reason` says why. */
+export interface OptionIssue {
+  path: string;
+  reason: string;
+}
+
+/** What `sluice browse` asks of a protocol (read-only services only). */
+export interface BrowseRequest {
+  endpoint: string;
+  /** the protocol's option block, defaults applied */
+  options: Readonly<Record<string, unknown>>;
+  timeoutMs: number;
+  /** where to start (OPC UA: a NodeId; default the protocol's root) */
+  root?: string;
+  /** how deep to go below root */
+  depth?: number;
+}
+
+/** One readable item found by browsing, in the shape of a `tags:` entry. */
+export interface BrowsedTag {
+  name: string;
+  address: string;
+  type?: TagType;
+  unit?: string;
+  range?: readonly [number, number];
+  description?: string;
+}
+
+export type BrowseFunction = (request: BrowseRequest) => Promise<BrowsedTag[]>;
+
+/**
+ * One protocol module: everything sluice knows of a protocol, reached only
+ * through src/drivers/registry.ts (config uses the grammar and rules, the
+ * reader creates drivers, `sluice browse` browses). Nothing here but create()
+ * and browse() does I/O.
+ */
 export interface DriverFactory<A = unknown> {
   readonly protocol: Protocol;
+  /** JSON Schema of the source's option block (`sources[].<protocol>`), defaults in it; config validates it with the one engine (src/core/schema.ts). */
+  readonly options: TSchema;
+  /** Rules between option keys that the schema cannot say (options already defaulted). */
+  optionErrors(options: Readonly<Record<string, unknown>>): OptionIssue[];
+  /** Why an endpoint does not suit this protocol with these options (defaulted), or undefined when fine. */
+  endpointError(endpoint: string, options: Readonly<Record<string, unknown>>): string | undefined;
   /** Parse one address at config-load time. Throws SluiceError SLUICE_ERR_ADDRESS with the reason. */
   parseAddress(address: string): ParsedAddress<A>;
+  /**
+   * For protocols whose sources can share one physical line (Modbus RTU: one serial port or
+   * gateway, one request at a time): the line this source uses and the settings it needs.
+   * Sources on one line must agree on its settings; undefined when the source owns its connection.
+   */
+  line?(endpoint: string, options: Readonly<Record<string, unknown>>): { key: string; settings: string } | undefined;
   create(source: DriverSource): Driver;
+  /** List what a device offers as `tags:` entries, with read-only services only; absent when the protocol cannot browse. */
+  browse?: BrowseFunction;
 }
+
+/** A protocol module is its driver factory: the names say the two roles of one object. */
+export type ProtocolModule<A = unknown> = DriverFactory<A>;

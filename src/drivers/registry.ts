@@ -1,6 +1,8 @@
 /**
- * Every protocol driver, by protocol: the one place that knows them all.
- * Config uses it to parse addresses at load; the reader to create drivers.
+ * Every protocol module, by protocol: the one place that knows them all, and
+ * the only door to them. Config uses each module's options schema, endpoint
+ * rule and address grammar at load (no I/O); the reader creates drivers;
+ * `sluice browse` calls a module's browse hook where it has one.
  */
 import type { Protocol } from "../core/model.js";
 import type { DriverFactory } from "./contract.js";

@@ -3,12 +3,13 @@
  *
  *   YAML ──readYaml──▶ object ──ajv (PolicyFile)──▶ frozen ──checks + globs──▶ CompiledPolicy
  *
- * Every failure is SLUICE_ERR_POLICY "FILE: field.path: reason" (exit 2), whether it
- * is unreadable, empty, not YAML, an unknown key or a glob that cannot match.
+ * Every failure is SLUICE_ERR_POLICY "FILE:LINE: field.path: reason" (exit 2), whether it
+ * is unreadable, empty, not YAML, an unknown key or a glob that cannot match; every
+ * mistake in the file is named in the one error (one line each).
  * The hash covers the canonical rules (what decides), not comments or description.
  */
 import { createHash } from "node:crypto";
-import { readYaml, validate } from "../config/load.js";
+import { checkSchema, deepFreeze, Issues, readYamlFile } from "../config/load.js";
 import { PolicyFile, type PolicyRule } from "../config/policy.js";
 import { SluiceError, errorMessage, isSluiceError } from "../core/errors.js";
 import type { TagType } from "../core/model.js";
@@ -40,21 +41,23 @@ export interface CompiledPolicy {
   description?: string;
 }
 
-function policyError(file: string, path: string, reason: string): SluiceError {
-  return new SluiceError("SLUICE_ERR_POLICY", `${file}: ${path}: ${reason}`);
-}
+type Report = (path: string, reason: string) => void;
 
 const list = <T>(v: T | readonly T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? [...(v as T[])] : [v as T]);
 
-function compileRule(rule: PolicyRule, index: number, file: string): CompiledRule {
+/** Compile one rule, reporting every rule it breaks; undefined when it broke any. */
+function compileRule(rule: PolicyRule, index: number, report: Report): CompiledRule | undefined {
   const at = `rules[${index}]`;
+  let bad = false;
+  const fail: Report = (path, reason) => { bad = true; report(path, reason); };
   if ((rule.allow === undefined) === (rule.deny === undefined)) {
-    throw policyError(file, at, "needs exactly one of allow or deny");
+    fail(at, "needs exactly one of allow or deny");
+    return undefined;
   }
   const kind = rule.allow !== undefined ? "allow" : "deny";
   if (kind === "deny") {
     for (const k of ["type", "range", "maxRate"] as const) {
-      if (rule[k] !== undefined) throw policyError(file, `${at}.${k}`, "constraints apply to allow rules only (a deny rule blocks outright)");
+      if (rule[k] !== undefined) fail(`${at}.${k}`, "constraints apply to allow rules only (a deny rule blocks outright)");
     }
   }
   const globs = list(kind === "allow" ? rule.allow : rule.deny);
@@ -63,16 +66,18 @@ function compileRule(rule: PolicyRule, index: number, file: string): CompiledRul
       parseGlob(g);
     } catch (e) {
       const field = Array.isArray(rule[kind]) ? `${at}.${kind}[${i}]` : `${at}.${kind}`;
-      if (e instanceof GlobError) throw policyError(file, field, `bad glob ${JSON.stringify(g)}: ${e.message}`);
-      throw e;
+      if (e instanceof GlobError) fail(field, `bad glob ${JSON.stringify(g)}: ${e.message}`);
+      else throw e;
     }
   });
+  if (bad) return undefined;
   const out: CompiledRule = { index, name: rule.label ?? at, kind, globs, match: compileGlobs(globs) };
   if (rule.type !== undefined) out.types = new Set(list(rule.type));
   if (rule.range !== undefined) {
     const { min, max, action } = rule.range;
-    if (min === undefined && max === undefined) throw policyError(file, `${at}.range`, "needs min, max or both");
-    if (min !== undefined && max !== undefined && min > max) throw policyError(file, `${at}.range`, `min (${min}) is greater than max (${max})`);
+    if (min === undefined && max === undefined) fail(`${at}.range`, "needs min, max or both");
+    if (min !== undefined && max !== undefined && min > max) fail(`${at}.range`, `min (${min}) is greater than max (${max})`);
+    if (bad) return undefined;
     out.range = { min: min ?? -Infinity, max: max ?? Infinity, action };
   }
   if (rule.maxRate !== undefined) out.minIntervalMs = 1000 / rule.maxRate;
@@ -97,12 +102,13 @@ export function policyHash(policy: PolicyFile): string {
 }
 
 /** Compile an already schema-valid policy; throws SLUICE_ERR_POLICY on semantic errors. */
-export function compilePolicy(policy: PolicyFile, file: string): CompiledPolicy {
-  const rules = policy.rules.map((r, i) => compileRule(r, i, file));
+export function compilePolicy(policy: PolicyFile, file: string, issues: Issues = new Issues(file)): CompiledPolicy {
+  const rules = policy.rules.map((r, i) => compileRule(r, i, (path, reason) => issues.add(path, reason)));
+  issues.throwIfAny("SLUICE_ERR_POLICY");
   const out: CompiledPolicy = {
     file,
-    deny: rules.filter((r) => r.kind === "deny"),
-    allow: rules.filter((r) => r.kind === "allow"),
+    deny: rules.filter((r): r is CompiledRule => r?.kind === "deny"),
+    allow: rules.filter((r): r is CompiledRule => r?.kind === "allow"),
     hash: policyHash(policy),
   };
   if (policy.description !== undefined) out.description = policy.description;
@@ -111,9 +117,9 @@ export function compilePolicy(policy: PolicyFile, file: string): CompiledPolicy 
 
 /** Read, validate and compile a policy file (absolute or cwd-relative path). */
 export function loadPolicyFile(file: string): CompiledPolicy {
-  let data: PolicyFile;
+  let yaml: ReturnType<typeof readYamlFile>;
   try {
-    data = validate(PolicyFile, readYaml(file), file) as PolicyFile;
+    yaml = readYamlFile(file);
   } catch (e) {
     if (isSluiceError(e, "SLUICE_ERR_CONFIG")) throw new SluiceError("SLUICE_ERR_POLICY", e.message, { cause: e });
     if (isSluiceError(e, "SLUICE_ERR_CONFIG_READ")) {
@@ -121,5 +127,7 @@ export function loadPolicyFile(file: string): CompiledPolicy {
     }
     throw e;
   }
-  return compilePolicy(data, file);
+  const issues = new Issues(file, yaml.locate);
+  if (!checkSchema(PolicyFile, yaml.data, issues)) issues.throwIfAny("SLUICE_ERR_POLICY");
+  return compilePolicy(deepFreeze(yaml.data as PolicyFile), file, issues);
 }

@@ -13,7 +13,7 @@
  */
 import ethernetIp from "ethernet-ip";
 import { enipDriver } from "../../src/drivers/enip/index.js";
-import { startEnipSim, type EnipSim } from "../../src/sim/enip/index.js";
+import { startEnipSim, type EnipSim } from "../../src/demo/sim/enip/index.js";
 import { Status } from "../../src/core/status.js";
 
 const [seconds = 10, intervalMs = 500, count = 1000] = process.argv.slice(2).map(Number);

@@ -17,7 +17,7 @@
 import type { TagType } from "../../core/model.js";
 import { SluiceError } from "../../core/errors.js";
 import { Status } from "../../core/status.js";
-import { enipHost, enipOptions, type EnipOptions } from "../../config/sources/enip.js";
+import { enipEndpointError, enipHost, enipOptions, EnipOptions } from "./options.js";
 import type { Driver, DriverFactory, DriverSource, Point, PointResult, ReadPlan } from "../contract.js";
 import { parseEnipAddress, type EnipAddress } from "./address.js";
 import { decodeValue, pack, readRequest, splitMspReply, statusForCip, toPointValue, type Packet, type ServiceReply } from "./cip.js";
@@ -151,6 +151,9 @@ class EnipDriver implements Driver {
 
 export const enipDriver: DriverFactory<EnipAddress> = {
   protocol: "enip",
+  options: EnipOptions,
+  optionErrors: () => [],
+  endpointError: (endpoint) => enipEndpointError(endpoint),
   parseAddress: parseEnipAddress,
   create: (source: DriverSource): Driver => new EnipDriver(source),
 };

@@ -1,36 +1,30 @@
 /**
- * The Modbus TCP driver: plans coalesced block reads once per group, reads
- * them one request at a time, and decodes every point of every block.
+ * The Modbus driver (TCP, RTU over a TCP gateway, RTU on a serial port): plans
+ * coalesced block reads once per group, reads them one request at a time, and
+ * decodes every point of every block.
  *
  *   read(plan) ─▶ for each block: transport.request ─▶ decode items ─▶ PointResult[]
  *                      │ exception response ─▶ that block's points Bad, others Good
  *                      │ "illegal data address" on a gap-filled block ─▶ split it for good, retry its runs
- *                      └ timeout / closed / out-of-step reply ─▶ reject the whole read
+ *                      │ RTU: a silent unit ─▶ its blocks BadNoCommunication; a damaged reply ─▶ BadCommunicationError
+ *                      │ RTU: no unit answered at all ─▶ reject the read (SLUICE_ERR_TIMEOUT)
+ *                      └ TCP timeout / closed / out-of-step reply ─▶ reject the whole read
  *
- * There is no write path: the transport only speaks function codes 1-4.
+ * There is no write path: both transports only speak function codes 1-4.
  */
 import type { Logger } from "../../core/log.js";
 import { silentLogger } from "../../core/log.js";
 import { SluiceError } from "../../core/errors.js";
 import { Status } from "../../core/status.js";
 import type { Driver, DriverSource, Point, PointResult, ReadPlan } from "../contract.js";
-import { modbusOptions, type ModbusOptions } from "../../config/sources/modbus.js";
-import { splitEndpoint } from "../../config/sources/endpoint.js";
+import { modbusHostPort, modbusOptions, type ModbusOptions } from "./options.js";
 import { decodeValue, packedBit, registerBit, type RegisterType } from "./codec.js";
 import { planModbus, tightRuns, type Block, type ModbusPlan } from "./plan.js";
 import { EXCEPTION_NAMES, ModbusException, ModbusTcpTransport } from "./transport.js";
+import { acquireLine, ModbusBadFrame, ModbusNoReply, releaseLine, type RtuLine } from "./rtu-line.js";
 
-const DEFAULT_PORT = 502;
-
-/** "host[:port]" or "[v6]:port" -> host and port. */
-export function parseEndpoint(endpoint: string): { host: string; port: number } {
-  const ep = splitEndpoint(endpoint);
-  const port = ep?.port ?? DEFAULT_PORT;
-  if (!ep || port < 1 || port > 65535) {
-    throw new SluiceError("SLUICE_ERR_CONFIG", `modbus endpoint ${JSON.stringify(endpoint)}: expected host[:port] (port 1..65535, default 502)`);
-  }
-  return { host: ep.host, port };
-}
+/** "host[:port]" or "[v6]:port" -> host and port (502 by default). */
+export const parseEndpoint = modbusHostPort;
 
 /** The status of every point of a block the device refused with an exception. */
 export function exceptionStatus(code: number): number {
@@ -42,19 +36,60 @@ export function exceptionStatus(code: number): number {
   }
 }
 
+/** What the driver needs of a transport: one read at a time, read function codes only. */
+interface ModbusLink {
+  readonly connected: boolean;
+  connect(): Promise<void>;
+  request(unit: number, fc: 1 | 2 | 3 | 4, start: number, count: number): Promise<Buffer>;
+  close(): Promise<void>;
+  destroy(): void;
+}
+
+/** A driver's hold on a shared RTU line: acquired on connect, given back on close/destroy. */
+class RtuLink implements ModbusLink {
+  #line: RtuLine | undefined;
+  constructor(private readonly endpoint: string, private readonly opts: ModbusOptions, private readonly timeoutMs: number) {}
+  get connected(): boolean {
+    return this.#line?.connected ?? false;
+  }
+  async connect(): Promise<void> {
+    this.#line ??= acquireLine(this.endpoint, this.opts);
+    await this.#line.connect(this.timeoutMs);
+  }
+  request(unit: number, fc: 1 | 2 | 3 | 4, start: number, count: number): Promise<Buffer> {
+    if (!this.#line) return Promise.reject(new SluiceError("SLUICE_ERR_DISCONNECTED", `modbus ${this.endpoint}: not connected`));
+    return this.#line.request(unit, fc, start, count, this.timeoutMs);
+  }
+  close(): Promise<void> {
+    this.destroy();
+    return Promise.resolve();
+  }
+  destroy(): void {
+    const line = this.#line;
+    this.#line = undefined;
+    if (line) releaseLine(line);
+  }
+}
+
 export class ModbusDriver implements Driver {
   readonly protocol = "modbus" as const;
   readonly #opts: ModbusOptions;
-  readonly #transport: ModbusTcpTransport;
+  readonly #transport: ModbusLink;
   readonly #log: Logger;
   readonly #name: string;
+  readonly #timeoutMs: number;
   #reading = false;
 
   constructor(source: DriverSource, logger: Logger = silentLogger) {
     this.#opts = modbusOptions(source.options);
-    const { host, port } = parseEndpoint(source.endpoint);
-    this.#transport = new ModbusTcpTransport(host, port, source.timeoutMs);
+    if (this.#opts.transport === "tcp") {
+      const { host, port } = parseEndpoint(source.endpoint);
+      this.#transport = new ModbusTcpTransport(host, port, source.timeoutMs);
+    } else {
+      this.#transport = new RtuLink(source.endpoint, this.#opts, source.timeoutMs);
+    }
     this.#name = source.name;
+    this.#timeoutMs = source.timeoutMs;
     this.#log = logger.child({ source: source.name, protocol: "modbus" });
   }
 
@@ -79,20 +114,35 @@ export class ModbusDriver implements Driver {
       const pos = plan.pos;
       const results: PointResult[] = plan.points.map(() => ({ value: null, status: Status.BadInternalError, sourceTime: now }));
       for (const [index, r] of plan.rejected) results[pos.get(index)!] = { value: null, status: r.status, sourceTime: now };
-      for (const block of plan.blocks) await this.#readBlock(block, results, pos);
+      let answered = plan.blocks.length === 0;
+      for (const block of plan.blocks) answered = (await this.#readBlock(block, results, pos)) || answered;
+      // On a bus, one silent unit is that unit's problem; no unit answering at all is the line's.
+      if (!answered) throw new SluiceError("SLUICE_ERR_TIMEOUT", `modbus source ${this.#name}: no unit answered within ${this.#timeoutMs} ms`);
       return results;
     } finally {
       this.#reading = false;
     }
   }
 
-  async #readBlock(block: Block, results: PointResult[], pos: ReadonlyMap<number, number>): Promise<void> {
+  /** Read one block (or its runs); true when the device answered at all. */
+  async #readBlock(block: Block, results: PointResult[], pos: ReadonlyMap<number, number>): Promise<boolean> {
+    let answered = false;
     for (const part of block.runs ?? [block]) {
       try {
         const data = await this.#transport.request(part.unitId, part.fc, part.start, part.count);
         decodeBlock(part, data, Date.now(), results, pos);
+        answered = true;
       } catch (e) {
+        if (e instanceof ModbusNoReply || e instanceof ModbusBadFrame) {
+          this.#log.debug({ unitId: part.unitId, area: part.area, start: part.start, count: part.count, reason: e.message }, "block not read");
+          const status = e instanceof ModbusNoReply ? Status.BadNoCommunication : Status.BadCommunicationError;
+          if (e instanceof ModbusBadFrame) answered = true;
+          const now = Date.now();
+          for (const item of part.items) results[pos.get(item.index)!] = { value: null, status, sourceTime: now };
+          continue;
+        }
         if (!(e instanceof ModbusException)) throw e;
+        answered = true;
         if (e.exceptionCode === 2 && !block.runs) {
           const runs = tightRuns(block, block.count);
           if (runs.length > 1) {
@@ -100,7 +150,7 @@ export class ModbusDriver implements Driver {
             this.#log.warn({ unitId: block.unitId, area: block.area, start: block.start, count: block.count, runs: runs.length },
               "device refused a gap-filled block (illegal data address); splitting it");
             block.runs = runs;
-            return this.#readBlock(block, results, pos);
+            return (await this.#readBlock(block, results, pos)) || answered;
           }
         }
         this.#log.debug({ unitId: part.unitId, area: part.area, start: part.start, count: part.count, exception: EXCEPTION_NAMES[e.exceptionCode] }, "block refused");
@@ -109,6 +159,7 @@ export class ModbusDriver implements Driver {
         for (const item of part.items) results[pos.get(item.index)!] = { value: null, status, sourceTime: now };
       }
     }
+    return answered;
   }
 
   close(): Promise<void> {

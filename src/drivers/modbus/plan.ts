@@ -12,7 +12,7 @@
  */
 import { Status } from "../../core/status.js";
 import type { Point, ReadPlan } from "../contract.js";
-import type { ModbusOptions } from "../../config/sources/modbus.js";
+import type { ModbusOptions } from "./options.js";
 import type { ModbusAddress, ModbusArea } from "./address.js";
 import { defaultOrder, registerWidth, type ByteOrder, type RegisterType } from "./codec.js";
 

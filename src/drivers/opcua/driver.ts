@@ -22,7 +22,7 @@ import type { Logger } from "../../core/log.js";
 import { silentLogger } from "../../core/log.js";
 import { Status } from "../../core/status.js";
 import type { Driver, DriverSource, Point, PointResult, ReadPlan } from "../contract.js";
-import { opcuaOptions, type OpcuaOptions } from "../../config/sources/opcua.js";
+import { opcuaEndpointError, opcuaOptionErrors, opcuaOptions, type OpcuaOptions } from "./options.js";
 import { formatOpcuaAddress, nodeIdString, type OpcuaAddress } from "./address.js";
 import { toResult } from "./coerce.js";
 
@@ -75,12 +75,12 @@ export class OpcuaDriver implements Driver {
 
   constructor(source: DriverSource, logger: Logger = silentLogger) {
     this.#opts = opcuaOptions(source.options);
-    if (!/^opc\.tcp:\/\/[^\s/]+(\/\S*)?$/.test(source.endpoint)) {
-      throw new SluiceError("SLUICE_ERR_CONFIG", `opcua endpoint ${JSON.stringify(source.endpoint)}: expected opc.tcp://host:port[/path]`);
+    const epErr = opcuaEndpointError(source.endpoint);
+    if (epErr) {
+      throw new SluiceError("SLUICE_ERR_CONFIG", `opcua endpoint ${JSON.stringify(source.endpoint)}: ${epErr}`);
     }
-    if (this.#opts.password !== undefined && this.#opts.user === undefined) {
-      throw new SluiceError("SLUICE_ERR_CONFIG", "opcua: password given without user");
-    }
+    const bad = opcuaOptionErrors(this.#opts)[0];
+    if (bad) throw new SluiceError("SLUICE_ERR_CONFIG", `opcua.${bad.path}: ${bad.reason}`);
     this.#endpoint = source.endpoint;
     this.#timeoutMs = source.timeoutMs;
     this.#log = logger.child({ source: source.name, protocol: "opcua" });

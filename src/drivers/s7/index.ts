@@ -15,7 +15,7 @@
 import type { Driver, DriverFactory, DriverSource, Point, PointResult, ReadPlan } from "../contract.js";
 import { SluiceError } from "../../core/errors.js";
 import { Status } from "../../core/status.js";
-import { s7Endpoint, s7Options, type S7Options } from "../../config/sources/s7.js";
+import { s7Endpoint, s7EndpointError, s7OptionErrors, s7Options, S7Options } from "./options.js";
 import { parseS7Address, type S7Address } from "./address.js";
 import { S7Connection, countPdus } from "./connection.js";
 import { acceptsType, convert, statusForReturnCode } from "./values.js";
@@ -104,6 +104,9 @@ class S7Driver implements Driver {
 
 export const s7Driver: DriverFactory<S7Address> = {
   protocol: "s7",
+  options: S7Options,
+  optionErrors: (o) => s7OptionErrors(o as S7Options),
+  endpointError: (endpoint) => s7EndpointError(endpoint),
   parseAddress: parseS7Address,
   create: (source: DriverSource): Driver => new S7Driver(source),
 };

@@ -9,7 +9,7 @@
  *                                                 ──{tick, changed, t}── every tick
  *   parent ──"stop"──▶ this stops changing ──{final: number[]}──▶ parent
  */
-import { startModbusSim } from "../../../src/sim/modbus.js";
+import { startModbusSim } from "../../../src/demo/sim/modbus.js";
 import { BASE } from "./proc.js";
 
 const [sizeArg, tickArg, pctArg] = process.argv.slice(2);

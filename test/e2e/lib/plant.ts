@@ -39,7 +39,7 @@ export const TAGS = [
   { name: "recipe", address: "hr:10:uint16", description: "denied by the policy" },
 ] as const;
 
-/** Static registers of src/sim/modbus.ts and the values they must show in IT. */
+/** Static registers of src/demo/sim/modbus.ts and the values they must show in IT. */
 export const STATIC: Readonly<Record<string, number | string>> = { i16: -1234, f32: 3.25, label: "SLUICE1" };
 export const DENIED = "recipe";
 export const SOURCES = Object.keys(PLC_PORTS) as (keyof typeof PLC_PORTS)[];

@@ -1,6 +1,6 @@
 /**
  * PLC simulators for the e2e suite, in one process that runs inside the ot
- * namespace (src/sim/modbus.ts through the TypeScript loader):
+ * namespace (src/demo/sim/modbus.ts through the TypeScript loader):
  *
  *   argv: EPOCH_MS HOST:PORT [HOST:PORT...]      stdin: "down PORT" | "up PORT"
  *   stdout: one JSON line per event: {"ready":[ports]}, {"down":PORT}, {"up":PORT}
@@ -11,7 +11,7 @@
  * the test can tell from any value and its source time whether it is the PLC's.
  */
 import { createInterface } from "node:readline";
-import { putRegisters, startModbusSim, type ModbusSim } from "../../../src/sim/modbus.js";
+import { putRegisters, startModbusSim, type ModbusSim } from "../../../src/demo/sim/modbus.js";
 import { COUNTER_REGISTER, counterAt } from "./plant.js";
 
 async function run(): Promise<void> {

@@ -1,10 +1,10 @@
 /**
  * The driver conformance suite for the EtherNet/IP driver against the
- * simulated Logix controller (src/sim/enip) on 127.0.77.40.
+ * simulated Logix controller (src/demo/sim/enip) on 127.0.77.40.
  */
 import t from "tap";
 import { enipDriver } from "../../../src/drivers/enip/index.js";
-import { ENIP_SIM_MOVING, ENIP_SIM_TAGS, startEnipSim, type EnipSim } from "../../../src/sim/enip/index.js";
+import { ENIP_SIM_MOVING, ENIP_SIM_TAGS, startEnipSim, type EnipSim } from "../../../src/demo/sim/enip/index.js";
 import type { TagType } from "../../../src/core/model.js";
 import { runConformance, type ConformancePoint } from "../drivers/conformance.js";
 

@@ -6,7 +6,7 @@
 import t from "tap";
 import { createServer, type Server, type Socket } from "node:net";
 import { enipDriver } from "../../../src/drivers/enip/index.js";
-import { ENIP_SIM_DEMO_TAGS, ENIP_SIM_MOVING, ENIP_SIM_TAGS, startEnipSim, type EnipSim } from "../../../src/sim/enip/index.js";
+import { ENIP_SIM_DEMO_TAGS, ENIP_SIM_MOVING, ENIP_SIM_TAGS, startEnipSim, type EnipSim } from "../../../src/demo/sim/enip/index.js";
 import { Status } from "../../../src/core/status.js";
 import { isSluiceError } from "../../../src/core/errors.js";
 import type { TagType } from "../../../src/core/model.js";

@@ -7,7 +7,7 @@
 import t from "tap";
 import { connect, type Socket } from "node:net";
 import ethernetIp from "ethernet-ip";
-import { startEnipSim, type EnipSim } from "../../../src/sim/enip/index.js";
+import { startEnipSim, type EnipSim } from "../../../src/demo/sim/enip/index.js";
 import type { TapTest } from "../drivers/conformance.js";
 
 const { EthernetIP, Tag } = ethernetIp;

@@ -1,11 +1,11 @@
 /**
  * The driver conformance suite for the S7 driver against the snap7 server
  * (node-snap7's S7Server, an independent S7 implementation) behind
- * src/sim/s7.ts: every S7 type in a DB, M, I and Q, plus the moving values.
+ * src/demo/sim/s7.ts: every S7 type in a DB, M, I and Q, plus the moving values.
  */
 import t from "tap";
 import { s7Driver } from "../../../src/drivers/s7/index.js";
-import { S7_SIM_MOVING, S7_SIM_VALUES, startS7Sim, type S7Sim } from "../../../src/sim/s7.js";
+import { S7_SIM_MOVING, S7_SIM_VALUES, startS7Sim, type S7Sim } from "../../../src/demo/sim/s7.js";
 import { runConformance, type ConformancePoint } from "../drivers/conformance.js";
 
 void t.test("s7 vs snap7", async (t) => {

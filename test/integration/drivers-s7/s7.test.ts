@@ -1,6 +1,6 @@
 import t from "tap";
 import { s7Driver } from "../../../src/drivers/s7/index.js";
-import { S7_SIM_DEMO_TAGS, S7_SIM_MOVING, S7_SIM_VALUES, startS7Sim, type S7Sim } from "../../../src/sim/s7.js";
+import { S7_SIM_DEMO_TAGS, S7_SIM_MOVING, S7_SIM_VALUES, startS7Sim, type S7Sim } from "../../../src/demo/sim/s7.js";
 import { Status } from "../../../src/core/status.js";
 import { isSluiceError } from "../../../src/core/errors.js";
 import type { Driver, Point } from "../../../src/drivers/contract.js";

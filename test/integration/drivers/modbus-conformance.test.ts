@@ -4,7 +4,7 @@
  */
 import t from "tap";
 import { modbusDriver } from "../../../src/drivers/modbus/index.js";
-import { MODBUS_SIM_STATIC, startModbusSim, type ModbusSim } from "../../../src/sim/modbus.js";
+import { MODBUS_SIM_STATIC, startModbusSim, type ModbusSim } from "../../../src/demo/sim/modbus.js";
 import { startPymodbus, type PymodbusServer } from "../../fixtures/pymodbus.js";
 import { everyTypeEveryOrder, layoutOf, type KnownValue } from "../../fixtures/modbus-values.js";
 import { runConformance, type ConformancePoint } from "./conformance.js";

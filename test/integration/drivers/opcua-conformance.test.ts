@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { opcuaDriver } from "../../../src/drivers/opcua/index.js";
-import { OPCUA_SIM_NAMESPACE, OPCUA_SIM_STATIC, startOpcuaSim, type OpcuaSim } from "../../../src/sim/opcua.js";
+import { OPCUA_SIM_NAMESPACE, OPCUA_SIM_STATIC, startOpcuaSim, type OpcuaSim } from "../../../src/demo/sim/opcua.js";
 import { Status } from "../../../src/core/status.js";
 import { runConformance, type ConformancePoint } from "./conformance.js";
 

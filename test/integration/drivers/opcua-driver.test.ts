@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { opcuaDriver } from "../../../src/drivers/opcua/index.js";
-import { OPCUA_SIM_NAMESPACE, OPCUA_SIM_STATIC, OPCUA_SIM_STATIC_TIME, startOpcuaSim, type OpcuaSim } from "../../../src/sim/opcua.js";
+import { OPCUA_SIM_NAMESPACE, OPCUA_SIM_STATIC, OPCUA_SIM_STATIC_TIME, startOpcuaSim, type OpcuaSim } from "../../../src/demo/sim/opcua.js";
 import { Status } from "../../../src/core/status.js";
 import type { TagType } from "../../../src/core/model.js";
 import type { Driver, Point } from "../../../src/drivers/contract.js";

@@ -1,6 +1,6 @@
 /**
  * The OPC UA source driver never piles up sessions on the server across reconnects.
- * A real node-opcua server (src/sim/opcua.ts) behind a TCP relay the test can cut; the
+ * A real node-opcua server (src/demo/sim/opcua.ts) behind a TCP relay the test can cut; the
  * server's own CurrentSessionCount (ns=0;i=2277, read through the driver) is the
  * measure. Real PLCs allow a handful of sessions (an S7-1500 a few), and a session
  * whose connection broke stays open on the server until its timeout (60 s by default):
@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { opcuaDriver } from "../../../src/drivers/opcua/index.js";
-import { startOpcuaSim } from "../../../src/sim/opcua.js";
+import { startOpcuaSim } from "../../../src/demo/sim/opcua.js";
 
 void t.test("reconnects, planned or after a cut connection, leave one session on the server", async (t) => {
   const dir = mkdtempSync(join(tmpdir(), "sluice-opcua-sessions-"));

@@ -20,9 +20,9 @@ import { silentLogger } from "../../../src/core/log.js";
 import { keygen } from "../../../src/link/keys.js";
 import { startReader, type ReaderHandle } from "../../../src/reader/main.js";
 import { startReceiver, type ReceiverHandle } from "../../../src/receiver/main.js";
-import { startEnipSim, type EnipSim } from "../../../src/sim/enip/index.js";
-import { startModbusSim, type ModbusSim } from "../../../src/sim/modbus.js";
-import { startS7Sim, type S7Sim } from "../../../src/sim/s7.js";
+import { startEnipSim, type EnipSim } from "../../../src/demo/sim/enip/index.js";
+import { startModbusSim, type ModbusSim } from "../../../src/demo/sim/modbus.js";
+import { startS7Sim, type S7Sim } from "../../../src/demo/sim/s7.js";
 import {
   enipExpects, modbusExpects, restForm, s7Expects, sameValue, writeReaderYaml, writeReceiverYaml, type Expect,
 } from "../../fixtures/pipeline/plant.js";

@@ -23,7 +23,7 @@ import { isSluiceError } from "../../../src/core/errors.js";
 import { keygen, loadKey } from "../../../src/link/keys.js";
 import { startReader } from "../../../src/reader/main.js";
 import { startReceiver, type ReceiverHandle } from "../../../src/receiver/main.js";
-import { startModbusSim } from "../../../src/sim/modbus.js";
+import { startModbusSim } from "../../../src/demo/sim/modbus.js";
 import { LinkTap, type TapReport } from "../../fixtures/policy/link-tap.js";
 import {
   ERROR, WARN, captureLogger, freeUdpPort, getJson, link, metric, pollLink, tagPaths, tagStatus, udpPortFree, until, type TagJson,

@@ -10,7 +10,7 @@ import { silentLogger } from "../../../src/core/log.js";
 import { Status, statusName } from "../../../src/core/status.js";
 import { modbusDriver } from "../../../src/drivers/modbus/index.js";
 import type { DriverFactory } from "../../../src/drivers/contract.js";
-import { startModbusSim, type ModbusSim } from "../../../src/sim/modbus.js";
+import { startModbusSim, type ModbusSim } from "../../../src/demo/sim/modbus.js";
 import { Scheduler, type SchedSource, type SchedTag } from "../../../src/reader/scheduler.js";
 
 const factories = () => modbusDriver as DriverFactory;

@@ -15,7 +15,7 @@ import { validate } from "../../../src/config/load.js";
 import { ReceiverLink } from "../../../src/config/link.js";
 import { keygen } from "../../../src/link/keys.js";
 import { LinkReceiver } from "../../../src/link/index.js";
-import { startModbusSim } from "../../../src/sim/modbus.js";
+import { startModbusSim } from "../../../src/demo/sim/modbus.js";
 import { listening, socketsOf } from "../../fixtures/reader/sockets.js";
 
 const CHILD = fileURLToPath(new URL("../../fixtures/reader/run-reader.ts", import.meta.url));

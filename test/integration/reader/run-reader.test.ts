@@ -17,7 +17,7 @@ import { validate } from "../../../src/config/load.js";
 import { ReceiverLink } from "../../../src/config/link.js";
 import { keygen } from "../../../src/link/keys.js";
 import { LinkReceiver } from "../../../src/link/index.js";
-import { startModbusSim, type ModbusSim } from "../../../src/sim/modbus.js";
+import { startModbusSim, type ModbusSim } from "../../../src/demo/sim/modbus.js";
 import { runReader, startReader } from "../../../src/reader/main.js";
 
 interface Teardown { teardown(fn: () => unknown): void }

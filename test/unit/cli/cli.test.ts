@@ -72,7 +72,7 @@ void t.test("check: exit 0 for valid files, 2 with the file and field path for a
   writeFileSync(bad, `link: { to: "127.0.0.1:9", key: k }\npolicy: allow-all\nsources:\n  - { name: p, protocol: modbus, endpoint: "127.0.0.1:9", interval: 1s, tags: [{ name: t, address: "hr:0" }, { name: u, address: "xx:1" }] }\n`);
   const r = sluice("check", bad);
   t.equal(r.code, 2);
-  t.match(r.err, /bad\.yaml: sources\[0\]\.tags\[1\]\.address: /);
+  t.match(r.err, /bad\.yaml:4: sources\[0\]\.tags\[1\]\.address: /, "file, line and field path");
   const unknown = join(dir, "unknown.yaml");
   writeFileSync(unknown, `link: { to: "127.0.0.1:9", key: k, colour: red }\npolicy: allow-all\nsources: []\n`);
   t.match(sluice("check", unknown).err, /link\.colour: unknown key/);

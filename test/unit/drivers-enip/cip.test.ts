@@ -3,7 +3,7 @@ import {
   buildMsp, decodeValue, pack, readRequest, splitMspReply, statusForCip, toPointValue, type ReadRequest,
 } from "../../../src/drivers/enip/cip.js";
 import { Status } from "../../../src/core/status.js";
-import { encodeValue, type CipTypeName } from "../../../src/sim/enip/tags.js";
+import { encodeValue, type CipTypeName } from "../../../src/demo/sim/enip/tags.js";
 
 /** an MSP reply as a controller builds it */
 function mspReply(services: Buffer[], status = 0): { service: number; generalStatusCode: number; data: Buffer } {

@@ -3,7 +3,7 @@ import ethernetIp from "ethernet-ip";
 import {
   forwardCloseRequest, forwardOpenReply, forwardOpenRequest, newConnectionParams, sendUnitData, unitDataReply,
 } from "../../../src/drivers/enip/connection.js";
-import { connectionManager, type CmContext, type Connection } from "../../../src/sim/enip/cm.js";
+import { connectionManager, type CmContext, type Connection } from "../../../src/demo/sim/enip/cm.js";
 
 const { MessageRouter } = ethernetIp.EthernetIP.CIP;
 

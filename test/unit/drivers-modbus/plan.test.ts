@@ -1,7 +1,7 @@
 import t from "tap";
 import { modbusDriver, type ModbusAddress } from "../../../src/drivers/modbus/index.js";
 import { coalesce, planModbus, tightRuns } from "../../../src/drivers/modbus/plan.js";
-import { modbusOptions } from "../../../src/config/sources/modbus.js";
+import { modbusOptions } from "../../../src/drivers/modbus/options.js";
 import { Status } from "../../../src/core/status.js";
 import type { Point } from "../../../src/drivers/contract.js";
 
@@ -16,7 +16,7 @@ function points(addresses: string[], unitIds: (number | undefined)[] = []): Poin
 const spans = (p: ReturnType<typeof planModbus>) => p.blocks.map((b) => `${b.unitId}/${b.area}:${b.start}+${b.count}`);
 
 void t.test("options: defaults from the schema, bad values rejected", async (t) => {
-  t.same(opts(), { unitId: 1, maxRegisters: 125, maxBits: 2000, maxGap: 8, byteOrder: "ABCD" });
+  t.same(opts(), { transport: "tcp", unitId: 1, maxRegisters: 125, maxBits: 2000, maxGap: 8, byteOrder: "ABCD", baudRate: 19200, parity: "even", dataBits: 8, stopBits: 1 });
   t.same(modbusOptions(undefined), opts());
   t.throws(() => opts({ maxRegisters: 126 }), { code: "SLUICE_ERR_CONFIG" });
   t.throws(() => opts({ unitId: 256 }), { code: "SLUICE_ERR_CONFIG" });

@@ -48,7 +48,7 @@ void t.test("allow-all is explicit and logs a warning", async (t) => {
   t.equal(warn[0]?.policy, "allow-all");
 });
 
-void t.test("file errors name the file, the field path and the reason", async (t) => {
+void t.test("file errors name the file, the line, the field path and the reason", async (t) => {
   const dir = t.testdir({
     "empty.yaml": "",
     "comments.yaml": "# only a comment\n",
@@ -76,13 +76,13 @@ void t.test("file errors name the file, the field path and the reason", async (t
     ["empty.yaml", /empty\.yaml: \(top level\): file is empty/],
     ["comments.yaml", /comments\.yaml: \(top level\): file is empty/],
     ["notyaml.yaml", /notyaml\.yaml: line \d+, column \d+: /],
-    ["unknown-top.yaml", /unknown-top\.yaml: owner: unknown key/],
-    ["unknown-rule.yaml", /unknown-rule\.yaml: rules\[1\]\.maxrate: unknown key/],
+    ["unknown-top.yaml", /unknown-top\.yaml:4: owner: unknown key/],
+    ["unknown-rule.yaml", /unknown-rule\.yaml:5: rules\[1\]\.maxrate: unknown key/],
     ["unknown-range.yaml", /rules\[0\]\.range\.mx: unknown key/],
-    ["no-version.yaml", /no-version\.yaml: version: is required/],
+    ["no-version.yaml", /no-version\.yaml:1: version: is required/],
     ["version2.yaml", /version: must be one of 1/],
     ["no-rules.yaml", /rules: must NOT have fewer than 1 items/],
-    ["both.yaml", /both\.yaml: rules\[0\]: needs exactly one of allow or deny/],
+    ["both.yaml", /both\.yaml:3: rules\[0\]: needs exactly one of allow or deny/],
     ["neither.yaml", /rules\[0\]: needs exactly one of allow or deny/],
     ["deny-constraint.yaml", /rules\[0\]\.maxRate: constraints apply to allow rules only/],
     ["bad-glob.yaml", /rules\[0\]\.allow\[1\]: bad glob "a\/\(b\)": character "\(" cannot occur/],
@@ -98,7 +98,7 @@ void t.test("file errors name the file, the field path and the reason", async (t
     policyError(t, () => PolicyGate.load(file, dir, silentLogger), message, file);
   }
   // The file is resolved against baseDir, and an absolute path is taken as is.
-  policyError(t, () => PolicyGate.load(join(dir, "both.yaml"), "/elsewhere", silentLogger), new RegExp(`^${dir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/both\\.yaml: `), "absolute");
+  policyError(t, () => PolicyGate.load(join(dir, "both.yaml"), "/elsewhere", silentLogger), new RegExp(`^${dir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/both\\.yaml:3: `), "absolute");
 });
 
 void t.test("a valid file loads, logs its hash and rule counts", async (t) => {

@@ -32,9 +32,11 @@ interval: 500ms
 ${extra}tags:
 ${tags.replace(/^/gm, "  ")}`);
 
+const ONE_SOURCE = `sources: [{ name: a, protocol: modbus, endpoint: h, interval: 1s, tags: [{ name: t, address: "hr:0" }] }]\n`;
+
 const cases: [string, string, string][] = [
-  ["unknown top-level key", `${HEAD}extra: 1\nsources: []\n`, "extra: unknown key"],
-  ["unknown tag key", modbus(`- { name: t, address: "hr:0", scal: 2 }`), "sources[0].tags[0].scal: unknown key"],
+  ["unknown top-level key", `${HEAD}extra: 1\n${ONE_SOURCE}`, "extra: unknown key"],
+  ["unknown tag key", modbus(`- { name: t, address: "hr:0", scal: 2 }`), 'sources[0].tags[0].scal: unknown key; did you mean "scale"?'],
   ["unknown source key", modbus(`- { name: t, address: "hr:0" }`, "pollRate: 1s\n"), "sources[0].pollRate: unknown key"],
   ["bad duration", src(`protocol: modbus\nendpoint: 127.0.0.1\ninterval: 5 sec\ntags: [{ name: t, address: "hr:0" }]`),
     'sources[0].interval: "5 sec" is not valid: expected poll interval of the source\'s tags (e.g. 250ms, 5s, 1m)'],
@@ -43,9 +45,9 @@ const cases: [string, string, string][] = [
   ["tag interval too short", modbus(`- { name: t, address: "hr:0", interval: 1ms }`), "sources[0].tags[0].interval: must be at least 10ms"],
   ["backoff max under min", modbus(`- { name: t, address: "hr:0" }`, "backoff: { min: 2s, max: 1s }\n"),
     "sources[0].backoff.max: must not be shorter than backoff.min (2s)"],
-  ["missing policy", `link: { to: "127.0.0.1:47100", key: ./k }\nsources: []\n`,
+  ["missing policy", `link: { to: "127.0.0.1:47100", key: ./k }\n${ONE_SOURCE}`,
     'policy: is required: a crossing-policy file (relative to this file), or "allow-all" (labs only); without one the reader does not start'],
-  ["missing link", `policy: allow-all\nsources: []\n`, "link: is required"],
+  ["missing link", `policy: allow-all\n${ONE_SOURCE}`, "link: is required"],
   ["no sources", `${HEAD}sources: []\n`, "sources: must NOT have fewer than 1 items"],
   ["no tags", src(`protocol: modbus\nendpoint: 127.0.0.1\ninterval: 1s\ntags: []`), "sources[0].tags: must NOT have fewer than 1 items"],
   ["unknown protocol", src(`protocol: profinet\nendpoint: 127.0.0.1\ninterval: 1s\ntags: [{ name: t, address: "x" }]`),
@@ -58,9 +60,9 @@ const cases: [string, string, string][] = [
     'sources[0].tags[0].address: s7 address "DB1,FOO4": unknown type FOO; use X, BYTE, CHAR, INT, WORD, DINT, DWORD, REAL, LREAL or S (STRING)'],
   ["option block of another protocol", modbus(`- { name: t, address: "hr:0" }`, "s7: { rack: 0 }\n"),
     "sources[0].s7: option block for protocol s7, but this source's protocol is modbus"],
-  ["bad key inside the option block", modbus(`- { name: t, address: "hr:0" }`, "modbus: { unit: 3 }\n"), "sources[0].modbus.unit: unknown key"],
+  ["bad key inside the option block", modbus(`- { name: t, address: "hr:0" }`, "modbus: { unit: 3 }\n"), 'sources[0].modbus.unit: unknown key; did you mean "unitId"?'],
   ["option rule beyond the schema", src(`protocol: s7\nendpoint: 10.0.0.5\ninterval: 1s\ns7: { localTsap: 256 }\ntags: [{ name: t, address: "DB1,REAL4" }]`),
-    "sources[0].s7: localTsap and remoteTsap go together (give both, or neither to use rack/slot)"],
+    "sources[0].s7.remoteTsap: localTsap and remoteTsap go together (give both, or neither to use rack/slot)"],
   ["duplicate source", `${HEAD}sources:\n  - { name: a, protocol: modbus, endpoint: h, interval: 1s, tags: [{ name: t, address: "hr:0" }] }\n  - { name: a, protocol: modbus, endpoint: h, interval: 1s, tags: [{ name: t, address: "hr:0" }] }\n`,
     'sources[1].name: duplicate source name "a" (also sources[0])'],
   ["duplicate tag", modbus(`- { name: t, address: "hr:0" }\n- { name: u, address: "hr:1" }\n- { name: t, address: "hr:2" }`),
@@ -70,7 +72,7 @@ const cases: [string, string, string][] = [
   ["type conflicts with address", modbus(`- { name: t, address: "hr:0:int16", type: float32 }`),
     "sources[0].tags[0].type: float32 conflicts with the type the address implies (int16)"],
   ["unknown type", modbus(`- { name: t, address: "hr:0", type: real }`),
-    'sources[0].tags[0].type: must be one of "bool", "int16", "uint16", "int32", "uint32", "int64", "uint64", "float32", "float64", "string"'],
+    'sources[0].tags[0].type: must be one of "bool", "int16", "uint16", "int32", "uint32", "int64", "uint64", "float32", "float64", "string"; did you mean "float32"?'],
   ["scale and map", modbus(`- { name: t, address: "hr:0", scale: 2, map: { raw: [0, 10], eng: [0, 1] } }`),
     "sources[0].tags[0].map: give either scale/offset or map, not both"],
   ["offset and map", modbus(`- { name: t, address: "hr:0", offset: 2, map: { raw: [0, 10], eng: [0, 1] } }`),
@@ -96,6 +98,20 @@ const cases: [string, string, string][] = [
     "sources[0].endpoint: expected an opc.tcp://host[:port][/path] URL"],
   ["enip on another port", src(`protocol: enip\nendpoint: "10.0.0.9:502"\ninterval: 1s\ntags: [{ name: t, address: "Counter", type: int32 }]`),
     "sources[0].endpoint: EtherNet/IP uses TCP port 44818 (fixed by the client library); got port 502"],
+  ["serial device without transport rtu", src(`protocol: modbus\nendpoint: /dev/ttyUSB0\ninterval: 1s\ntags: [{ name: t, address: "hr:0" }]`),
+    "sources[0].endpoint: /dev/ttyUSB0 is a serial device: set modbus.transport: rtu"],
+  ["transport rtu on a host", src(`protocol: modbus\nendpoint: 10.0.0.5\ninterval: 1s\nmodbus: { transport: rtu }\ntags: [{ name: t, address: "hr:0" }]`),
+    "sources[0].endpoint: transport rtu needs a serial device path, e.g. /dev/ttyUSB0 (or COM3)"],
+  ["RTU broadcast unit id", src(`protocol: modbus\nendpoint: 10.0.0.5:4001\ninterval: 1s\nmodbus: { transport: rtu-over-tcp, unitId: 0 }\ntags: [{ name: t, address: "hr:0" }]`),
+    "sources[0].modbus.unitId: 0 is not an RTU unit id (1..247; 0 is broadcast, which never answers)"],
+  ["RTU with 7 data bits", src(`protocol: modbus\nendpoint: /dev/ttyS0\ninterval: 1s\nmodbus: { transport: rtu, dataBits: 7 }\ntags: [{ name: t, address: "hr:0" }]`),
+    "sources[0].modbus.dataBits: RTU frames carry 8 data bits; 7 data bits is Modbus ASCII, which sluice does not speak"],
+  ["two sources on one serial port with different settings", `${HEAD}sources:
+  - { name: a, protocol: modbus, endpoint: /dev/ttyUSB0, interval: 1s, modbus: { transport: rtu, unitId: 1 }, tags: [{ name: t, address: "hr:0" }] }
+  - { name: b, protocol: modbus, endpoint: /dev/ttyUSB0, interval: 1s, modbus: { transport: rtu, unitId: 2, baudRate: 9600 }, tags: [{ name: t, address: "hr:0" }] }
+`, "sources[1].modbus: shares the line /dev/ttyUSB0 with sources[0], which needs 19200 bit/s, parity even, 8 data bits, 1 stop bits; this source asks for 9600 bit/s, parity even, 8 data bits, 1 stop bits (one line, one set of settings)"],
+  ["misspelt transport", src(`protocol: modbus\nendpoint: 10.0.0.5\ninterval: 1s\nmodbus: { transport: rtu-over-tpc }\ntags: [{ name: t, address: "hr:0" }]`),
+    'sources[0].modbus.transport: must be one of "tcp", "rtu-over-tcp", "rtu"; did you mean "rtu-over-tcp"?'],
   ["failuresToDown zero", modbus(`- { name: t, address: "hr:0" }`, "failuresToDown: 0\n"), "sources[0].failuresToDown: must be >= 1"],
   ["bad log level", `${HEAD}log: { level: loud }\nsources: [{ name: a, protocol: modbus, endpoint: h, interval: 1s, tags: [{ name: t, address: "hr:0" }] }]\n`,
     'log.level: must be one of "fatal", "error", "warn", "info", "debug", "trace", "silent"'],
@@ -111,7 +127,11 @@ void t.test("bad reader files: exact messages", async (t) => {
       t.fail(`${name}: accepted`);
     } catch (e) {
       t.ok(isSluiceError(e, "SLUICE_ERR_CONFIG"), `${name}: SLUICE_ERR_CONFIG`);
-      t.equal((e as Error).message, `${f}: ${want}`, name);
+      const message = (e as Error).message;
+      // every error names its YAML line ("FILE:LINE: path: reason"), except where there is no node to point at
+      const noLine = want.startsWith("(top level)") || want.startsWith("line ");
+      t.equal(message.replace(/^([^\n]*?\.yaml):\d+: /, "$1: "), `${f}: ${want}`, name);
+      if (!noLine) t.match(message, new RegExp(`^${f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:\\d+: `), `${name}: with the line`);
       t.equal(isSluiceError(e) ? e.exitCode : 0, 2, `${name}: exit 2`);
     }
   }
@@ -167,13 +187,24 @@ sources:
   t.equal(c.tags.length, 5);
 });
 
+void t.test("RTU sources: a serial port with its line settings, and a gateway", async (t) => {
+  const f = write(`${HEAD}sources:
+  - { name: bus, protocol: modbus, endpoint: /dev/ttyUSB0, interval: 1s, modbus: { transport: rtu, baudRate: 9600, parity: none, stopBits: 2 }, tags: [{ name: t, address: "hr:0", unitId: 7 }] }
+  - { name: gw, protocol: modbus, endpoint: "10.0.0.9:4001", interval: 1s, modbus: { transport: rtu-over-tcp }, tags: [{ name: t, address: "hr:0" }] }
+`);
+  const c = loadReaderConfig(f);
+  t.match(c.sources[0]!.options, { transport: "rtu", baudRate: 9600, parity: "none", dataBits: 8, stopBits: 2, unitId: 1 });
+  t.match(c.sources[0]!.tags[0]!.address, { unitId: 7 });
+  t.match(c.sources[1]!.options, { transport: "rtu-over-tcp", baudRate: 19200, parity: "even" });
+});
+
 void t.test("a source without its option block gets the block's defaults", async (t) => {
   const f = write(modbus(`- { name: t, address: "hr:0" }`));
   t.match(loadReaderConfig(f).sources[0]!.options, { unitId: 1, maxRegisters: 125 });
 });
 
 void t.test("the config check applies the EtherNet/IP driver's own endpoint rule", async (t) => {
-  const { enipEndpointError } = await import("../../../src/config/sources/enip.js");
+  const { enipEndpointError } = await import("../../../src/drivers/enip/options.js");
   const { checkReaderFile } = await import("../../../src/config/reader.js");
   for (const endpoint of ["10.0.0.9", "10.0.0.9:44818", "[::1]:44818", "10.0.0.9:502", "10.0.0.9:044818", "bad host"]) {
     const dir = t.testdir({ "r.yaml": `link: { to: "127.0.0.1:9", key: k }\npolicy: allow-all\nsources:\n  - { name: p, protocol: enip, endpoint: "${endpoint}", interval: 1s, tags: [{ name: t, address: Counter, type: int32 }] }\n` });

@@ -82,7 +82,7 @@ void t.test("check also loads the policy the config names", async (t) => {
   t.ok(isSluiceError(e, "SLUICE_ERR_CONFIG_READ") && e.exitCode === 2 && e.message.includes("missing-policy.yaml"), String(e));
   writeFileSync(join(dir, "bad-policy.yaml"), "version: 1\nrules: [{ allow: a/b, colour: red }]\n");
   const e2 = thrown(() => checkReceiverFile(file("link: { listen: 127.0.0.1:47100, key: ./k.key }\npolicy: bad-policy.yaml\n")));
-  t.ok(isSluiceError(e2, "SLUICE_ERR_CONFIG") && /bad-policy\.yaml: rules\[0\]\.colour: unknown key/.test(e2.message), String(e2));
+  t.ok(isSluiceError(e2, "SLUICE_ERR_CONFIG") && /bad-policy\.yaml:2: rules\[0\]\.colour: unknown key/.test(e2.message), String(e2));
   writeFileSync(join(dir, "good-policy.yaml"), "version: 1\nrules: [{ allow: a/b }]\n");
   t.equal(checkReceiverFile(file("link: { listen: 127.0.0.1:47100, key: ./k.key }\npolicy: good-policy.yaml\n")).policy, "good-policy.yaml");
 });

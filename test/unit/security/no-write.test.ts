@@ -23,11 +23,16 @@ import { drivers } from "../../../src/drivers/registry.js";
 import { buildMsp } from "../../../src/drivers/enip/cip.js";
 import { FUNCTION_CODES } from "../../../src/drivers/modbus/plan.js";
 import { ModbusTcpTransport } from "../../../src/drivers/modbus/transport.js";
-import { MODBUS_SIM_STATIC, startModbusSim } from "../../../src/sim/modbus.js";
-import { S7_SIM_VALUES, startS7Sim } from "../../../src/sim/s7.js";
-import { ENIP_SIM_TAGS, startEnipSim } from "../../../src/sim/enip/index.js";
-import { OPCUA_SIM_STATIC, startOpcuaSim } from "../../../src/sim/opcua.js";
-import { cipServices, modbusFunctions, opcuaRequests, s7Functions, startTap, type Tap } from "./wiretap.js";
+import { MODBUS_SIM_STATIC, startModbusSim } from "../../../src/demo/sim/modbus.js";
+import { S7_SIM_VALUES, startS7Sim } from "../../../src/demo/sim/s7.js";
+import { ENIP_SIM_TAGS, startEnipSim } from "../../../src/demo/sim/enip/index.js";
+import { OPCUA_SIM_STATIC, startOpcuaSim } from "../../../src/demo/sim/opcua.js";
+import { cipServices, modbusFunctions, opcuaRequests, rtuFunctions, s7Functions, startTap, type Tap } from "./wiretap.js";
+import { RtuLine } from "../../../src/drivers/modbus/rtu-line.js";
+import { crc16 } from "../../../src/drivers/modbus/rtu-frame.js";
+import { startPymodbus } from "../../fixtures/pymodbus.js";
+import { layoutOf } from "../../fixtures/modbus-values.js";
+import { ptyPair, tcpBridge } from "../../fixtures/rtu.js";
 
 type T = Parameters<Parameters<typeof t.test>[0]>[0];
 
@@ -57,7 +62,10 @@ void t.test("the driver API has no write operation: contract, factories, instanc
   t.teardown(() => rmSync(pki, { recursive: true, force: true }));
   t.same(Object.keys(drivers).sort(), ["enip", "modbus", "opcua", "s7"], "four drivers, all checked here");
   for (const [protocol, factory] of Object.entries(drivers) as [string, DriverFactory][]) {
-    t.same(methodNames(factory), ["create", "parseAddress"], `${protocol} factory: parseAddress and create only`);
+    // browse: read-only services, covered by its own wire tests; line: names a shared line, no I/O
+    const own = methodNames(factory).filter((m) => m !== "browse" && m !== "line");
+    t.same(own, ["create", "endpointError", "optionErrors", "parseAddress"], `${protocol} factory: create, and grammar and rules that do no I/O`);
+    t.same(methodNames(factory).filter((m) => WRITE_LIKE.test(m)), [], `${protocol} factory: nothing write-like`);
     const d = factory.create({ name: "x", endpoint: endpoints[protocol]!, timeoutMs: 500, options: protocol === "opcua" ? { pki } : {} });
     const extra = methodNames(d).filter((m) => !CONTRACT.includes(m));
     t.same(methodNames(d).filter((m) => CONTRACT.includes(m)), [...CONTRACT].sort(), `${protocol} driver implements the contract`);
@@ -77,7 +85,7 @@ void t.test("the driver API has no write operation: contract, factories, instanc
       if (v && typeof v === "object" && !ArrayBuffer.isView(v)) for (const m of methodNames(v)) if (WRITE_LIKE.test(m)) t.fail(`${f.slice(root.length)}: ${name}.${m}`);
     }
   }
-  t.ok(found.includes("ModbusTcpTransport.request") && found.includes("EnipSession.request") && found.includes("S7Connection.read"),
+  t.ok(found.includes("ModbusTcpTransport.request") && found.includes("RtuLine.request") && found.includes("EnipSession.request") && found.includes("S7Connection.read"),
     `the scan saw the protocol layers (${found.length} exports and methods)`);
 });
 
@@ -97,6 +105,8 @@ void t.test("the driver sources call no write API of the protocol libraries; Mod
   t.same([...new Set(Object.values(FUNCTION_CODES))].sort(), [1, 2, 3, 4], "the Modbus plan maps areas to function codes 1-4 only");
   const transport = code(join(root, "modbus/transport.ts"));
   t.match(transport, /if \(fc !== 1 && fc !== 2 && fc !== 3 && fc !== 4\) return Promise\.reject/, "the Modbus transport checks the function code at run time");
+  t.match(code(join(root, "modbus/rtu-line.ts")), /if \(fc !== 1 && fc !== 2 && fc !== 3 && fc !== 4\) return Promise\.reject/, "so does the Modbus RTU line");
+  t.match(code(join(root, "modbus/rtu-frame.ts")), /readRequestFrame\(unit: number, fc: 1 \| 2 \| 3 \| 4,/, "and the RTU framer builds read requests only");
 });
 
 void t.test("the tap's parsers recognise write operations (so the wire tests below can fail)", async (t) => {
@@ -104,6 +114,11 @@ void t.test("the tap's parsers recognise write operations (so the wire tests bel
   const { encapsulation, CIP } = EthernetIP;
   const mb = Buffer.from([0, 1, 0, 0, 0, 9, 1, 0x10, 0, 0, 0, 1, 2, 0, 42]);
   t.same(modbusFunctions(Buffer.concat([mb, mb])), [16, 16], "Modbus Write Multiple Registers (16)");
+  const rtu = Buffer.from([1, 0x10, 0, 0, 0, 1, 2, 0, 42, 0, 0]);
+  rtu.writeUInt16LE(crc16(rtu, rtu.length - 2), rtu.length - 2);
+  const coil = Buffer.from([1, 0x05, 0, 3, 0xff, 0, 0, 0]);
+  coil.writeUInt16LE(crc16(coil, 6), 6);
+  t.same(rtuFunctions(Buffer.concat([rtu, coil])), [16, 5], "Modbus RTU Write Multiple Registers (16) and Write Single Coil (5)");
   const s7Write = Buffer.from([3, 0, 0, 31, 2, 0xf0, 0x80, 0x32, 1, 0, 0, 0, 1, 0, 14, 0, 6, 5, 1, 0x12, 10, 0x10, 2, 0, 1, 0, 1, 0x84, 0, 0, 0, 0, 4, 0, 8, 42]);
   s7Write.writeUInt16BE(s7Write.length, 2);
   t.same(s7Functions(s7Write), ["01:05"], "S7 job Write Var (0x05)");
@@ -164,6 +179,42 @@ void t.test("modbus: the wire carries function codes 1-4 only; write codes are r
   t.equal(Buffer.concat(guard.streams()).length, 0, "not one byte reached the wire for the refused requests");
   await tr.request(1, 3, 100, 1);
   t.same(guard.streams().flatMap(modbusFunctions), [3], "a read on the same connection goes through (the tap sees it)");
+});
+
+void t.test("modbus rtu: the wire carries read function codes only; write codes are refused before a byte is sent", async (t) => {
+  const pair = await ptyPair();
+  t.teardown(() => pair.close());
+  const server = await startPymodbus({ units: { "1": layoutOf([{ address: "hr:0:int16", value: 7 }, { address: "coil:0", value: true }]) } }, { serial: { path: pair.b, parity: "N" } });
+  t.teardown(() => server.close());
+  const bridge = await tcpBridge(pair.a);
+  t.teardown(() => bridge.close());
+  const [host, port] = bridge.endpoint.split(":") as [string, string];
+  const wire = await tap(t, { host, port: Number(port) });
+  const factory = drivers.modbus;
+  const d = factory.create({ name: "gw", endpoint: `127.0.0.1:${wire.port}`, timeoutMs: 2000, options: { transport: "rtu-over-tcp" } });
+  const specs = [{ address: "hr:0:int16" }, { address: "ir:0:uint16" }, { address: "coil:0" }, { address: "di:0" }];
+  const good = await readThrough(t, d, points(factory, specs), 3);
+  t.equal(good, 3 * specs.length, "every point read Good through the tap");
+  const fcs = wire.streams().flatMap(rtuFunctions);
+  t.same([...new Set(fcs)].sort(), [1, 2, 3, 4], `RTU frames on the wire: ${fcs.length} requests, all reads with a good CRC, every area`);
+
+  const guard = await tap(t, { host, port: Number(port) });
+  const line = new RtuLine("guard", async (onData) => {
+    const net = await import("node:net");
+    const socket = net.createConnection({ host: "127.0.0.1", port: guard.port });
+    await new Promise((r) => socket.once("connect", r));
+    socket.on("data", onData);
+    return { write: (b: Buffer) => socket.write(b), destroy: () => socket.destroy() };
+  }, 19200);
+  t.teardown(() => line.destroy());
+  await line.connect(2000);
+  for (const fc of [5, 6, 15, 16, 22, 23, 8, 43, 0, 0x83]) {
+    const e = await line.request(1, fc as never, 0, 1, 500).then(() => null, (err: unknown) => err);
+    t.ok(isSluiceError(e, "SLUICE_ERR_DRIVER") && /is not a read/.test((e as Error).message), `function ${fc} refused: ${String(e)}`);
+  }
+  t.equal(Buffer.concat(guard.streams()).length, 0, "not one byte reached the wire for the refused requests");
+  await line.request(1, 3, 0, 1, 2000);
+  t.same(guard.streams().flatMap(rtuFunctions), [3], "a read on the same line goes through (the tap sees it)");
 });
 
 void t.test("s7: the wire carries Setup Communication and Read Var jobs only", async (t) => {

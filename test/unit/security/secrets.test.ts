@@ -20,8 +20,8 @@ import { fileURLToPath } from "node:url";
 import { stringify } from "yaml";
 import { keygen, type LinkKey } from "../../../src/link/keys.js";
 import { hashPassword } from "../../../src/receiver/opcua/password.js";
-import { startModbusSim } from "../../../src/sim/modbus.js";
-import { OPCUA_SIM_NAMESPACE, startOpcuaSim } from "../../../src/sim/opcua.js";
+import { startModbusSim } from "../../../src/demo/sim/modbus.js";
+import { OPCUA_SIM_NAMESPACE, startOpcuaSim } from "../../../src/demo/sim/opcua.js";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 const bin = join(root, "bin/sluice.js");

@@ -63,6 +63,30 @@ export function modbusFunctions(stream: Buffer): number[] {
 }
 
 /**
+ * Modbus RTU requests (a client's byte stream to a device or gateway): the function
+ * code of every frame, framed by each function's request length (reads and single
+ * writes 8 bytes, multiple writes 9 + byte count, 22: 10, 23: 13 + byte count). A frame
+ * whose CRC does not check is -1; an unknown function ends the walk (its code is kept).
+ */
+export function rtuFunctions(stream: Buffer): number[] {
+  const out: number[] = [];
+  for (let o = 0; o + 2 <= stream.length;) {
+    const fc = stream[o + 1]!;
+    const len = fc <= 6 || fc === 8 ? 8 : fc === 15 || fc === 16 ? 9 + (stream[o + 6] ?? 0) : fc === 22 ? 10 : fc === 23 ? 13 + (stream[o + 10] ?? 0) : 0;
+    if (len === 0 || o + len > stream.length) { out.push(fc); break; }
+    const frame = stream.subarray(o, o + len);
+    let crc = 0xffff;
+    for (let i = 0; i < len - 2; i++) {
+      crc ^= frame[i]!;
+      for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0xa001 : crc >>> 1;
+    }
+    out.push(crc === frame.readUInt16LE(len - 2) ? fc : -1);
+    o += len;
+  }
+  return out;
+}
+
+/**
  * S7comm over ISO-on-TCP: for every TPKT carrying COTP data (DT, 0xF0) with an
  * S7 PDU (protocol id 0x32), "ROSCTR:function" in hex, e.g. "01:04" = job Read Var,
  * "01:05" = job Write Var, "07:.." = userdata (its function group). Connection

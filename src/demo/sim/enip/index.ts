@@ -14,7 +14,7 @@
  * counted in stats.malformed and answered or dropped, never thrown.
  */
 import { createServer, type Server, type Socket } from "node:net";
-import { SluiceError, errorMessage } from "../../core/errors.js";
+import { SluiceError, errorMessage } from "../../../core/errors.js";
 import type { Identity } from "./cip.js";
 import { FrameReader, type Packet } from "./encap.js";
 import { ENIP_PORT, sessionHandler, type SessionHandler, type Shared } from "./session.js";

@@ -23,7 +23,7 @@
  * every cycle anyway.
  */
 import { freePort } from "./free-port.js";
-import { SluiceError, errorMessage } from "../core/errors.js";
+import { SluiceError, errorMessage } from "../../core/errors.js";
 
 export interface S7SimOptions {
   /** TCP port; 0 or absent picks a free one */
@@ -110,6 +110,27 @@ async function loadSnap7(): Promise<{ S7Server: new () => Snap7Server }> {
   }
 }
 
+/**
+ * The simulator's own reading of the addresses in S7_SIM_VALUES (nodes7 syntax), kept
+ * apart from the driver's parser so a bug there shows up as a wrong value here:
+ *   DB1,INT2  DB1,X0.1  DB1,S36.16 (STRING, 16 characters)  DB1,CHAR54.5 (5 characters)
+ *   M0.1 (bit)  MB1 MW2 MD4 MR8 MI12 MDI14 MC18 MLR20, the same for I and Q
+ */
+export function simS7Address(addr: string): { area: "DB" | "M" | "I" | "Q"; db: number; type: string; offset: number; bit: number; length: number } {
+  const db = /^DB(\d+),(X|BYTE|CHAR|INT|WORD|DINT|DWORD|REAL|LREAL|S)(\d+)(?:\.(\d+))?$/.exec(addr);
+  if (db) {
+    const [, n, type, offset, extra] = db as unknown as [string, string, string, string, string | undefined];
+    const more = extra === undefined ? undefined : Number(extra);
+    return { area: "DB", db: Number(n), type: type === "S" ? "STRING" : type, offset: Number(offset),
+      bit: type === "X" ? more ?? 0 : 0, length: type === "X" ? 1 : more ?? 1 };
+  }
+  const m = /^([MIQ])(DI|LR|B|W|D|R|I|C)?(\d+)(?:\.(\d+))?$/.exec(addr);
+  if (!m) throw new Error(`S7 simulator: cannot lay out ${addr}`);
+  const [, area, code, offset, bit] = m as unknown as ["", "M" | "I" | "Q", string | undefined, string, string | undefined];
+  const TYPES: Record<string, string> = { B: "BYTE", W: "WORD", D: "DWORD", R: "REAL", I: "INT", DI: "DINT", C: "CHAR", LR: "LREAL" };
+  return { area, db: 0, type: code === undefined ? "X" : TYPES[code]!, offset: Number(offset), bit: Number(bit ?? 0), length: 1 };
+}
+
 /** Write one known value into its area buffer (big-endian, S7 layout). */
 export function encodeS7Value(buf: Buffer, type: string, offset: number, bit: number, length: number, v: boolean | number | string): void {
   switch (type) {
@@ -146,7 +167,6 @@ export async function startS7Sim(opts: S7SimOptions = {}): Promise<S7Sim> {
 }
 
 async function start(snap7: { S7Server: new () => Snap7Server }, opts: S7SimOptions): Promise<S7Sim> {
-  const { parseS7Address } = await import("../drivers/s7/address.js");
   const host = opts.host ?? "127.0.0.1";
   const port = opts.port ? opts.port : await freePort(host);
   const server = native ??= new snap7.S7Server();
@@ -156,9 +176,9 @@ async function start(snap7: { S7Server: new () => Snap7Server }, opts: S7SimOpti
     M: Buffer.alloc(SIZES.M), I: Buffer.alloc(SIZES.I), Q: Buffer.alloc(SIZES.Q),
   };
   for (const [addr, v] of Object.entries(S7_SIM_VALUES)) {
-    const a = parseS7Address(addr).address;
-    const buf = a.area === "DB" ? (a.db === 1 ? areas.DB1 : areas.DB2) : areas[a.area as "M" | "I" | "Q"];
-    encodeS7Value(buf, a.dataType, a.offset, a.bit, a.length, v);
+    const a = simS7Address(addr);
+    const buf = a.area === "DB" ? (a.db === 1 ? areas.DB1 : areas.DB2) : areas[a.area];
+    encodeS7Value(buf, a.type, a.offset, a.bit, a.length, v);
   }
   server.SetParam(num("LocalPort"), port);
   server.SetParam(num("PDURequest"), opts.pdu ?? 240);

@@ -21,8 +21,8 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import type * as UA from "node-opcua";
-import type { TagType, Value } from "../core/model.js";
-import { Status } from "../core/status.js";
+import type { TagType, Value } from "../../core/model.js";
+import { Status } from "../../core/status.js";
 import { machineClock } from "./machine-clock.js";
 
 export const OPCUA_SIM_NAMESPACE = "urn:acme";

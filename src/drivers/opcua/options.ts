@@ -6,8 +6,8 @@
  * The password is never logged (the logger redacts `password`) nor put in errors.
  */
 import { Type, type Static } from "@sinclair/typebox";
-import { Duration, StringEnum, Strict } from "../common.js";
-import { validate } from "../load.js";
+import { applyOptions, Duration, StringEnum, Strict } from "../../core/schema.js";
+import { opcUrlError } from "../../core/endpoint.js";
 
 export const OPCUA_SECURITY_MODES = ["None", "Sign", "SignAndEncrypt"] as const;
 export const OPCUA_SECURITY_POLICIES = ["Basic256Sha256", "Aes128_Sha256_RsaOaep", "Aes256_Sha256_RsaPss"] as const;
@@ -41,5 +41,15 @@ export type OpcuaOptions = Static<typeof OpcuaOptions>;
 
 /** The block with every default filled in; throws SLUICE_ERR_CONFIG when it does not match the schema. */
 export function opcuaOptions(raw: unknown): OpcuaOptions {
-  return validate(OpcuaOptions, structuredClone(raw ?? {}), "source option block opcua");
+  return applyOptions(OpcuaOptions, "opcua", raw);
+}
+
+/** Rules between keys that the schema cannot say. */
+export function opcuaOptionErrors(o: OpcuaOptions): { path: string; reason: string }[] {
+  return o.password !== undefined && o.user === undefined ? [{ path: "password", reason: "password given without user" }] : [];
+}
+
+/** Why an endpoint is not an opc.tcp:// URL, or undefined. */
+export function opcuaEndpointError(endpoint: string): string | undefined {
+  return opcUrlError(endpoint);
 }

@@ -10,9 +10,8 @@
  * block access", otherwise every read fails.
  */
 import { Type, type Static } from "@sinclair/typebox";
-import { Strict } from "../common.js";
-import { optionBlock } from "./options.js";
-import { splitEndpoint } from "./endpoint.js";
+import { applyOptions, Strict } from "../../core/schema.js";
+import { hostPortError, splitEndpoint } from "../../core/endpoint.js";
 import { SluiceError } from "../../core/errors.js";
 
 export const S7Options = Strict({
@@ -43,18 +42,30 @@ export type S7Options = Static<typeof S7Options>;
 
 /** The block with every default filled in; throws SLUICE_ERR_CONFIG when it does not match the schema. */
 export function s7Options(raw: unknown): S7Options {
-  const value = optionBlock(S7Options, "s7", raw);
-  if ((value.localTsap === undefined) !== (value.remoteTsap === undefined)) {
-    throw new SluiceError("SLUICE_ERR_CONFIG", "s7: localTsap and remoteTsap go together (give both, or neither to use rack/slot)");
-  }
+  const value = applyOptions(S7Options, "s7", raw);
+  const bad = s7OptionErrors(value)[0];
+  if (bad) throw new SluiceError("SLUICE_ERR_CONFIG", `s7.${bad.path}: ${bad.reason}`);
   return value;
+}
+
+/** Rules between keys that the schema cannot say. */
+export function s7OptionErrors(o: S7Options): { path: string; reason: string }[] {
+  if ((o.localTsap === undefined) !== (o.remoteTsap === undefined)) {
+    return [{ path: o.localTsap === undefined ? "localTsap" : "remoteTsap", reason: "localTsap and remoteTsap go together (give both, or neither to use rack/slot)" }];
+  }
+  return [];
+}
+
+/** Why an endpoint is unusable for S7 (host[:port], the port 1..65535), or undefined. */
+export function s7EndpointError(endpoint: string): string | undefined {
+  return hostPortError(endpoint, "s7");
 }
 
 /** "host[:port]" of an S7 source → host and port (the block's port when the endpoint has none). */
 export function s7Endpoint(endpoint: string, opts: S7Options): { host: string; port: number } {
-  const ep = splitEndpoint(endpoint);
+  const ep = s7EndpointError(endpoint) === undefined ? splitEndpoint(endpoint) : undefined;
   const port = ep?.port ?? opts.port;
-  if (!ep || port < 1 || port > 65535) {
+  if (!ep) {
     throw new SluiceError("SLUICE_ERR_CONFIG", `s7 endpoint "${endpoint}": expected host[:port]`);
   }
   return { host: ep.host, port };

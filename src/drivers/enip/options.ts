@@ -11,9 +11,8 @@
  * port is a configuration error rather than a setting silently ignored.
  */
 import { Type, type Static } from "@sinclair/typebox";
-import { Strict } from "../common.js";
-import { optionBlock } from "./options.js";
-import { splitEndpoint } from "./endpoint.js";
+import { applyOptions, Strict } from "../../core/schema.js";
+import { hostPortError, splitEndpoint } from "../../core/endpoint.js";
 import { SluiceError } from "../../core/errors.js";
 
 export const ENIP_PORT = 44818;
@@ -37,12 +36,12 @@ export type EnipOptions = Static<typeof EnipOptions>;
 
 /** The block with every default filled in; throws SLUICE_ERR_CONFIG when it does not match the schema. */
 export function enipOptions(raw: unknown): EnipOptions {
-  return optionBlock(EnipOptions, "enip", raw);
+  return applyOptions(EnipOptions, "enip", raw);
 }
 
 /** Why an enip endpoint is unusable, or undefined when it is fine (for config checks that name the field). */
 export function enipEndpointError(endpoint: string): string | undefined {
-  const ep = splitEndpoint(endpoint);
+  const ep = hostPortError(endpoint, "enip") === undefined ? splitEndpoint(endpoint) : undefined;
   if (!ep) return `expected host or host:${ENIP_PORT}`;
   if (ep.port !== undefined && ep.port !== ENIP_PORT) {
     return `EtherNet/IP uses TCP port ${ENIP_PORT} (fixed by the client library); got port ${ep.port}`;

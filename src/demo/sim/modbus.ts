@@ -12,11 +12,16 @@
  *
  * Every unit id gets the same answers. It accepts no writes (no set* handler:
  * a write gets an exception), and counts the requests it receives.
+ *
+ * Values are laid into registers by this file's own encoder (words big-endian, as
+ * the Modbus spec sends them; the byte orders as the operations devices perform:
+ * swap words, swap bytes within words, or both), not by the driver's codec, so
+ * that a bug in the driver's codec reads a wrong value here instead of agreeing
+ * with itself.
  */
 import type net from "node:net";
 import { ServerTCP } from "modbus-serial";
-import type { Value } from "../core/model.js";
-import { encodeValue, toWords, type ByteOrder, type RegisterType } from "../drivers/modbus/codec.js";
+import type { Value } from "../../core/model.js";
 import { machineClock } from "./machine-clock.js";
 import { freePort } from "./free-port.js";
 
@@ -69,9 +74,45 @@ export const MODBUS_SIM_STATIC: readonly { address: string; value: Value }[] = [
   { address: "di:7", value: true },
 ];
 
-/** Lay a typed value into a register array (the sim's and the tests' way to set known contents). */
-export function putRegisters(regs: Uint16Array, offset: number, value: Value, type: RegisterType, order: ByteOrder, stringLength = 0): void {
-  toWords(encodeValue(value, type, order, stringLength)).forEach((w, i) => { regs[offset + i] = w; });
+export type SimType = "int16" | "uint16" | "int32" | "uint32" | "float32" | "int64" | "uint64" | "float64" | "string";
+
+/** The value's bytes, most significant first (strings: their characters, NUL-padded to whole words). */
+function bigEndianBytes(value: Value, type: SimType, stringLength: number): Uint8Array {
+  const size = { int16: 2, uint16: 2, int32: 4, uint32: 4, float32: 4, int64: 8, uint64: 8, float64: 8, string: stringLength + (stringLength % 2) }[type];
+  const view = new DataView(new ArrayBuffer(size));
+  switch (type) {
+    case "int16": view.setInt16(0, Number(value)); break;
+    case "uint16": view.setUint16(0, Number(value)); break;
+    case "int32": view.setInt32(0, Number(value)); break;
+    case "uint32": view.setUint32(0, Number(value)); break;
+    case "float32": view.setFloat32(0, Number(value)); break;
+    case "int64": view.setBigInt64(0, BigInt(value as bigint)); break;
+    case "uint64": view.setBigUint64(0, BigInt(value as bigint)); break;
+    case "float64": view.setFloat64(0, Number(value)); break;
+    case "string": [...String(value).slice(0, stringLength)].forEach((c, i) => view.setUint8(i, c.charCodeAt(0) & 0xff)); break;
+  }
+  return new Uint8Array(view.buffer);
+}
+
+/**
+ * Lay a typed value into a register array (the sim's and the tests' way to set known contents).
+ * `order` names the device's layout: A.. is plain big-endian; a name starting with the last
+ * letter is little-endian; the others swap words (CDAB, GHEFCDAB) or bytes within words
+ * (BA, BADC, BADCFEHG). Strings repeat their 2-byte order per register.
+ */
+export function putRegisters(regs: Uint16Array, offset: number, value: Value, type: SimType, order: string, stringLength = 0): void {
+  const bytes = bigEndianBytes(value, type, stringLength);
+  let words: number[] = [];
+  for (let i = 0; i < bytes.length; i += 2) words.push((bytes[i]! << 8) | bytes[i + 1]!);
+  const swapBytes = (w: number) => ((w & 0xff) << 8) | (w >> 8);
+  const plain = "ABCDEFGH".slice(0, order.length);
+  const little = [...plain].reverse().join("");
+  if (type === "string") words = order === "BA" ? words.map(swapBytes) : words;
+  else if (order === little) words = words.reverse().map(swapBytes);
+  else if (order.startsWith("C") || order.startsWith("G")) words = words.reverse();
+  else if (order.startsWith("B")) words = words.map(swapBytes);
+  else if (order !== plain) throw new Error(`modbus simulator: unknown byte order ${order}`);
+  words.forEach((w, i) => { regs[offset + i] = w; });
 }
 
 function layoutStatic(sim: { holding: Uint16Array; input: Uint16Array; coils: Uint8Array; discrete: Uint8Array }): void {
