@@ -39,6 +39,9 @@ export interface StoreGate {
   blocked(): Record<string, number>;
 }
 
+/** Shortest time between two log lines about the policy hashes. */
+const POLICY_LOG_MS = 60_000;
+
 /** Gate block reasons that mean a value was dropped (flagged values cross with a Bad status). */
 function droppedByGate(b: Record<string, number>): number {
   let n = 0;
@@ -71,6 +74,9 @@ export class TagStore extends EventEmitter implements TagStoreView {
   private readerHealth: ReaderHealth | null = null;
   /** "reader/receiver" policy hashes last logged about (a change on either side logs once) */
   private loggedPolicyPair: string | null = null;
+  /** when that was logged, and changes not logged since (a key holder can change the hash per heartbeat) */
+  private policyLoggedAt = -Infinity;
+  private policyChanges = 0;
   /** samples of tags the local policy denied at catalogue level (they never reach the gate) */
   private deniedSamples = 0;
   private lastActivity: number | null = null;
@@ -335,9 +341,17 @@ export class TagStore extends EventEmitter implements TagStoreView {
     if (remote === null) return;
     const pair = `${remote}/${local}`;
     if (pair === this.loggedPolicyPair) return;
+    // At most one line a minute: the next heartbeat after that logs the state then.
+    const now = this.now();
+    this.policyChanges++;
+    if (now - this.policyLoggedAt < POLICY_LOG_MS && now >= this.policyLoggedAt) return;
     const first = this.loggedPolicyPair === null;
+    const changes = this.policyChanges;
     this.loggedPolicyPair = pair;
-    if (remote !== local) this.log.warn({ reader: remote, receiver: local }, "crossing policy differs between reader and receiver");
-    else if (!first) this.log.info({ policy: local }, "crossing policy now matches the reader's");
+    this.policyLoggedAt = now;
+    this.policyChanges = 0;
+    const more = changes > 1 ? { changes } : {};
+    if (remote !== local) this.log.warn({ reader: remote, receiver: local, ...more }, "crossing policy differs between reader and receiver");
+    else if (!first) this.log.info({ policy: local, ...more }, "crossing policy now matches the reader's");
   }
 }
