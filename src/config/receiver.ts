@@ -22,6 +22,9 @@ import { ReceiverLimits } from "./receiver-limits.js";
 export { ReceiverRest };
 export { MAX_TAGS, ReceiverLimits } from "./receiver-limits.js";
 
+/** 100 years: the widest time window the receiver accepts. */
+const MAX_TIME_WINDOW_MS = 36_500 * 86_400_000;
+
 /** Most history samples per tag: 100k tags x 100k samples would still be bounded, just large. */
 export const MAX_HISTORY_SAMPLES = 100_000;
 
@@ -80,6 +83,9 @@ export function loadReceiverConfig(file: string): Readonly<ReceiverConfig> {
     });
   }
   checkRest(file, cfg.rest, splitHostPort(cfg.rest.listen).host);
+  // Times inside the window must stay representable everywhere (JSON, OPC UA DateTime).
+  if (parseDuration(cfg.limits.time.maxAge) > MAX_TIME_WINDOW_MS) throw configError(file, "limits.time.maxAge", "at most 36500d");
+  if (parseDuration(cfg.limits.time.skew) > MAX_TIME_WINDOW_MS) throw configError(file, "limits.time.skew", "at most 36500d");
   return cfg;
 }
 
