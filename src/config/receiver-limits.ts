@@ -51,6 +51,10 @@ export const ReceiverLimits = Section({
     minimum: 1, maximum: MAX_TAGS, default: 200_000,
     description: "most tags accepted from the reader's catalogue; extra tags are ignored and logged",
   }),
+  string: Type.Integer({
+    minimum: 256, maximum: 16 * 1024 * 1024, default: 16_384,
+    description: "longest string value, in characters; a longer one is served as null with BadOutOfRange (history holds history.samples values per string tag)",
+  }),
   catalogue: CatalogueLimits,
   time: TimeLimits,
   heartbeat: HeartbeatLimits,

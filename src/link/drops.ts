@@ -17,6 +17,7 @@ export const DROP_REASONS = [
   "time_past", // a sample or heartbeat time before the receiver's clock - limits.time.maxAge (dropped)
   "type_range", // a value that does not fit its declared type (served as null, BadTypeMismatch)
   "nonfinite", // a float NaN or +-Infinity (served as null, BadOutOfRange)
+  "string_length", // a string value over limits.string (served as null, BadOutOfRange)
   "heartbeat", // a heartbeat over limits.heartbeat (size, sources, text, names) (dropped)
 ] as const;
 export type DropReason = (typeof DROP_REASONS)[number];

@@ -23,6 +23,8 @@ export interface LinkLimits {
     intervalMs: number;
   };
   time: { skewMs: number; maxAgeMs: number };
+  /** longest string value (characters) */
+  string: number;
   heartbeat: { bytes: number; sources: number; text: number };
 }
 
@@ -36,6 +38,7 @@ export function linkLimitsFrom(l: Static<typeof ReceiverLimits>): LinkLimits {
     },
     time: { skewMs: parseDuration(t.skew), maxAgeMs: parseDuration(t.maxAge) },
     heartbeat: { ...l.heartbeat },
+    string: l.string,
   };
 }
 

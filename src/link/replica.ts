@@ -213,7 +213,7 @@ export class Replica {
       default: {
         if (b.kind === "keyframe") this.c.keyframes++;
         else this.c.deltas++;
-        const applied = this.applySamples(screenSamples(b.samples, this.cur as CatalogIndex, meta.receivedAt, this.limits.time, this.drops));
+        const applied = this.applySamples(screenSamples(b.samples, this.cur as CatalogIndex, meta.receivedAt, this.limits, this.drops));
         if (applied.length > 0) this.sink.samples(applied, { kind: b.kind, frameTime: f.timeMs, meta });
       }
     }
@@ -361,7 +361,7 @@ export class Replica {
     const f = decodeFrame(h.bytes, this.cur ?? undefined);
     if (f.body.kind === "history") { this.history(f.body, f.timeMs, h.meta); return; }
     if (f.body.kind !== "keyframe" && f.body.kind !== "delta") return;
-    const screened = screenSamples(f.body.samples, this.cur as CatalogIndex, h.meta.receivedAt, this.limits.time, this.drops);
+    const screened = screenSamples(f.body.samples, this.cur as CatalogIndex, h.meta.receivedAt, this.limits, this.drops);
     const applied = this.applySamples(screened);
     if (applied.length > 0) this.sink.samples(applied, { kind: f.body.kind, frameTime: f.timeMs, meta: h.meta });
   }

@@ -6,6 +6,7 @@
  *   samples ─▶ source time in [now - time.maxAge, now + time.skew]?  no ─▶ dropped (time_past / time_future)
  *           ─▶ value fits its declared type?          no ─▶ null, BadTypeMismatch (type_range)
  *           ─▶ float finite?                          no ─▶ null, BadOutOfRange (nonfinite)
+ *           ─▶ string within limits.string?           no ─▶ null, BadOutOfRange (string_length)
  *           ─▶ Good and outside the tag's EURange?   yes ─▶ UncertainEngineeringUnitsExceeded
  *   heartbeat ─▶ sources, strings, names, times within limits.heartbeat / time? no ─▶ dropped whole
  *   birth part ─▶ path, unit, description within limits.catalogue?            no ─▶ dropped whole
@@ -41,11 +42,12 @@ function fits(code: number, v: unknown): boolean {
  * Samples that pass the rules (the same array when none is dropped); flagged values
  * are changed in place (the decoder's fresh objects). Drops are counted in `drops`.
  */
-export function screenSamples(samples: Sample[], cat: CatalogIndex, now: number, lim: LinkLimits["time"], drops: Drops): Sample[] {
+export function screenSamples(samples: Sample[], cat: CatalogIndex, now: number, limits: LinkLimits, drops: Drops): Sample[] {
+  const lim = limits.time;
   const hi = now + lim.skewMs, lo = now - lim.maxAgeMs;
   const types = cat.types, tags = cat.tags;
   let out: Sample[] | null = null;
-  let future = 0, past = 0, range = 0, nonfinite = 0;
+  let future = 0, past = 0, range = 0, nonfinite = 0, long = 0;
   for (let i = 0; i < samples.length; i++) {
     const s = samples[i] as Sample;
     const t = s.sourceTime;
@@ -60,6 +62,8 @@ export function screenSamples(samples: Sample[], cat: CatalogIndex, now: number,
       const code = types[s.alias] as number;
       if (code === 8 || code === 9) {
         if (!Number.isFinite(v)) { flag(s, Status.BadOutOfRange); nonfinite++; }
+      } else if (code === 10) {
+        if ((v as string).length > limits.string) { flag(s, Status.BadOutOfRange); long++; }
       } else if (code <= 3 && !fits(code, v)) {
         flag(s, Status.BadTypeMismatch);
         range++;
@@ -76,6 +80,7 @@ export function screenSamples(samples: Sample[], cat: CatalogIndex, now: number,
   if (past) drops.add("time_past", past, `sample time more than ${lim.maxAgeMs} ms before the receiver's clock`);
   if (range) drops.add("type_range", range, "value outside its declared type's range: served as null, BadTypeMismatch");
   if (nonfinite) drops.add("nonfinite", nonfinite, "NaN or Infinity: served as null, BadOutOfRange");
+  if (long) drops.add("string_length", long, `string value over ${limits.string} characters: served as null, BadOutOfRange`);
   return out ?? samples;
 }
 

@@ -210,3 +210,29 @@ void t.test("finding 4: heartbeats are bounded at decode: size, sources, strings
   rep.ingest(rawHeartbeat({ startedAt: NOW - 400 * DAY, policyHash: "p", sources: [src("plc-1.a_b", { lastError: "e".repeat(200) })] }), meta());
   t.equal(rec.health.length, 1, "a genuine heartbeat passes (a reader up for 400 days too)");
 });
+
+void t.test("a string value over limits.string is null with BadOutOfRange; at the limit it passes", async (t) => {
+  const { rep, rec, drops, limits } = setup();
+  const tags: TagDef[] = [{ alias: 0, path: "plc/text", type: "string" }];
+  const cat = CatalogIndex.of(tags);
+  rep.ingest(birth(tags), meta());
+  rep.ingest(rawDelta(cat, { aliases: [0, 0], strings: ["x".repeat(limits.string), "y".repeat(limits.string + 1)] }), meta());
+  const got = rec.samples.flatMap((x) => x.samples);
+  t.equal((got[0]?.value as string).length, limits.string);
+  t.same([got[1]?.value, got[1]?.status], [null, Status.BadOutOfRange]);
+  t.equal(drops.snapshot().string_length, 1);
+});
+
+void t.test("drops are logged at most once a minute per reason, with the count since the last line", async (t) => {
+  const lines: Record<string, unknown>[] = [];
+  const log = { ...silentLogger, warn: (o: Record<string, unknown>) => { lines.push(o); } } as unknown as typeof silentLogger;
+  let now = NOW;
+  const drops = new Drops(log, () => now);
+  for (let i = 0; i < 1000; i++) { drops.add("time_future"); now += 10; }
+  drops.add("heartbeat");
+  t.same(lines.map((l) => [l.reason, l.dropped]), [["time_future", 1], ["heartbeat", 1]], "one line per reason within the minute");
+  now += 60_000;
+  drops.add("time_future", 5);
+  t.same(lines.at(-1), { ...lines.at(-1), reason: "time_future", dropped: 1004, total: 1005 });
+  t.equal(drops.snapshot().time_future, 1005);
+});
