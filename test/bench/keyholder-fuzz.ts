@@ -8,7 +8,7 @@
  * Prints the rate and RSS; exits 1 if a check fails.
  *
  * Run:
- *   TS_NODE_TRANSPILE_ONLY=1 node --no-warnings --loader @isaacs/ts-node-temp-fork-for-pr-2009/esm test/bench/keyholder-fuzz.ts [frames=1000000] [seed=1]
+ *   TS_NODE_TRANSPILE_ONLY=1 node --no-warnings --import @tapjs/typescript/import test/bench/keyholder-fuzz.ts [frames=1000000] [seed=1]
  */
 import { fuzzReceiver, genuineReader, hostileReceiver, restSweep, uaRead, uaSession } from "../fixtures/keyholder.js";
 

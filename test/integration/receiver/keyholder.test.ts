@@ -35,11 +35,11 @@ void t.test("REST and OPC UA serve the same acceptance rules for values and time
   const birth = encodeFrame({ timeMs: now, catalogHash: cat.hash, body: { kind: "birth", part: 0, parts: 1, tagCount: TAGS.length, tags: TAGS } }, undefined);
   await sendAll(s, [birth]);
   await waitFor(async () => (await getJson(h.rx.rest, "/api/v1/tags")).body.tags?.length === TAGS.length);
-  // A genuine sample for plc/late, then one from year ~275,000, then a genuine later one.
-  const Y275000 = 8_615_000_000_000_000;
+  // A genuine sample for plc/late, then one from year ~287,000, beyond what a Date holds, then a genuine later one.
+  const Y287000 = 9_000_000_000_000_000;
   await sendAll(s, [
     delta({ firstAlias: 5, count: 1, ints: [1] }, now),
-    delta({ firstAlias: 5, count: 1, ints: [2], timeAt: [0], times: [Y275000 - now] }, now),
+    delta({ firstAlias: 5, count: 1, ints: [2], timeAt: [0], times: [Y287000 - now] }, now),
     delta({ firstAlias: 0, count: 7, ints: [1_000_000_000, -5, 3, 7], doubles: [Number.NaN, 150], floats: [Number.POSITIVE_INFINITY] }, now + 1),
   ]);
   await waitFor(async () => (await getJson(h.rx.rest, "/api/v1/tags/plc/ok")).body.value === 7);
@@ -51,7 +51,7 @@ void t.test("REST and OPC UA serve the same acceptance rules for values and time
   t.same(by.get("plc/nan"), { ...by.get("plc/nan"), value: null, status: "BadOutOfRange" }, "NaN is not served as \"NaN\" Good");
   t.same(by.get("plc/inf"), { ...by.get("plc/inf"), value: null, status: "BadOutOfRange" }, "Infinity");
   t.same(by.get("plc/eu"), { ...by.get("plc/eu"), value: 150, status: "UncertainEngineeringUnitsExceeded" }, "outside the EURange");
-  t.same(by.get("plc/late"), { ...by.get("plc/late"), value: 3, status: "Good" }, "the year-275,000 sample was dropped; later genuine ones apply");
+  t.same(by.get("plc/late"), { ...by.get("plc/late"), value: 3, status: "Good" }, "the year-287,000 sample was dropped; later genuine ones apply");
 
   const session = await uaSession(t, h);
   const ua = await uaRead(session, TAGS.map((x) => x.path));

@@ -122,14 +122,14 @@ void t.test("finding 3: sample times outside [now - maxAge, now + skew] are drop
   const { rep, rec, drops, limits } = setup();
   const cat = CatalogIndex.of(TAGS);
   rep.ingest(birth(TAGS), meta());
-  const Y275000 = 8_615_000_000_000_000 - NOW; // an offset to year ~275,000
+  const Y287000 = 9_000_000_000_000_000 - NOW; // an offset to year ~287,000, beyond what a Date holds
   const frame = rawDelta(cat, {
     aliases: [0, 1, 1, 1, 1],
     ints: [1, 2, 1],
     doubles: [1],
     floats: [2],
     timeAt: [0, 1, 1, 1, 1],
-    times: [Y275000, -Y275000 + limits.time.skewMs + 1, -limits.time.skewMs - 1 - limits.time.maxAgeMs - 1, limits.time.maxAgeMs - 1 + 2, 0],
+    times: [Y287000, -Y287000 + limits.time.skewMs + 1, -limits.time.skewMs - 1 - limits.time.maxAgeMs - 1, limits.time.maxAgeMs - 1 + 2, 0],
   });
   rep.ingest(frame, meta());
   const got = rec.samples.flatMap((x) => x.samples);
