@@ -39,7 +39,8 @@ export interface StoreGate {
   blocked(): Record<string, number>;
 }
 
-/** Shortest time between two log lines about the policy hashes. */
+/** Most log lines about the policy hashes per POLICY_LOG_MS. */
+const POLICY_LOG_LINES = 5;
 const POLICY_LOG_MS = 60_000;
 
 /** Gate block reasons that mean a value was dropped (flagged values cross with a Bad status). */
@@ -74,8 +75,8 @@ export class TagStore extends EventEmitter implements TagStoreView {
   private readerHealth: ReaderHealth | null = null;
   /** "reader/receiver" policy hashes last logged about (a change on either side logs once) */
   private loggedPolicyPair: string | null = null;
-  /** when that was logged, and changes not logged since (a key holder can change the hash per heartbeat) */
-  private policyLoggedAt = -Infinity;
+  /** times of the last lines about it, and changes not logged since (a key holder can change the hash per heartbeat) */
+  private policyLogged: number[] = [];
   private policyChanges = 0;
   /** samples of tags the local policy denied at catalogue level (they never reach the gate) */
   private deniedSamples = 0;
@@ -341,14 +342,16 @@ export class TagStore extends EventEmitter implements TagStoreView {
     if (remote === null) return;
     const pair = `${remote}/${local}`;
     if (pair === this.loggedPolicyPair) return;
-    // At most one line a minute: the next heartbeat after that logs the state then.
+    // At most POLICY_LOG_LINES lines a minute; past that, the next heartbeat after the
+    // minute logs the state then, with the number of changes in between.
     const now = this.now();
     this.policyChanges++;
-    if (now - this.policyLoggedAt < POLICY_LOG_MS && now >= this.policyLoggedAt) return;
+    this.policyLogged = this.policyLogged.filter((at) => now - at < POLICY_LOG_MS && at <= now);
+    if (this.policyLogged.length >= POLICY_LOG_LINES) return;
     const first = this.loggedPolicyPair === null;
     const changes = this.policyChanges;
     this.loggedPolicyPair = pair;
-    this.policyLoggedAt = now;
+    this.policyLogged.push(now);
     this.policyChanges = 0;
     const more = changes > 1 ? { changes } : {};
     if (remote !== local) this.log.warn({ reader: remote, receiver: local, ...more }, "crossing policy differs between reader and receiver");
