@@ -354,7 +354,9 @@ export class Replica {
   private history(b: Extract<FrameBody, { kind: "history" }>, frameTime: number, meta: FrameMeta): void {
     this.c.histories++;
     this.c.historySamples += b.samples.length;
-    this.sink.history?.(b.samples, { from: b.from, to: b.to, part: b.part, parts: b.parts, frameTime, meta });
+    // The same acceptance rules as live samples (the default time window admits days-old history).
+    const samples = screenSamples(b.samples, this.cur as CatalogIndex, meta.receivedAt, this.limits, this.drops);
+    this.sink.history?.(samples, { from: b.from, to: b.to, part: b.part, parts: b.parts, frameTime, meta });
   }
 
   private replay(h: Held): void {

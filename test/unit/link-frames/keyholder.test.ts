@@ -236,3 +236,22 @@ void t.test("drops are logged at most once a minute per reason, with the count s
   t.same(lines.at(-1), { ...lines.at(-1), reason: "time_future", dropped: 1004, total: 1005 });
   t.equal(drops.snapshot().time_future, 1005);
 });
+
+void t.test("history frames pass the same rules: days-old samples are kept, future ones and bad values are not", async (t) => {
+  const { rec, drops } = setup();
+  const histories: Sample[][] = [];
+  const rep2 = new Replica({ ...rec.sink, history: (samples) => histories.push(samples) }, { drops });
+  const cat = CatalogIndex.of(TAGS);
+  rep2.ingest(birth(TAGS), meta());
+  const from = NOW - 3 * DAY, to = NOW + 3_600_000;
+  const samples: Sample[] = [
+    { alias: 5, value: 1, status: 0, sourceTime: NOW - 2 * DAY },
+    { alias: 5, value: 2, status: 0, sourceTime: NOW + 3_000_000 },
+    { alias: 3, value: 500, status: 0, sourceTime: NOW - DAY },
+  ];
+  // The frame time is the (lying) reader's clock, an hour ahead; the receiver's clock is NOW.
+  rep2.ingest(encodeFrame({ timeMs: to, catalogHash: cat.hash, body: { kind: "history", from, to, part: 0, parts: 1, samples } }, cat), meta());
+  t.same(histories.flat().map((s) => [s.alias, s.value, s.status]), [[3, 500, Status.UncertainEngineeringUnitsExceeded], [5, 1, 0]],
+    "a 2-day-old sample kept, one 50 minutes ahead dropped, the EURange flagged");
+  t.equal(drops.snapshot().time_future, 1);
+});
