@@ -18,12 +18,16 @@ import { checkSchema, deepFreeze, Issues, loadFile, readYamlFile } from "./load.
 import { PolicyFile } from "./policy.js";
 import { ReceiverOpcua } from "./receiver-opcua.js";
 import { checkRest, ReceiverRest } from "./receiver-rest.js";
+import { ReceiverLimits } from "./receiver-limits.js";
 
 export { ReceiverRest };
+export { MAX_TAGS, ReceiverLimits } from "./receiver-limits.js";
+
+/** 100 years: the widest time window the receiver accepts. */
+const MAX_TIME_WINDOW_MS = 36_500 * 86_400_000;
 
 /** Most history samples per tag: 100k tags x 100k samples would still be bounded, just large. */
 export const MAX_HISTORY_SAMPLES = 100_000;
-export const MAX_TAGS = 1_000_000;
 
 const Section = <T extends Parameters<typeof Type.Object>[0]>(props: T, description: string) =>
   Type.Object(props, { additionalProperties: false, default: {}, description });
@@ -39,13 +43,6 @@ export const ReceiverHistory = Section({
     description: "samples kept per tag in memory (0 = history off); about 21 bytes each for numeric tags",
   }),
 }, "bounded in-memory history per tag (REST history, OPC UA HistoryRead)");
-
-export const ReceiverLimits = Section({
-  tags: Type.Integer({
-    minimum: 1, maximum: MAX_TAGS, default: 200_000,
-    description: "most tags accepted from the reader's catalogue; extra tags are ignored and logged",
-  }),
-}, "caps that keep memory bounded whatever the link carries");
 
 export const ReceiverLog = Section({
   level: Type.Optional(StringEnum(LOG_LEVELS, "log level (default: SLUICE_LOG_LEVEL, else info)")),
@@ -97,6 +94,10 @@ export function loadReceiverConfig(file: string): Readonly<ReceiverConfig> {
       const m = isSluiceError(e, "SLUICE_ERR_CONFIG") ? /^(.*?): (.*)$/s.exec(e.message.slice(file.length + 2)) : null;
       if (!m) throw e;
       issues.add(m[1]!, m[2]!);
+    }
+    // Times inside the window must stay representable everywhere (JSON, OPC UA DateTime).
+    for (const key of ["maxAge", "skew"] as const) {
+      if (parseDuration(cfg.limits.time[key]) > MAX_TIME_WINDOW_MS) issues.add(`limits.time.${key}`, "at most 36500d");
     }
   }
   issues.throwIfAny();

@@ -26,6 +26,8 @@ import { loadKey } from "./keys.js";
 import { Publisher } from "./publisher.js";
 import type { HistorySource } from "./history.js";
 import { Replica } from "./replica.js";
+import { Drops, type DropReason } from "./drops.js";
+import type { LinkLimits } from "./limits.js";
 import { TransportIntake, TransportSender, intakeOptionsFrom, senderOptionsFrom, type IntakeStats, type RejectReason } from "./transport/index.js";
 import { IP_UDP_OVERHEAD } from "./transport/envelope.js";
 import { loadIntakeKeys } from "./transport/options.js";
@@ -37,6 +39,8 @@ export { encodeFrame, encodeSamplesFrame, decodeFrame, peekFrame, FrameError, co
 export { Publisher, type PublisherOptions } from "./publisher.js";
 export { fillBound, HistoryCarousel, SETTLE_MS, TIERS, type HistorySource, type Tier } from "./history.js";
 export { Replica, type HistoryInfo, type ReplicaOptions, type ReplicaSink } from "./replica.js";
+export { DROP_REASONS, type DropReason } from "./drops.js";
+export { defaultLinkLimits, linkLimitsFrom, type LinkLimits } from "./limits.js";
 
 /** Carousel and heartbeat timer resolution (ms). */
 const TICK_MS = 10;
@@ -176,9 +180,12 @@ export class LinkReceiver extends EventEmitter {
   private lastFrameTime: number | null = null;
   private lastError = 0;
 
+  private readonly drops: Drops;
+
   private constructor(private readonly cfg: Static<typeof ReceiverLink>, private readonly baseDir: string,
-    private readonly intake: TransportIntake, private readonly log: Logger) {
+    private readonly intake: TransportIntake, private readonly log: Logger, limits?: LinkLimits) {
     super();
+    this.drops = new Drops(log);
     this.replica = new Replica({
       catalog: (tags, hash, meta) => {
         this.log.info({ tags: tags.length, hash: hash.toString(16), session: meta.sessionId.toString(16) }, "link: catalogue received");
@@ -191,7 +198,7 @@ export class LinkReceiver extends EventEmitter {
         this.lastFrameTime = info.meta.receivedAt;
         this.emit("frame", info);
       },
-    });
+    }, { ...(limits ? { limits } : {}), drops: this.drops });
     intake.on("frame", (payload: Uint8Array, meta: FrameMeta) => this.onFrame(payload, meta));
     intake.on("session", (id: bigint) => {
       this.replica.newSession(id);
@@ -200,10 +207,16 @@ export class LinkReceiver extends EventEmitter {
     });
   }
 
-  static async open(cfg: Static<typeof ReceiverLink>, opts: { baseDir: string; logger?: Logger }): Promise<LinkReceiver> {
+  /** `limits`: the receiver config's `limits` section (linkLimitsFrom); default its defaults. */
+  static async open(cfg: Static<typeof ReceiverLink>, opts: { baseDir: string; logger?: Logger; limits?: LinkLimits }): Promise<LinkReceiver> {
     const log = opts.logger ?? silentLogger;
     const intake = await TransportIntake.open(intakeOptionsFrom(cfg, opts.baseDir), log);
-    return new LinkReceiver(cfg, opts.baseDir, intake, log);
+    return new LinkReceiver(cfg, opts.baseDir, intake, log, opts.limits);
+  }
+
+  /** Authenticated input dropped (or served null with a Bad status) over a receiver limit, by reason. */
+  dropped(): Record<DropReason, number> {
+    return this.drops.snapshot();
   }
 
   address(): { address: string; port: number } {

@@ -23,12 +23,22 @@
  *    one step (tags with the same path and type keep their values). Source-time
  *    ordering restarts with the session, since the reader's clock may have moved;
  *  - memory is bounded: at most maxTags tags per catalogue and across assemblies,
- *    maxAssemblies catalogues assembling at once, and maxHeldBytes of held frames.
+ *    maxAssemblies catalogues assembling at once, and maxHeldBytes of held frames;
+ *  - a key holder is bounded too (limits.ts, counted in drops.ts): the text of each
+ *    field, of a catalogue and of all assemblies; an assembly with no new part for
+ *    catalogue.lifetimeMs expires; a completed catalogue is adopted at most once per
+ *    catalogue.intervalMs (a newer one completing meanwhile replaces the waiting one);
+ *    samples and heartbeats pass the screen (screen.ts) before the sink sees them.
+ *    The receiver's clock for all of these is meta.receivedAt.
  */
 import type { FrameBody, FrameKind, FrameMeta, ReaderHealth, Sample, TagDef, Value } from "../core/model.js";
 import { Status } from "../core/status.js";
 import { CatalogIndex, MAX_TAGS } from "./catalog.js";
 import { decodeFrame, FrameError, peekFrame } from "./codec/index.js";
+import { Drops } from "./drops.js";
+import { defaultLinkLimits, type LinkLimits } from "./limits.js";
+import { birthText, screenHealth, screenSamples } from "./screen.js";
+import { silentLogger } from "../core/log.js";
 
 export interface ReplicaSink {
   catalog(tags: readonly TagDef[], hash: number, meta: FrameMeta): void;
@@ -56,6 +66,10 @@ export interface ReplicaOptions {
   maxAssemblies?: number;
   /** Bytes of keyframe/delta payloads held while their birth assembles (default 16 MiB). */
   maxHeldBytes?: number;
+  /** Caps on what a key holder can make the replica hold or do (default: the config defaults). */
+  limits?: LinkLimits;
+  /** Where drops over those caps are counted (default: a silent counter of its own). */
+  drops?: Drops;
 }
 
 interface Assembly {
@@ -65,6 +79,10 @@ interface Assembly {
   got: Map<number, TagDef[]>;
   tags: number;
   fed: number;
+  /** characters of text held */
+  text: number;
+  /** receiver time of the last new part */
+  newAt: number;
 }
 
 interface Held {
@@ -89,6 +107,11 @@ export class Replica {
   private readonly maxTags: number;
   private readonly maxAssemblies: number;
   private readonly maxHeldBytes: number;
+  private readonly limits: LinkLimits;
+  readonly drops: Drops;
+  /** receiver time of the last catalogue change, and a completed catalogue waiting for the interval */
+  private changedAt = -Infinity;
+  private pending: { a: Assembly; meta: FrameMeta } | null = null;
   private readonly c = {
     frames: 0, births: 0, keyframes: 0, deltas: 0, heartbeats: 0, histories: 0, historySamples: 0, samplesApplied: 0, samplesOlder: 0,
     catalogues: 0, framesHeld: 0, heldDropped: 0, birthRejected: 0, sessions: 0,
@@ -98,6 +121,8 @@ export class Replica {
     this.maxTags = Math.min(opts.maxTags ?? MAX_TAGS, MAX_TAGS);
     this.maxAssemblies = Math.max(1, opts.maxAssemblies ?? 2);
     this.maxHeldBytes = opts.maxHeldBytes ?? 16 * 1024 * 1024;
+    this.limits = opts.limits ?? defaultLinkLimits();
+    this.drops = opts.drops ?? new Drops(silentLogger);
   }
 
   /** The complete catalogue values are applied against, or null before the first birth. */
@@ -121,7 +146,12 @@ export class Replica {
   }
 
   stats(): Record<string, number> {
-    return { ...this.c, tags: this.cur?.size ?? 0, assembling: this.assemblies.size, heldFrames: this.held.length, heldBytes: this.heldBytes };
+    let text = 0;
+    for (const a of this.assemblies.values()) text += a.text;
+    return {
+      ...this.c, tags: this.cur?.size ?? 0, assembling: this.assemblies.size, assemblingText: text,
+      heldFrames: this.held.length, heldBytes: this.heldBytes, pendingCatalogue: this.pending ? 1 : 0,
+    };
   }
 
   /** Marks a new reader session (also implied by a frame whose meta has another session id). */
@@ -141,7 +171,12 @@ export class Replica {
    */
   ingest(bytes: Uint8Array, meta: FrameMeta): void {
     if (meta.sessionId !== this.session) this.newSession(meta.sessionId);
+    this.timers(meta.receivedAt);
     const head = peekFrame(bytes);
+    if (head.kind === "heartbeat" && bytes.length > this.limits.heartbeat.bytes) {
+      this.drops.add("heartbeat", 1, `heartbeat of ${bytes.length} bytes`);
+      return;
+    }
     if (head.kind !== "heartbeat" || head.catalogHash !== 0) this.lastHash = head.catalogHash;
     if ((head.kind === "keyframe" || head.kind === "delta" || head.kind === "history") && this.cur?.hash !== head.catalogHash) {
       this.c.frames++;
@@ -158,21 +193,27 @@ export class Replica {
     const b = f.body;
     this.sink.frame({ kind: b.kind, frameTime: f.timeMs, meta });
     switch (b.kind) {
-      case "heartbeat":
+      case "heartbeat": {
         this.c.heartbeats++;
+        const bad = screenHealth(b.health, meta.receivedAt, this.limits);
+        if (bad) { this.drops.add(bad.reason, 1, bad.detail); return; }
         this.sink.health(b.health, { frameTime: f.timeMs, meta });
         return;
-      case "birth":
+      }
+      case "birth": {
         this.c.births++;
-        this.birthPart(f.catalogHash, b.part, b.parts, b.tagCount, b.tags, meta);
+        const text = birthText(b.tags, this.limits.catalogue);
+        if (text < 0) { this.drops.add("catalogue_field", 1, "a tag path, unit or description over limits.catalogue"); return; }
+        this.birthPart(f.catalogHash, b.part, b.parts, b.tagCount, b.tags, text, meta);
         return;
+      }
       case "history":
         this.history(b, f.timeMs, meta);
         return;
       default: {
         if (b.kind === "keyframe") this.c.keyframes++;
         else this.c.deltas++;
-        const applied = this.applySamples(b.samples);
+        const applied = this.applySamples(screenSamples(b.samples, this.cur as CatalogIndex, meta.receivedAt, this.limits, this.drops));
         if (applied.length > 0) this.sink.samples(applied, { kind: b.kind, frameTime: f.timeMs, meta });
       }
     }
@@ -209,8 +250,8 @@ export class Replica {
     if (drop > 0) { this.held = this.held.slice(drop); this.c.heldDropped += drop; }
   }
 
-  private birthPart(hash: number, part: number, parts: number, tagCount: number, tags: TagDef[], meta: FrameMeta): void {
-    if (this.cur?.hash === hash) return; // already complete
+  private birthPart(hash: number, part: number, parts: number, tagCount: number, tags: TagDef[], text: number, meta: FrameMeta): void {
+    if (this.cur?.hash === hash || this.pending?.a.hash === hash) return; // already complete
     if (tagCount > this.maxTags) { this.c.birthRejected++; return; }
     let a = this.assemblies.get(hash);
     if (a && (a.parts !== parts || a.tagCount !== tagCount)) {
@@ -219,33 +260,73 @@ export class Replica {
       a = undefined;
     }
     if (!a) {
-      a = { hash, parts, tagCount, got: new Map(), tags: 0, fed: 0 };
+      a = { hash, parts, tagCount, got: new Map(), tags: 0, fed: 0, text: 0, newAt: meta.receivedAt };
       this.assemblies.set(hash, a);
     }
     a.fed = ++this.feeds;
     if (a.got.has(part)) return;
     if (a.tags + tags.length > a.tagCount) throw new FrameError("malformed", "malformed frame: birth parts hold more tags than the catalogue");
+    if (a.text + text > this.limits.catalogue.text) {
+      this.assemblies.delete(hash);
+      this.drops.add("catalogue_text", 1, `catalogue text over ${this.limits.catalogue.text} characters`);
+      return;
+    }
     a.got.set(part, tags);
     a.tags += tags.length;
+    a.text += text;
+    a.newAt = meta.receivedAt;
     this.bound(a);
-    if (a.got.size === a.parts) this.complete(a, meta);
+    if (a.got.size === a.parts) this.completed(a, meta);
+  }
+
+  /** Expire idle assemblies; adopt a waiting catalogue once the change interval has passed. */
+  private timers(now: number): void {
+    for (const a of this.assemblies.values()) {
+      if (now - a.newAt >= this.limits.catalogue.lifetimeMs) {
+        this.assemblies.delete(a.hash);
+        this.drops.add("catalogue_expired", 1, `unfinished catalogue ${a.hash.toString(16)}: no new part for ${this.limits.catalogue.lifetimeMs} ms`);
+      }
+    }
+    const p = this.pending;
+    if (p && this.mayChange(now)) {
+      this.pending = null;
+      this.complete(p.a, p.meta);
+    }
+  }
+
+  /** The change interval has passed (or the receiver's clock stepped back). */
+  private mayChange(now: number): boolean {
+    const since = now - this.changedAt;
+    return since >= this.limits.catalogue.intervalMs || since < 0;
+  }
+
+  /** All parts are in: adopt now, or wait for the change interval (a newer one replaces a waiting one). */
+  private completed(a: Assembly, meta: FrameMeta): void {
+    this.assemblies.delete(a.hash);
+    if (this.mayChange(meta.receivedAt)) {
+      this.complete(a, meta);
+      return;
+    }
+    if (this.pending) this.drops.add("catalogue_rate", 1, `catalogues change more often than every ${this.limits.catalogue.intervalMs} ms`);
+    this.pending = { a, meta };
   }
 
   /** Keeps assemblies within maxAssemblies and maxTags, dropping the least recently fed. */
   private bound(keep: Assembly): void {
-    let total = 0;
-    for (const x of this.assemblies.values()) total += x.tags;
-    while (this.assemblies.size > this.maxAssemblies || total > this.maxTags) {
+    let total = 0, text = 0;
+    for (const x of this.assemblies.values()) { total += x.tags; text += x.text; }
+    while (this.assemblies.size > this.maxAssemblies || total > this.maxTags || text > this.limits.catalogue.assembling) {
       let oldest: Assembly | undefined;
       for (const x of this.assemblies.values()) if (x !== keep && (!oldest || x.fed < oldest.fed)) oldest = x;
       if (!oldest) break;
       this.assemblies.delete(oldest.hash);
       total -= oldest.tags;
+      text -= oldest.text;
+      this.drops.add("catalogue_evicted", 1, "unfinished catalogues over their caps: the least recently fed is dropped");
     }
   }
 
   private complete(a: Assembly, meta: FrameMeta): void {
-    this.assemblies.delete(a.hash);
     const tags: TagDef[] = [];
     for (let p = 0; p < a.parts; p++) for (const t of a.got.get(p) as TagDef[]) tags.push(t);
     let cat: CatalogIndex;
@@ -256,6 +337,7 @@ export class Replica {
       return;
     }
     if (cat.hash !== a.hash || cat.size !== a.tagCount) { this.c.birthRejected++; return; }
+    this.changedAt = meta.receivedAt;
     this.adopt(cat);
     this.sink.catalog(cat.tags, cat.hash, meta);
     // Frames that waited for this catalogue, in arrival order.
@@ -272,14 +354,17 @@ export class Replica {
   private history(b: Extract<FrameBody, { kind: "history" }>, frameTime: number, meta: FrameMeta): void {
     this.c.histories++;
     this.c.historySamples += b.samples.length;
-    this.sink.history?.(b.samples, { from: b.from, to: b.to, part: b.part, parts: b.parts, frameTime, meta });
+    // The same acceptance rules as live samples (the default time window admits days-old history).
+    const samples = screenSamples(b.samples, this.cur as CatalogIndex, meta.receivedAt, this.limits, this.drops);
+    this.sink.history?.(samples, { from: b.from, to: b.to, part: b.part, parts: b.parts, frameTime, meta });
   }
 
   private replay(h: Held): void {
     const f = decodeFrame(h.bytes, this.cur ?? undefined);
     if (f.body.kind === "history") { this.history(f.body, f.timeMs, h.meta); return; }
     if (f.body.kind !== "keyframe" && f.body.kind !== "delta") return;
-    const applied = this.applySamples(f.body.samples);
+    const screened = screenSamples(f.body.samples, this.cur as CatalogIndex, h.meta.receivedAt, this.limits, this.drops);
+    const applied = this.applySamples(screened);
     if (applied.length > 0) this.sink.samples(applied, { kind: f.body.kind, frameTime: f.timeMs, meta: h.meta });
   }
 

@@ -16,12 +16,14 @@ const MAX = BigInt(Number.MAX_SAFE_INTEGER);
 export function jsonValue(v: Value, type?: TagType): JsonValue {
   if (typeof v === "bigint") return v <= MAX && v >= -MAX ? Number(v) : v.toString();
   if (typeof v === "number") {
-    if (!Number.isFinite(v)) return String(v); // NaN/Infinity are not JSON
+    if (!Number.isFinite(v)) return null; // not JSON; the link serves them as null with BadOutOfRange anyway
     if (type === "float32") return shortestFloat32(v);
   }
   return v;
 }
 
+/** The largest time a Date holds (+-8.64e15 ms); beyond it toISOString() throws. */
+const DATE_MAX = 8.64e15;
 /** Year 10000: beyond it toISOString() changes shape (+010000-...). */
 const ISO_MAX = 253_402_300_800_000;
 let minuteKey = Number.NaN;
@@ -34,7 +36,10 @@ let minutePrefix = "";
  */
 export function iso(ms: number | null): string | null {
   if (ms === null) return null;
-  if (!Number.isInteger(ms) || ms < 0 || ms >= ISO_MAX) return new Date(ms).toISOString();
+  if (!Number.isInteger(ms) || ms < 0 || ms >= ISO_MAX) {
+    // The link's time window keeps such times out; never throw on one anyway.
+    return Number.isFinite(ms) && Math.abs(ms) <= DATE_MAX ? new Date(ms).toISOString() : null;
+  }
   const minute = Math.floor(ms / 60_000);
   if (minute !== minuteKey) {
     minuteKey = minute;

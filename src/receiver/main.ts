@@ -17,7 +17,7 @@ import { checkRest } from "../config/receiver-rest.js";
 import { configError } from "../config/load.js";
 import { errorMessage } from "../core/errors.js";
 import type { Logger } from "../core/log.js";
-import { LinkReceiver } from "../link/index.js";
+import { LinkReceiver, linkLimitsFrom } from "../link/index.js";
 import { PolicyGate } from "../policy/index.js";
 import { ReceiverMetrics } from "./metrics.js";
 import { UaServer } from "./opcua/index.js";
@@ -87,7 +87,7 @@ export async function startReceiver(file: string, opts: { logger: Logger }): Pro
   };
 
   try {
-    const link = await LinkReceiver.open(cfg.link, { baseDir, logger });
+    const link = await LinkReceiver.open(cfg.link, { baseDir, logger, limits: linkLimitsFrom(cfg.limits) });
     closers.push(() => link.close());
     const store = new TagStore({
       link, gate, logger, timeoutMs, staleMs, historyDepth: cfg.history.samples, maxTags: cfg.limits.tags,
@@ -98,7 +98,8 @@ export async function startReceiver(file: string, opts: { logger: Logger }): Pro
     closers.push(() => clearInterval(sweep));
     let ua: UaServer | null = null;
     const metrics = new ReceiverMetrics({
-      store, link, policyBlocked: () => store.policyBlocked(), opcuaUpdates: () => ua?.updateStats() ?? null,
+      store, link, policyBlocked: () => store.policyBlocked(), dropped: () => link.dropped(),
+      opcuaUpdates: () => ua?.updateStats() ?? null,
     });
     closers.push(() => metrics.close());
 

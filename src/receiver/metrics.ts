@@ -24,6 +24,8 @@ export interface MetricsOptions {
   policyBlocked?: () => Record<string, number>;
   /** the OPC UA adapter's value updates (null while it is off or not started) */
   opcuaUpdates?: () => { superseded: number; lagMs: number } | null;
+  /** authenticated input dropped over a receiver limit, by reason (LinkReceiver.dropped) */
+  dropped?: () => Record<string, number>;
 }
 
 interface FrameInfo {
@@ -158,6 +160,17 @@ export class ReceiverMetrics {
         name: "sluice_opcua_update_lag_seconds", registers,
         help: "age of the oldest value update waiting for the OPC UA address space (0 when it keeps up)",
         collect() { this.set((updates()?.lagMs ?? 0) / 1000); },
+      });
+    }
+    const dropped = opts.dropped;
+    if (dropped) {
+      new Counter({
+        name: "sluice_receiver_dropped_total", labelNames: ["reason"] as const, registers,
+        help: "authenticated input over a receiver limit, by reason: dropped, or for type_range and nonfinite served as null with a Bad status",
+        collect() {
+          this.reset();
+          for (const [reason, n] of Object.entries(dropped())) this.inc({ reason }, n);
+        },
       });
     }
     new Gauge({

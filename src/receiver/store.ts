@@ -39,6 +39,10 @@ export interface StoreGate {
   blocked(): Record<string, number>;
 }
 
+/** Most log lines about the policy hashes per POLICY_LOG_MS. */
+const POLICY_LOG_LINES = 5;
+const POLICY_LOG_MS = 60_000;
+
 /** Gate block reasons that mean a value was dropped (flagged values cross with a Bad status). */
 function droppedByGate(b: Record<string, number>): number {
   let n = 0;
@@ -71,6 +75,9 @@ export class TagStore extends EventEmitter implements TagStoreView {
   private readerHealth: ReaderHealth | null = null;
   /** "reader/receiver" policy hashes last logged about (a change on either side logs once) */
   private loggedPolicyPair: string | null = null;
+  /** times of the last lines about it, and changes not logged since (a key holder can change the hash per heartbeat) */
+  private policyLogged: number[] = [];
+  private policyChanges = 0;
   /** samples of tags the local policy denied at catalogue level (they never reach the gate) */
   private deniedSamples = 0;
   private lastActivity: number | null = null;
@@ -335,9 +342,19 @@ export class TagStore extends EventEmitter implements TagStoreView {
     if (remote === null) return;
     const pair = `${remote}/${local}`;
     if (pair === this.loggedPolicyPair) return;
+    // At most POLICY_LOG_LINES lines a minute; past that, the next heartbeat after the
+    // minute logs the state then, with the number of changes in between.
+    const now = this.now();
+    this.policyChanges++;
+    this.policyLogged = this.policyLogged.filter((at) => now - at < POLICY_LOG_MS && at <= now);
+    if (this.policyLogged.length >= POLICY_LOG_LINES) return;
     const first = this.loggedPolicyPair === null;
+    const changes = this.policyChanges;
     this.loggedPolicyPair = pair;
-    if (remote !== local) this.log.warn({ reader: remote, receiver: local }, "crossing policy differs between reader and receiver");
-    else if (!first) this.log.info({ policy: local }, "crossing policy now matches the reader's");
+    this.policyLogged.push(now);
+    this.policyChanges = 0;
+    const more = changes > 1 ? { changes } : {};
+    if (remote !== local) this.log.warn({ reader: remote, receiver: local, ...more }, "crossing policy differs between reader and receiver");
+    else if (!first) this.log.info({ policy: local, ...more }, "crossing policy now matches the reader's");
   }
 }

@@ -111,14 +111,29 @@ function time(d: Date | null | undefined): number | undefined {
 }
 
 /**
+ * The window of device times the reader passes through, around its own clock: a
+ * little tighter than the receiver's defaults (limits.time: 5 min ahead, 3650 days
+ * back), so a device time the reader passes is not dropped at the receiver.
+ */
+export const DEVICE_TIME_AHEAD_MS = 60_000;
+export const DEVICE_TIME_BACK_MS = 3640 * 86_400_000;
+
+/**
  * One server DataValue as a PointResult: the server's StatusCode and
  * SourceTimestamp pass through (ServerTimestamp, then `now`, when it sent
  * none); a Bad status carries no value; a value that does not fit the tag
- * type becomes BadTypeMismatch.
+ * type becomes BadTypeMismatch. A device whose clock is wrong (a time more than
+ * DEVICE_TIME_AHEAD_MS ahead of `now` or DEVICE_TIME_BACK_MS behind) would have
+ * every sample dropped at the receiver: its time is replaced by `now`, the
+ * reader's acquisition time, and `onClock` is called (the driver logs it once).
  */
-export function toResult(dv: DataValueLike, type: TagType, now: number): PointResult {
+export function toResult(dv: DataValueLike, type: TagType, now: number, onClock?: (deviceTime: number) => void): PointResult {
   const status = dv.statusCode.value >>> 0;
-  const sourceTime = time(dv.sourceTimestamp) ?? time(dv.serverTimestamp) ?? now;
+  let sourceTime = time(dv.sourceTimestamp) ?? time(dv.serverTimestamp) ?? now;
+  if (sourceTime > now + DEVICE_TIME_AHEAD_MS || sourceTime < now - DEVICE_TIME_BACK_MS) {
+    onClock?.(sourceTime);
+    sourceTime = now;
+  }
   if (quality(status) === "bad") return { value: null, status, sourceTime };
   const c = coerce(dv.value, type);
   return c ? { value: c.value, status, sourceTime } : { value: null, status: Status.BadTypeMismatch, sourceTime };

@@ -68,6 +68,14 @@ export class OpcuaDriver implements Driver {
   readonly #endpoint: string;
   readonly #timeoutMs: number;
   readonly #log: Logger;
+  /** a device time outside the reader's window was replaced by the acquisition time (logged once) */
+  #clockLogged = false;
+  readonly #onClock = (deviceTime: number): void => {
+    if (this.#clockLogged) return;
+    this.#clockLogged = true;
+    this.#log.warn({ deviceTime: Number.isFinite(deviceTime) ? new Date(deviceTime).toISOString() : String(deviceTime) },
+      "device clock outside the reader's window: its source timestamps are replaced by the reader's acquisition time (logged once)");
+  };
   #conn: Conn | undefined;
   #gen = 0;
   #cm: Promise<UA.OPCUACertificateManager> | undefined;
@@ -231,7 +239,7 @@ export class OpcuaDriver implements Driver {
       return plan.points.map((p, i) => {
         if (!bound.nodeIds[i]) return { value: null, status: Status.BadNodeIdUnknown, sourceTime: now };
         const dv = values[i];
-        return dv ? toResult(dv, p.type, now) : { value: null, status: Status.BadWaitingForInitialData, sourceTime: now };
+        return dv ? toResult(dv, p.type, now, this.#onClock) : { value: null, status: Status.BadWaitingForInitialData, sourceTime: now };
       });
     } catch (e) {
       conn.lost ??= errorMessage(e);

@@ -167,7 +167,8 @@ export function decodeValues(m: sluice.v1.Values, catalog: CatalogIndex, frameTi
         case Column.Ints: {
           if (ci >= ints.length) throw malformed("ints column too short");
           const v = ints[ci++] as number;
-          value = code === 1 ? v !== 0 : v;
+          // bool is 0 or 1; anything else stays a number, which the receiver's screen flags
+          value = code === 1 ? (v === 0 ? false : v === 1 ? true : v) : v;
           break;
         }
         case Column.Uints:

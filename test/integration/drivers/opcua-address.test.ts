@@ -2,7 +2,7 @@
 import t from "tap";
 import { opcuaDriver } from "../../../src/drivers/opcua/index.js";
 import { formatOpcuaAddress, nodeIdString } from "../../../src/drivers/opcua/address.js";
-import { coerce, toResult, DataTypeId as D, type VariantLike } from "../../../src/drivers/opcua/coerce.js";
+import { coerce, toResult, DataTypeId as D, DEVICE_TIME_AHEAD_MS, DEVICE_TIME_BACK_MS, type VariantLike } from "../../../src/drivers/opcua/coerce.js";
 import { Status } from "../../../src/core/status.js";
 import { isSluiceError } from "../../../src/core/errors.js";
 import type { TagType } from "../../../src/core/model.js";
@@ -93,13 +93,29 @@ void t.test("values that do not fit are refused, never rounded or truncated", as
 void t.test("DataValues become results: status and source timestamp pass through", async (t) => {
   const src = new Date(Date.UTC(2024, 5, 1));
   const srv = new Date(Date.UTC(2024, 5, 2));
+  const NOW = Date.UTC(2024, 5, 3); // the reader's clock
   const dv = (status: number, value: VariantLike, sourceTimestamp: Date | null, serverTimestamp: Date | null = srv) =>
     ({ statusCode: { value: status }, value, sourceTimestamp, serverTimestamp });
-  t.same(toResult(dv(0, v(D.Double, 1.5), src), "float64", 7), { value: 1.5, status: Status.Good, sourceTime: src.getTime() });
-  t.same(toResult(dv(0, v(D.Double, 1.5), null), "float64", 7).sourceTime, srv.getTime(), "no source timestamp: the server's");
-  t.same(toResult(dv(0, v(D.Double, 1.5), new Date(-11644473600000), null), "float64", 7).sourceTime, 7, "1601 means unset: now");
-  t.same(toResult(dv(Status.UncertainLastUsableValue, v(D.Int16, 3), src), "int16", 7), { value: 3, status: Status.UncertainLastUsableValue, sourceTime: src.getTime() });
-  t.same(toResult(dv(0x808c0000, v(D.Double, 9), src), "float64", 7), { value: null, status: 0x808c0000, sourceTime: src.getTime() }, "Bad: no value");
-  t.same(toResult(dv(0, v(D.String, "x"), src), "int16", 7), { value: null, status: Status.BadTypeMismatch, sourceTime: src.getTime() });
-  t.equal(toResult(dv(-2147483648 | 0x00340000, v(D.Null, null), src), "bool", 7).status, 0x80340000, "status read as unsigned");
+  t.same(toResult(dv(0, v(D.Double, 1.5), src), "float64", NOW), { value: 1.5, status: Status.Good, sourceTime: src.getTime() });
+  t.same(toResult(dv(0, v(D.Double, 1.5), null), "float64", NOW).sourceTime, srv.getTime(), "no source timestamp: the server's");
+  t.same(toResult(dv(0, v(D.Double, 1.5), new Date(-11644473600000), null), "float64", NOW).sourceTime, NOW, "1601 means unset: now");
+  t.same(toResult(dv(Status.UncertainLastUsableValue, v(D.Int16, 3), src), "int16", NOW), { value: 3, status: Status.UncertainLastUsableValue, sourceTime: src.getTime() });
+  t.same(toResult(dv(0x808c0000, v(D.Double, 9), src), "float64", NOW), { value: null, status: 0x808c0000, sourceTime: src.getTime() }, "Bad: no value");
+  t.same(toResult(dv(0, v(D.String, "x"), src), "int16", NOW), { value: null, status: Status.BadTypeMismatch, sourceTime: src.getTime() });
+  t.equal(toResult(dv(-2147483648 | 0x00340000, v(D.Null, null), src), "bool", NOW).status, 0x80340000, "status read as unsigned");
+});
+
+void t.test("a device clock outside the reader's window: its times are replaced by the acquisition time, reported once per call", async (t) => {
+  const NOW = Date.UTC(2026, 5, 1);
+  const dv = (sourceTimestamp: Date) => ({ statusCode: { value: 0 }, value: v(D.Double, 2.5), sourceTimestamp, serverTimestamp: null });
+  const seen: number[] = [];
+  const onClock = (ms: number) => seen.push(ms);
+  const ahead = new Date(NOW + DEVICE_TIME_AHEAD_MS + 1), behind = new Date(NOW - DEVICE_TIME_BACK_MS - 1);
+  t.same(toResult(dv(ahead), "float64", NOW, onClock), { value: 2.5, status: Status.Good, sourceTime: NOW }, "a clock ahead: the reader's time, value and status kept");
+  t.same(toResult(dv(behind), "float64", NOW, onClock), { value: 2.5, status: Status.Good, sourceTime: NOW }, "a clock reset to the past (a PLC after a battery loss)");
+  t.same(seen, [ahead.getTime(), behind.getTime()], "each reported to the driver, which logs the first");
+  const old = new Date(NOW - 400 * 86_400_000);
+  t.equal(toResult(dv(old), "float64", NOW, onClock).sourceTime, old.getTime(), "a value unchanged for 400 days keeps its device time");
+  t.equal(toResult(dv(new Date(NOW + 30_000)), "float64", NOW, onClock).sourceTime, NOW + 30_000, "a device 30 s ahead is within the window");
+  t.equal(seen.length, 2);
 });

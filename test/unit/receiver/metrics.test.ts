@@ -4,6 +4,7 @@
  * skips, when promtool is missing).
  */
 import t from "tap";
+import { DROP_REASONS } from "../../../src/link/index.js";
 import { spawnSync } from "node:child_process";
 import { Status } from "../../../src/core/status.js";
 import { silentLogger } from "../../../src/core/log.js";
@@ -15,7 +16,10 @@ import { http } from "./http.js";
 async function scrape(t: { teardown(fn: () => unknown): void }) {
   const env = makeStore();
   const ua = { superseded: 0, lagMs: 0 };
-  const metrics = new ReceiverMetrics({ store: env.store, link: env.link, policyBlocked: () => ({ denied: 4, rate: 1 }), opcuaUpdates: () => ua });
+  const metrics = new ReceiverMetrics({
+    store: env.store, link: env.link, policyBlocked: () => ({ denied: 4, rate: 1 }), opcuaUpdates: () => ua,
+    dropped: () => Object.fromEntries(DROP_REASONS.map((r, i) => [r, i])),
+  });
   const { app, url } = await startRestServer({
     store: env.store, metrics, logger: silentLogger, host: "127.0.0.1", port: 0, observe: (r, c) => metrics.observeRest(r, c),
   });
@@ -78,6 +82,7 @@ void t.test("all contract metrics are exposed with their labels and pass promtoo
     [/^sluice_policy_mismatch 1$/m, "policy mismatch"],
     [/^sluice_link_birth 1$/m, "birth"],
     [/^sluice_receiver_policy_blocked_total\{reason="denied"\} 4$/m, "receiver policy blocked"],
+    [/^sluice_receiver_dropped_total\{reason="time_future"\} 5$/m, "authenticated input over a receiver limit, by reason"],
     [/^sluice_rest_requests_total\{route="\/metrics",code="200"\} 1$/m, "REST requests"],
   ];
   for (const [re, what] of expect) t.match(full, re, what);
