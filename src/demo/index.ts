@@ -18,6 +18,7 @@ import { startModbusSim } from "./sim/modbus.js";
 import { startOpcuaSim } from "./sim/opcua.js";
 import { startReader } from "../reader/main.js";
 import { startReceiver } from "../receiver/main.js";
+import { routeLibraryLogs } from "../receiver/opcua/library-log.js";
 import { demoSources, writeReaderConfig, writeReceiverConfig, type DemoEndpoints, type DemoSource } from "./configs.js";
 import { extraSims } from "./extra.js";
 import { watchTags } from "./watch.js";
