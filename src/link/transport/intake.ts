@@ -17,6 +17,9 @@
  * silently stops receiving.
  */
 import { EventEmitter } from "node:events";
+import { readdirSync, statSync } from "node:fs";
+import { relative, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { SluiceError } from "../../core/errors.js";
 import { channels } from "../../core/events.js";
@@ -36,7 +39,34 @@ const KEYS_WAIT_MS = 2000;
 const HANDOFF_BYTES = 64 * 1024 * 1024;
 /** the worker's own heap: reassembly and FEC are bounded far below it */
 const WORKER_HEAP_MB = 256;
-const WORKER_URL = new URL(`./intake-worker${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`, import.meta.url);
+const WORKER_URL = workerUrl();
+/** A compiled worker needs neither the TypeScript loader nor the test runner's preloads (other preloads stay). */
+const WORKER_ARGV = WORKER_URL.href.endsWith(".js") && import.meta.url.endsWith(".ts")
+  ? process.execArgv.filter((a) => !/typescript|ts-node|@tapjs\//.test(a)) : undefined;
+
+/**
+ * The worker's module. Run from the compiled JavaScript, it sits next to this
+ * file. Run from the TypeScript sources (tests, benches), a worker would load
+ * the TypeScript compiler all over again (seconds on a busy machine), so the
+ * compiled worker is used when it is at least as new as every source it is
+ * built from; otherwise the TypeScript one.
+ */
+function workerUrl(): URL {
+  const here = import.meta.url;
+  if (!here.endsWith(".ts")) return new URL("./intake-worker.js", here);
+  const source = new URL("./intake-worker.ts", here);
+  try {
+    const dir = fileURLToPath(new URL(".", here));
+    const root = resolve(dir, "../../..");
+    const compiled = resolve(root, "dist", relative(resolve(root, "src"), dir), "intake-worker.js");
+    const built = statSync(compiled).mtimeMs;
+    const sources = [dir, resolve(dir, "fec"), resolve(dir, ".."), resolve(root, "src/core")]
+      .flatMap((d) => readdirSync(d).filter((f) => f.endsWith(".ts")).map((f) => resolve(d, f)));
+    return sources.every((f) => statSync(f).mtimeMs <= built) ? pathToFileURL(compiled) : source;
+  } catch {
+    return source;
+  }
+}
 
 export interface IntakeStats {
   /** every datagram that reached the socket, accepted or not */
@@ -241,7 +271,9 @@ function workerInit(opts: TransportIntakeOptions, port: number, keys: LinkKey[],
 /** Start a worker and wait until its socket is bound (or binding failed). */
 function startWorker(init: WorkerInit, log: Logger): Promise<{ worker: Worker; ready: Extract<ToMain, { t: "ready" }> }> {
   return new Promise((res, rej) => {
-    const worker = new Worker(WORKER_URL, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const worker = new Worker(WORKER_URL, {
+      workerData: init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB }, ...(WORKER_ARGV ? { execArgv: WORKER_ARGV } : {}),
+    });
     const early = (m: ToMain) => {
       if (m.t === "log") log[m.level](m.obj, m.msg);
       else if (m.t === "ready") { cleanup(); res({ worker, ready: m }); }
