@@ -47,7 +47,7 @@ const BUILTIN: Partial<Record<number, TagType>> = {
   [DataTypeId.Boolean]: "bool", [DataTypeId.SByte]: "int16", [DataTypeId.Byte]: "uint16",
   [DataTypeId.Int16]: "int16", [DataTypeId.UInt16]: "uint16", [DataTypeId.Int32]: "int32", [DataTypeId.UInt32]: "uint32",
   [DataTypeId.Int64]: "int64", [DataTypeId.UInt64]: "uint64", [DataTypeId.Float]: "float32", [DataTypeId.Double]: "float64",
-  [DataTypeId.String]: "string",
+  [DataTypeId.String]: "string", [DataTypeId.LocalizedText]: "string",
 };
 const ENUMERATION = 29;
 const SERVER_OBJECT = 2253;
