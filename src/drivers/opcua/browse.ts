@@ -18,6 +18,7 @@ import type { TagType } from "../../core/model.js";
 import { opcuaOptions } from "../../config/sources/opcua.js";
 import { loadOpcua } from "./driver.js";
 import { DataTypeId } from "./coerce.js";
+import { nodeIdString, parseOpcuaAddress } from "./address.js";
 
 export interface BrowsedTag {
   name: string;
@@ -112,7 +113,7 @@ async function walk(ua: typeof UA, session: UA.ClientSession, req: OpcuaBrowseRe
   const namespaces = await session.readNamespaceArray();
   const depth = req.depth ?? 10;
   const maxNodes = req.maxNodes ?? 100_000;
-  const root = ua.coerceNodeId(req.root ?? "i=85");
+  const root = rootNodeId(ua, req.root ?? "i=85", namespaces);
   const variables: Found[] = [];
   const seen = new Set<string>([root.toString()]);
   let level: Found[] = [{ id: root, path: [] }];
@@ -138,6 +139,19 @@ async function walk(ua: typeof UA, session: UA.ClientSession, req: OpcuaBrowseRe
     level = next;
   }
   return describe(ua, session, variables, namespaces);
+}
+
+/** The root in the reader's address grammar (nsu=, ns= or plain), resolved against this server's namespaces. */
+function rootNodeId(ua: typeof UA, root: string, namespaces: readonly string[]): UA.NodeId {
+  let a;
+  try {
+    a = parseOpcuaAddress(root).address;
+  } catch (e) {
+    throw new SluiceError("SLUICE_ERR_USAGE", `--root: ${errorMessage(e)}`);
+  }
+  const ns = a.namespaceUri === undefined ? a.namespaceIndex ?? 0 : namespaces.indexOf(a.namespaceUri);
+  if (ns < 0) throw new SluiceError("SLUICE_ERR_USAGE", `--root: namespace ${a.namespaceUri} is not in the server's NamespaceArray`);
+  return ua.coerceNodeId(nodeIdString(a, ns));
 }
 
 async function browseAll(ua: typeof UA, session: UA.ClientSession, ids: UA.NodeId[]): Promise<UA.ReferenceDescription[][]> {
