@@ -6,6 +6,7 @@
  * listened on. A password comes from a file or stdin, never from argv, and is never printed.
  */
 import { readFileSync } from "node:fs";
+import { format } from "node:util";
 import { stringify } from "yaml";
 import { SluiceError } from "../core/errors.js";
 import type { BrowsedTag } from "../drivers/opcua/browse.js";
@@ -57,7 +58,15 @@ export function formatBrowse(tags: readonly BrowsedTag[], head: string, source?:
   return `${lines.join("\n")}\n${stringify({ tags: ok }, { lineWidth: 0 })}`;
 }
 
+/** stdout carries only the YAML: library chatter (node-opcua prints to the console) goes to stderr. */
+function keepStdoutClean(): void {
+  const toErr = (...a: unknown[]): void => { process.stderr.write(`${format(...a)}\n`); };
+  console.log = toErr; // eslint-disable-line no-console -- redirecting, not printing
+  console.info = toErr; // eslint-disable-line no-console -- idem
+}
+
 export async function cmdBrowseOpcua(url: string, o: BrowseOpcuaCli): Promise<number> {
+  keepStdoutClean();
   const { browseOpcua } = await import("../drivers/opcua/browse.js");
   const password = await readPassword(o);
   if (password !== undefined && o.user === undefined) throw new SluiceError("SLUICE_ERR_USAGE", "a password needs --user");
@@ -80,6 +89,7 @@ export async function cmdBrowseOpcua(url: string, o: BrowseOpcuaCli): Promise<nu
 }
 
 export async function cmdBrowseEnip(host: string, o: BrowseEnipCli): Promise<number> {
+  keepStdoutClean();
   const { browseEnip } = await import("../drivers/enip/browse.js");
   const tags = await browseEnip({ endpoint: host, ...(o.slot !== undefined ? { slot: o.slot } : {}), ...(o.timeout !== undefined ? { timeoutMs: o.timeout * 1000 } : {}) });
   process.stdout.write(formatBrowse(tags, `sluice browse enip ${host}`,

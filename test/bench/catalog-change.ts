@@ -120,7 +120,7 @@ for (let r = 0; r < ROUNDS; r++) {
 }
 console.log(`one tag of ${TAGS} changes (description): store + OPC UA ${median(one.map((x) => x.wall)).toFixed(2)} ms wall (cpu ${median(one.map((x) => x.cpu)).toFixed(2)} ms), birth decode ${median(one.map((x) => x.decode)).toFixed(1)} ms; median of ${ROUNDS}`);
 
-const all: { decode: number; wall: number }[] = [];
+const all: { decode: number; wall: number; cpu: number }[] = [];
 for (let r = 0; r < Math.min(ROUNDS, 3); r++) {
   version++;
   const v = version;
