@@ -13,6 +13,8 @@ import { fileURLToPath } from "node:url";
 import { startEnipSim } from "../../../src/sim/enip/index.js";
 import { startOpcuaSim } from "../../../src/sim/opcua.js";
 import { listening, socketsOf, type SocketRow } from "../../fixtures/reader/sockets.js";
+// several node-opcua clients and servers start here: on a loaded 2-core machine this file can outlast the default 120 s
+t.setTimeout(300_000);
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 if (!existsSync(join(ROOT, "dist", "cli", "main.js"))) throw new Error("dist/ is not built: run `npm run build` first");

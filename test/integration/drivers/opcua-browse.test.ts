@@ -23,6 +23,8 @@ import { OPCUA_SIM_STATIC, startOpcuaSim } from "../../../src/sim/opcua.js";
 import { writeReceiverYaml } from "../../fixtures/pipeline/plant.js";
 import { pollUntil, restTags } from "../../fixtures/pipeline/wait.js";
 import { memoryLogger } from "../../fixtures/ua-client.js";
+// several node-opcua clients and servers start here: on a loaded 2-core machine this file can outlast the default 120 s
+t.setTimeout(300_000);
 
 const NS_URI = "urn:test:plant;v2"; // a ';' in the URI: the address must escape it
 const dir = mkdtempSync(join(tmpdir(), "sluice-ua-browse-"));

@@ -34,6 +34,9 @@ import { startPymodbus } from "../../fixtures/pymodbus.js";
 import { layoutOf } from "../../fixtures/modbus-values.js";
 import { ptyPair, tcpBridge } from "../../fixtures/rtu.js";
 
+// several node-opcua clients and servers start here: on a loaded 2-core machine this file can outlast the default 120 s
+t.setTimeout(300_000);
+
 type T = Parameters<Parameters<typeof t.test>[0]>[0];
 
 const root = fileURLToPath(new URL("../../../src/drivers/", import.meta.url));
