@@ -41,8 +41,15 @@ chmodSync(join(bin, "sluice"), 0o755);
 const work = join(dir, "plant");
 spawnSync("mkdir", [work]);
 let readerPid: number | null = null;
-t.teardown(() => {
+const killReader = () => {
   if (readerPid !== null) try { process.kill(readerPid, "SIGTERM"); } catch { /* gone */ }
+  readerPid = null;
+};
+// the reader is bash's background job, not our child: stop it even if tap ends this file early
+process.once("exit", killReader);
+process.once("SIGTERM", () => { killReader(); process.exit(1); });
+t.teardown(() => {
+  killReader();
   rmSync(dir, { recursive: true, force: true });
 });
 
