@@ -12,7 +12,7 @@
  */
 import { SluiceError, errorMessage } from "../../core/errors.js";
 import type { TagType } from "../../core/model.js";
-import { enipHost } from "../../config/sources/enip.js";
+import { enipHost } from "./options.js";
 import type { BrowsedTag } from "../opcua/browse.js";
 import { EnipSession } from "./session.js";
 

@@ -15,7 +15,7 @@ import type * as UA from "node-opcua";
 import { resolve } from "node:path";
 import { SluiceError, errorMessage } from "../../core/errors.js";
 import type { TagType } from "../../core/model.js";
-import { opcuaOptions } from "../../config/sources/opcua.js";
+import { opcuaOptions } from "./options.js";
 import { loadOpcua } from "./driver.js";
 import { DataTypeId } from "./coerce.js";
 import { nodeIdString, parseOpcuaAddress } from "./address.js";

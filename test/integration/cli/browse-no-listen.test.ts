@@ -10,8 +10,8 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { startEnipSim } from "../../../src/sim/enip/index.js";
-import { startOpcuaSim } from "../../../src/sim/opcua.js";
+import { startEnipSim } from "../../../src/demo/sim/enip/index.js";
+import { startOpcuaSim } from "../../../src/demo/sim/opcua.js";
 import { listening, socketsOf, type SocketRow } from "../../fixtures/reader/sockets.js";
 // several node-opcua clients and servers start here: on a loaded 2-core machine this file can outlast the default 120 s
 t.setTimeout(300_000);

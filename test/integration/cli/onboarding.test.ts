@@ -16,8 +16,8 @@ import { fileURLToPath } from "node:url";
 import { stringify } from "yaml";
 import { silentLogger } from "../../../src/core/log.js";
 import { startReceiver } from "../../../src/receiver/main.js";
-import { ENIP_SIM_TAGS, startEnipSim } from "../../../src/sim/enip/index.js";
-import { startOpcuaSim } from "../../../src/sim/opcua.js";
+import { ENIP_SIM_TAGS, startEnipSim } from "../../../src/demo/sim/enip/index.js";
+import { startOpcuaSim } from "../../../src/demo/sim/opcua.js";
 import { pollUntil, restTags, type RestTag } from "../../fixtures/pipeline/wait.js";
 // several node-opcua clients and servers start here: on a loaded 2-core machine this file can outlast the default 120 s
 t.setTimeout(300_000);

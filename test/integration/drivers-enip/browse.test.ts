@@ -13,7 +13,7 @@ import { parse } from "yaml";
 import { browseEnip } from "../../../src/drivers/enip/browse.js";
 import { formatBrowse } from "../../../src/cli/browse.js";
 import { loadReaderConfig } from "../../../src/config/reader.js";
-import { ENIP_SIM_MOVING, ENIP_SIM_TAGS, startEnipSim } from "../../../src/sim/enip/index.js";
+import { ENIP_SIM_MOVING, ENIP_SIM_TAGS, startEnipSim } from "../../../src/demo/sim/enip/index.js";
 import { CIP_TAG_TYPE } from "../../fixtures/pipeline/plant.js";
 
 const HOST = "127.0.78.14";

@@ -19,7 +19,7 @@ import { silentLogger } from "../../../src/core/log.js";
 import { keygen } from "../../../src/link/keys.js";
 import { startReader } from "../../../src/reader/main.js";
 import { startReceiver } from "../../../src/receiver/main.js";
-import { OPCUA_SIM_STATIC, startOpcuaSim } from "../../../src/sim/opcua.js";
+import { OPCUA_SIM_STATIC, startOpcuaSim } from "../../../src/demo/sim/opcua.js";
 import { writeReceiverYaml } from "../../fixtures/pipeline/plant.js";
 import { pollUntil, restTags } from "../../fixtures/pipeline/wait.js";
 import { memoryLogger } from "../../fixtures/ua-client.js";

@@ -17,7 +17,7 @@ import {
 import { keygen } from "../../../src/link/keys.js";
 import { startReader, type ReaderHandle } from "../../../src/reader/main.js";
 import { startReceiver, type ReceiverHandle } from "../../../src/receiver/main.js";
-import { startModbusSim, type ModbusSim } from "../../../src/sim/modbus.js";
+import { startModbusSim, type ModbusSim } from "../../../src/demo/sim/modbus.js";
 import { writeReceiverYaml } from "../../fixtures/pipeline/plant.js";
 import { getJson, pollUntil, restSources, restTags, type RestTag } from "../../fixtures/pipeline/wait.js";
 import { anonymousSession, memoryLogger } from "../../fixtures/ua-client.js";
