@@ -6,6 +6,7 @@
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { SluiceError, errorMessage } from "../core/errors.js";
 import { VERSION } from "../core/version.js";
+import type { BrowseEnipCli, BrowseOpcuaCli } from "./browse.js";
 // Commands are imported when they run: `sluice check` or `keygen` must not pay
 // for (or print the start-up warnings of) node-opcua, fastify and the drivers.
 
@@ -14,6 +15,18 @@ const version = (): string => VERSION;
 function seconds(v: string): number {
   const n = Number(v);
   if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError("expected a positive number of seconds");
+  return n;
+}
+
+function positiveInt(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError("expected a positive integer");
+  return n;
+}
+
+function nonNegativeInt(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 255) throw new InvalidArgumentError("expected an integer 0..255");
   return n;
 }
 
@@ -40,6 +53,27 @@ export function buildProgram(out: { code: number }): Command {
     .argument("<file>", "configuration or policy file")
     .option("--policy <policy>", "audit: print for every tag of the reader FILE whether it crosses this policy and which rule decided")
     .action(async (file: string, o: { policy?: string }) => { out.code = (await import("./check.js")).cmdCheck(file, o.policy); });
+  const browse = program.command("browse").description("list what a device offers as reader tags (YAML to paste into a reader file); read-only services only");
+  browse.command("opcua").description("browse an OPC UA server (Browse, BrowseNext, Read, TranslateBrowsePaths only)")
+    .argument("<url>", "opc.tcp://host:port[/path]")
+    .option("--root <nodeid>", "start here instead of the Objects folder (e.g. \"nsu=urn:acme;s=Line1\")")
+    .option("--depth <n>", "levels below the root (default 10)", positiveInt)
+    .option("--security-mode <mode>", "None, Sign or SignAndEncrypt (default SignAndEncrypt, as a reader source)")
+    .option("--security-policy <policy>", "Basic256Sha256 (default), Aes128_Sha256_RsaOaep or Aes256_Sha256_RsaPss")
+    .option("--user <name>", "user name (else anonymous)")
+    .option("--password-file <file>", "read the user's password from this file")
+    .option("--password-stdin", "read the user's password from stdin")
+    .option("--pki <dir>", "this client's PKI folder (default ./pki/opcua-client, as a reader source)")
+    .option("--accept-unknown-certificate", "trust the server's certificate on first use (labs only)")
+    .option("--timeout <seconds>", "per-request timeout (default 5)", seconds)
+    .option("--source <name>", "print a whole `sources:` entry with this name instead of a `tags:` block")
+    .action(async (url: string, o: BrowseOpcuaCli) => { out.code = await (await import("./browse.js")).cmdBrowseOpcua(url, o); });
+  browse.command("enip").description("list a Logix controller's tags through the CIP Symbol and Template objects (read services only)")
+    .argument("<host>", "host or host:44818")
+    .option("--slot <n>", "backplane slot of the controller (default 0)", nonNegativeInt)
+    .option("--timeout <seconds>", "per-request timeout (default 5)", seconds)
+    .option("--source <name>", "print a whole `sources:` entry with this name instead of a `tags:` block")
+    .action(async (host: string, o: BrowseEnipCli) => { out.code = await (await import("./browse.js")).cmdBrowseEnip(host, o); });
   program.command("hash-password").description("read a password on stdin and print the hash for an OPC UA or REST user entry (passwordHash)")
     .action(async () => { out.code = await (await import("./password.js")).cmdHashPassword(); });
   return program;

@@ -6,6 +6,11 @@
  *
  * A tag the policy denies is never polled at all, so it can appear neither in
  * a birth frame nor in any value frame (fail closed, DESIGN invariant 4).
+ *
+ * On a reload the previous catalogue is given: every tag it already had keeps its
+ * alias while that alias is still below the new size, and new tags fill the free
+ * aliases (less churn at the receiver, and an unchanged source's runner keeps its
+ * aliases). Aliases stay dense 0..n-1, as the link requires.
  */
 import type { TagDef, TagType } from "../core/model.js";
 import type { ResolvedSource, ResolvedTag } from "../config/reader.js";
@@ -20,16 +25,43 @@ export interface Catalog {
   sources: SchedSource[];
 }
 
-export function buildCatalog(sources: readonly ResolvedSource[], gate: CatalogGate): Catalog {
+/** Aliases for `allowed` (dense 0..n-1), keeping each path's alias from `previous` where it fits. */
+function assignAliases(allowed: readonly ResolvedTag[], previous: readonly TagDef[] | undefined): number[] {
+  const n = allowed.length;
+  if (!previous || previous.length === 0) return allowed.map((_, i) => i);
+  const was = new Map(previous.map((d) => [d.path, d.alias]));
+  const taken = new Uint8Array(n);
+  const out = new Array<number>(n).fill(-1);
+  allowed.forEach((t, i) => {
+    const a = was.get(t.path);
+    if (a !== undefined && a < n && taken[a] === 0) {
+      taken[a] = 1;
+      out[i] = a;
+    }
+  });
+  let free = 0;
+  for (let i = 0; i < n; i++) {
+    if (out[i] !== -1) continue;
+    while (taken[free] === 1) free++;
+    taken[free] = 1;
+    out[i] = free;
+  }
+  return out;
+}
+
+export function buildCatalog(sources: readonly ResolvedSource[], gate: CatalogGate, previous?: readonly TagDef[]): Catalog {
   const { allowed } = gate.filterCatalog(sources.flatMap((s) => s.tags) as ResolvedTag[]);
   const alias = new Map<ResolvedTag, number>();
-  const defs = allowed.map((t, i): TagDef => {
+  const aliases = assignAliases(allowed, previous);
+  const defs = new Array<TagDef>(allowed.length);
+  allowed.forEach((t, k) => {
+    const i = aliases[k]!;
     alias.set(t, i);
     const d: TagDef = { alias: i, path: t.path, type: t.type };
     if (t.unit !== undefined) d.unit = t.unit;
     if (t.range !== undefined) d.range = [t.range[0], t.range[1]];
     if (t.description !== undefined) d.description = t.description;
-    return d;
+    defs[i] = d;
   });
   const sched: SchedSource[] = [];
   for (const s of sources) {

@@ -8,9 +8,13 @@
  *
  * The reader opens no listening socket of any kind: drivers are clients and the
  * link socket only sends (DESIGN invariant 1; test/integration/reader proves it).
- * reload() (SIGHUP, called by the CLI) re-reads the link key and the crossing
- * policy; when the set of crossing tags changes, polling restarts on the new
- * catalogue so that a newly denied tag stops crossing at once.
+ * reload() (SIGHUP, called by the CLI) re-reads the whole file: the link key, the
+ * crossing policy and the sources. An invalid file is refused as a whole and the
+ * running configuration stays. Otherwise the new catalogue (aliases of known tags
+ * kept where they fit) crosses as a birth on the same link session, and the
+ * scheduler swaps only the runners of added, removed and changed sources:
+ * unchanged sources keep polling without a gap, and a newly denied tag stops
+ * crossing at once. Link settings other than the key need a restart (logged).
  */
 import type { Logger } from "../core/log.js";
 import type { Protocol, ReaderHealth, Sample, TagDef } from "../core/model.js";
@@ -54,7 +58,7 @@ export interface ReaderHandle {
 const POLICY_CYCLE_MS = 100;
 
 export async function startReader(file: string, opts: ReaderOptions): Promise<ReaderHandle> {
-  const loaded: LoadedReaderConfig = loadReaderConfig(file);
+  let loaded: LoadedReaderConfig = loadReaderConfig(file);
   const { config, baseDir } = loaded;
   // As in the receiver: a level in the file wins, else the caller's logger (SLUICE_LOG_LEVEL, else info).
   const logger = config.log?.level !== undefined ? opts.logger.child({}, { level: config.log.level }) : opts.logger;
@@ -89,8 +93,7 @@ export async function startReader(file: string, opts: ReaderOptions): Promise<Re
       try { journal.append(out); } catch (e) { journalFault(e); }
     }
   };
-  let scheduler: Scheduler;
-  const newScheduler = () => new Scheduler(catalog.sources, {
+  const scheduler: Scheduler = new Scheduler(catalog.sources, {
     factories: opts.factories ?? drivers, logger, onSamples,
     onStateChange: () => pushHealth(),
     clock, ...(opts.random ? { random: opts.random } : {}),
@@ -101,7 +104,6 @@ export async function startReader(file: string, opts: ReaderOptions): Promise<Re
     try { link.setHealth(health()); } catch (e) { logger.warn({ err: errorMessage(e) }, "health not sent"); }
   }
 
-  scheduler = newScheduler();
   try {
     scheduler.start();
   } catch (e) {
@@ -119,20 +121,24 @@ export async function startReader(file: string, opts: ReaderOptions): Promise<Re
   let closing: Promise<void> | undefined;
   let resolveDone!: () => void;
   const done = new Promise<void>((r) => { resolveDone = r; });
-  let reloading: Promise<void> = Promise.resolve();
-
-  const restart = async () => {
-    const next = buildCatalog(loaded.sources, policy);
-    const same = next.defs.length === catalog.defs.length && next.defs.every((d, i) => d.path === catalog.defs[i]!.path);
-    if (same) return;
-    logger.warn({ before: catalog.defs.length, after: next.defs.length }, "crossing policy changed the catalogue: restarting polling on the new one");
-    await scheduler.stop();
-    if (closing) return;
+  /** Move to the sources of `loaded` under the policy in force: only what changed is touched. */
+  const applySources = (why: string): void => {
+    const next = buildCatalog(loaded.sources, policy, catalog.defs);
+    const sameDefs = sameCatalog(next.defs, catalog.defs);
+    const prevPaths = new Map(catalog.defs.map((d) => [d.path, d]));
+    // tags whose value crosses on: same path and type (the link carries their last value over)
+    const carried = new Set(next.defs.filter((d) => prevPaths.get(d.path)?.type === d.type).map((d) => d.alias));
+    if (!sameDefs) {
+      journal.setCatalog(next.defs);
+      link.setCatalog(next.defs);
+    }
     catalog = next;
-    journal.setCatalog(catalog.defs);
-    link.setCatalog(catalog.defs);
-    scheduler = newScheduler();
-    scheduler.start();
+    const r = scheduler.reconcile(next.sources, carried);
+    const added = next.defs.filter((d) => !prevPaths.has(d.path)).length;
+    const removed = prevPaths.size - (next.defs.length - added);
+    if (!sameDefs || r.started.length + r.stopped.length > 0) {
+      logger.info({ why, tags: next.defs.length, added, removed, kept: r.kept, started: r.started, stopped: r.stopped, birth: !sameDefs }, "sources reloaded");
+    }
     pushHealth();
   };
 
@@ -140,7 +146,6 @@ export async function startReader(file: string, opts: ReaderOptions): Promise<Re
     closing ??= (async () => {
       clearInterval(healthTimer);
       clearInterval(policyTimer);
-      await reloading.catch(() => undefined);
       await scheduler.stop();
       try { await link.close(); } catch (e) { logger.warn({ err: errorMessage(e) }, "link close failed"); }
       journal.close();
@@ -158,16 +163,27 @@ export async function startReader(file: string, opts: ReaderOptions): Promise<Re
   return {
     reload() {
       if (closing) return;
+      let next: LoadedReaderConfig;
+      try {
+        next = loadReaderConfig(file);
+      } catch (e) {
+        logger.error({ err: errorMessage(e) }, "reload refused: the new file is invalid; the running configuration stays");
+        return;
+      }
       try {
         // The key path comes from the file as it is now (a rollover may point it at a new file).
-        link.reloadKey(loadReaderConfig(file).config.link.key);
+        link.reloadKey(next.config.link.key);
         logger.info("link key reloaded");
       } catch (e) { logger.error({ err: errorMessage(e) }, "link key reload failed; the previous key stays in force"); }
-      const before = policy.hash;
-      if (policy.reload() && policy.hash !== before) {
-        reloading = reloading.then(restart).catch((e: unknown) => { logger.error({ err: errorMessage(e) }, "restart after policy reload failed"); });
+      if (JSON.stringify({ ...next.config.link, key: "" }) !== JSON.stringify({ ...config.link, key: "" }) || next.config.policy !== config.policy) {
+        logger.warn("link settings other than the key, and the policy file name, take effect only at restart");
       }
-      pushHealth();
+      const before = policy.hash;
+      const policyChanged = policy.reload() && policy.hash !== before;
+      loaded = next;
+      try {
+        applySources(policyChanged ? "configuration and crossing policy" : "configuration");
+      } catch (e) { logger.error({ err: errorMessage(e) }, "applying the new sources failed"); }
     },
     close,
     health,
@@ -175,6 +191,16 @@ export async function startReader(file: string, opts: ReaderOptions): Promise<Re
     get sessionId() { return link.sessionId; },
     done,
   };
+}
+
+/** Same tags with the same aliases and fields (then no new birth is needed). */
+function sameCatalog(a: readonly TagDef[], b: readonly TagDef[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((d, i) => {
+    const o = b[i]!;
+    return d.path === o.path && d.type === o.type && d.unit === o.unit && d.description === o.description
+      && d.range?.[0] === o.range?.[0] && d.range?.[1] === o.range?.[1];
+  });
 }
 
 /** Run the reader until `opts.signal` aborts; rejects (before anything starts) on a bad configuration. */

@@ -97,10 +97,12 @@ export class SourceRunner {
     return h;
   }
 
-  start(): void {
+  /** `carried`: aliases whose last value crosses on (a reload): no "no value yet" for them. */
+  start(carried?: ReadonlySet<number>): void {
     const now = this.deps.clock.now();
     this.driver = this.createDriver();
-    this.deps.emit(this.groups.flatMap((g) => g.tracks.map((t) => t.initial(now))));
+    const initial = this.groups.flatMap((g) => g.tracks.filter((t) => !carried?.has(t.alias)).map((t) => t.initial(now)));
+    if (initial.length > 0) this.deps.emit(initial);
     for (const g of this.groups) {
       g.ticker = new FixedRateTicker(this.deps.clock, g.intervalMs, () => this.tick(g), (n) => { this.counters.overruns += n; });
       g.ticker.start();

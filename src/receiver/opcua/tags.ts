@@ -3,7 +3,11 @@
  * source under Objects, one variable per tag (NodeId s=SOURCE/TAG, BrowseName
  * TAG), kept in step with the store.
  *
- *   store "catalog" ─▶ add / delete / replace variables (and empty source folders)
+ *   store "catalog" ─▶ only what changed: add / delete variables (and empty source folders);
+ *                      a changed tag is updated in place (DataType, Description, EURange,
+ *                      EngineeringUnits) unless its node kind changes (plain, AnalogUnit,
+ *                      AnalogItem), then re-created ─▶ one GeneralModelChangeEvent per
+ *                      touched folder (model-change.ts)
  *   store "update"  ─▶ Coalescer (newest value wins) ─▶ setValueFromSource(value, StatusCode, SourceTimestamp)
  *
  * Under overload monitored items get each tag's newest value, never a growing
@@ -16,9 +20,11 @@
  * sampled read does not look up namespace defaults by name).
  */
 import {
-  AccessLevelFlag, DataType, type Namespace, PermissionType, StatusCodes, type UAObject, type UAVariable,
-  Variant, WellKnownRoles, coerceStatusCode, type RolePermissionTypeOptions,
+  AccessLevelFlag, DataType, type Namespace, PermissionType, Range, StatusCodes, type UAObject, type UAVariable,
+  Variant, WellKnownRoles, coerceStatusCode, resolveNodeId, type RolePermissionTypeOptions,
 } from "node-opcua";
+import type { TagDef } from "../../core/model.js";
+import { ModelChanges, Verb } from "./model-change.js";
 import type { Logger } from "../../core/log.js";
 import { Coalescer } from "../coalesce.js";
 import type { TagState, TagStoreView } from "../store-api.js";
@@ -43,8 +49,24 @@ interface SourceFolder {
   tags: number;
 }
 
+/** Which variable type a tag is built as; a change of kind re-creates the node. */
+type Kind = "plain" | "unit" | "analog" | "analog-eu";
+
+function kindOf(def: TagDef): Kind {
+  if (!isNumericType(def.type)) return "plain";
+  if (def.range) return def.unit ? "analog-eu" : "analog";
+  return def.unit ? "unit" : "plain";
+}
+
+interface Built {
+  v: UAVariable;
+  def: TagDef;
+  kind: Kind;
+}
+
 export class TagSpace {
-  private readonly vars = new Map<string, UAVariable>();
+  private readonly vars = new Map<string, Built>();
+  private readonly changes: ModelChanges;
   private readonly folders = new Map<string, SourceFolder>();
   private readonly access: number;
   private readonly roles: RolePermissionTypeOptions[];
@@ -56,6 +78,7 @@ export class TagSpace {
   readonly updates: Coalescer<TagState>;
 
   constructor(private readonly ns: Namespace, private readonly store: TagStoreView, private readonly opts: TagSpaceOptions) {
+    this.changes = new ModelChanges(ns.addressSpace);
     const history = store.historyDepth > 0;
     this.access = AccessLevelFlag.CurrentRead | (history ? AccessLevelFlag.HistoryRead : 0);
     const perms = READ | (history ? PermissionType.ReadHistory : 0);
@@ -64,8 +87,8 @@ export class TagSpace {
       { roleId: WellKnownRoles.AuthenticatedUser, permissions: perms },
     ];
     this.updates = new Coalescer<TagState>((st) => {
-      const v = this.vars.get(st.def.path);
-      if (v) this.publish(v, st);
+      const b = this.vars.get(st.def.path);
+      if (b) this.publish(b.v, st);
     }, {
       budgetMs: UPDATE_SLICE_MS,
       onOverload: (o) => opts.logger.warn(o, "OPC UA overloaded: monitored items get each tag's newest value (older updates superseded)"),
@@ -82,18 +105,25 @@ export class TagSpace {
   }
 
   variable(path: string): UAVariable | undefined {
-    return this.vars.get(path);
+    return this.vars.get(path)?.v;
   }
 
+  /** GeneralModelChangeEvents raised so far. */
+  get modelChangeEvents(): number {
+    return this.changes.raised;
+  }
+
+  /** Apply a catalogue change: only the named tags are touched; then one model change event per touched folder. */
   onCatalog(added: readonly TagState[], removed: readonly string[], changed: readonly TagState[]): void {
-    for (const path of removed) this.remove(path);
-    for (const st of changed) {
-      this.remove(st.def.path);
-      this.tryAdd(st);
-    }
-    for (const st of added) {
-      if (this.vars.has(st.def.path)) this.remove(st.def.path);
-      this.tryAdd(st);
+    try {
+      for (const path of removed) this.remove(path, true);
+      for (const st of changed) this.change(st);
+      for (const st of added) {
+        if (this.vars.has(st.def.path)) this.remove(st.def.path, true);
+        this.tryAdd(st, true);
+      }
+    } finally {
+      this.changes.flush();
     }
   }
 
@@ -106,7 +136,43 @@ export class TagSpace {
     this.updates.stop();
   }
 
-  private folderFor(source: string): SourceFolder {
+  /** A tag whose type, unit, range or description changed: in place when its kind stays. */
+  private change(st: TagState): void {
+    const b = this.vars.get(st.def.path);
+    const def = st.def;
+    if (!b || b.kind !== kindOf(def)) {
+      this.remove(def.path, true);
+      this.tryAdd(st, true);
+      return;
+    }
+    const old = b.def;
+    const v = b.v;
+    try {
+      if (old.description !== def.description) v.setDescription(def.description ?? "");
+      if (old.type !== def.type) {
+        v.dataType = resolveNodeId(DATA_TYPES[def.type]);
+        // node-opcua caches the basic type the DataType resolves to; it must follow the new one
+        (v as unknown as { _basicDataType: DataType | null })._basicDataType = null;
+        this.changes.note(st.source, this.folders.get(st.source)?.folder ?? null, v.nodeId, v.typeDefinition, Verb.DataTypeChanged);
+      }
+      const analog = v as UAVariable & { euRange?: UAVariable; engineeringUnits?: UAVariable };
+      if (def.range && (old.range?.[0] !== def.range[0] || old.range?.[1] !== def.range[1])) {
+        analog.euRange?.setValueFromSource(new Variant({ dataType: DataType.ExtensionObject, value: new Range({ low: def.range[0], high: def.range[1] }) }));
+      }
+      if (def.unit && old.unit !== def.unit) {
+        analog.engineeringUnits?.setValueFromSource(new Variant({ dataType: DataType.ExtensionObject, value: euInformation(def.unit) }));
+      }
+      b.def = def;
+      this.publish(v, st);
+    } catch (e) {
+      // in-place failed (should not): fall back to re-creating the node
+      this.opts.logger.debug({ path: def.path, err: (e as Error).message }, "in-place tag change failed; re-creating the node");
+      this.remove(def.path, true);
+      this.tryAdd(st, true);
+    }
+  }
+
+  private folderFor(source: string, notify: boolean): SourceFolder {
     let f = this.folders.get(source);
     if (!f) {
       const objects = this.ns.addressSpace.rootFolder.objects;
@@ -115,25 +181,30 @@ export class TagSpace {
         nodeId: `s=${source}`,
         description: `tags of source ${source}`,
         rolePermissions: this.roles,
-      });
+        eventNotifier: 1, // SubscribeToEvents: its model change events can be monitored here
+      } as Parameters<Namespace["addFolder"]>[1]);
       f = { folder, tags: 0 };
       this.folders.set(source, f);
+      if (notify) {
+        this.changes.note(source, folder, folder.nodeId, folder.typeDefinition, Verb.NodeAdded);
+        this.changes.note(source, folder, objects.nodeId, null, Verb.ReferenceAdded);
+      }
     }
     return f;
   }
 
   /** One tag the address space refuses must not cost the others: logged once, counted, skipped. */
-  private tryAdd(st: TagState): void {
+  private tryAdd(st: TagState, notify = false): void {
     try {
-      this.add(st);
+      this.add(st, notify);
     } catch (e) {
       if (this.badNodes++ === 0) this.opts.logger.warn({ path: st.def.path, err: (e as Error).message }, "tag refused by the OPC UA address space (counted, logged once)");
     }
   }
 
-  private add(st: TagState): void {
+  private add(st: TagState, notify: boolean): void {
     const def = st.def;
-    const f = this.folderFor(st.source);
+    const f = this.folderFor(st.source, notify);
     const numeric = isNumericType(def.type);
     const common = {
       organizedBy: f.folder,
@@ -169,19 +240,32 @@ export class TagSpace {
     } else {
       v = this.ns.addVariable(common);
     }
-    this.vars.set(def.path, v);
+    this.vars.set(def.path, { v, def, kind: kindOf(def) });
     f.tags++;
+    if (notify) {
+      this.changes.note(st.source, f.folder, v.nodeId, v.typeDefinition, Verb.NodeAdded);
+      this.changes.note(st.source, f.folder, f.folder.nodeId, null, Verb.ReferenceAdded);
+    }
     this.publish(v, st);
   }
 
-  private remove(path: string): void {
-    const v = this.vars.get(path);
-    if (!v) return;
+  private remove(path: string, notify = false): void {
+    const b = this.vars.get(path);
+    if (!b) return;
     this.vars.delete(path);
-    this.ns.addressSpace.deleteNode(v);
     const source = path.slice(0, path.indexOf("/"));
     const f = this.folders.get(source);
+    if (notify && f) {
+      this.changes.note(source, f.folder, b.v.nodeId, b.v.typeDefinition, Verb.NodeDeleted);
+      this.changes.note(source, f.folder, f.folder.nodeId, null, Verb.ReferenceDeleted);
+    }
+    this.ns.addressSpace.deleteNode(b.v);
     if (f && --f.tags === 0) {
+      if (notify) {
+        const objects = this.ns.addressSpace.rootFolder.objects;
+        this.changes.note(source, null, f.folder.nodeId, f.folder.typeDefinition, Verb.NodeDeleted);
+        this.changes.note(source, null, objects.nodeId, null, Verb.ReferenceDeleted);
+      }
       this.ns.addressSpace.deleteNode(f.folder);
       this.folders.delete(source);
     }

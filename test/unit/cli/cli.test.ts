@@ -20,7 +20,7 @@ const tmp = () => mkdtempSync(join(tmpdir(), "sluice-cli-"));
 void t.test("--help lists every command of DESIGN.md; --version prints the package version", async (t) => {
   const help = sluice("--help");
   t.equal(help.code, 0);
-  for (const cmd of ["reader", "receiver", "demo", "keygen", "check"]) t.match(help.out, new RegExp(`^\\s+${cmd}\\b`, "m"), cmd);
+  for (const cmd of ["reader", "receiver", "demo", "keygen", "check", "browse"]) t.match(help.out, new RegExp(`^\\s+${cmd}\\b`, "m"), cmd);
   const version = sluice("--version");
   t.equal(version.code, 0);
   t.equal(version.out.trim(), (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string }).version);

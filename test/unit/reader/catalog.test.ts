@@ -50,3 +50,18 @@ void t.test("safeError: no credentials, bounded", async (t) => {
   t.equal(safeError(new Error("x".repeat(1000))).length, 300);
   t.equal(safeError({ generalStatusCode: 5 }), '{"generalStatusCode":5}');
 });
+
+void t.test("a reload keeps the aliases of tags that stay; new tags fill the gaps; aliases stay dense", async (t) => {
+  const allow = { filterCatalog: <T extends { path: string; type: TagType }>(tags: T[]) => ({ allowed: tags }) };
+  const mk = (names: string[]) => resolveReaderConfig({
+    link: { to: "127.0.0.1:47100", key: "./k" }, policy: "allow-all",
+    sources: [{ name: "a", protocol: "modbus", endpoint: "h", interval: "1s", tags: names.map((n, i) => ({ name: n, address: `hr:${i}` })) }],
+  }, "/tmp/reader.yaml").sources;
+  const before = buildCatalog(mk(["p", "q", "r", "s"]), allow).defs;
+  t.same(before.map((d) => [d.alias, d.path]), [[0, "a/p"], [1, "a/q"], [2, "a/r"], [3, "a/s"]]);
+  const next = buildCatalog(mk(["n", "p", "r", "s"]), allow, before).defs;
+  t.same(next.map((d) => [d.alias, d.path]), [[0, "a/p"], [1, "a/n"], [2, "a/r"], [3, "a/s"]], "q's alias goes to the new tag n; p, r, s keep theirs");
+  const shrunk = buildCatalog(mk(["r", "p"]), allow, next).defs;
+  t.same(shrunk.map((d) => [d.alias, d.path]), [[0, "a/p"], [1, "a/r"]], "p keeps 0; r's alias 2 no longer fits and moves to 1");
+  t.ok(shrunk.every((d, i) => d.alias === i), "in alias order");
+});

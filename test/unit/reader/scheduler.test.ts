@@ -258,3 +258,36 @@ void t.test("stop closes the driver and leaves no timer behind", async (t) => {
   await r.clock.advance(1000);
   t.equal(r.devices.a!.reads.length, n);
 });
+
+void t.test("reconcile (live reload): unchanged sources keep their runner, aliases translated; others restart or stop", async (t) => {
+  const c = source("c", {}, [{ intervalMs: 100, tags: [tag(3, "q")] }]);
+  const r = rig(t, [source("a", {}, [{ intervalMs: 100, tags: [tag(0, "x"), tag(1, "y")] }]), source("b", {}, [{ intervalMs: 100, tags: [tag(2, "z")] }]), c]);
+  r.devices.a!.values.set("x", 1);
+  r.devices.a!.values.set("y", 2);
+  r.devices.c!.values.set("q", 5);
+  r.sched.start();
+  await r.clock.advance(250);
+  const runnerA = r.sched.runner("a");
+  const readsA = r.devices.a!.reads.length;
+  // a: same tags, aliases moved (0->5, 1->0); b: removed; c: its tag changed address (restart); d: new
+  r.devices.d = r.devices.c!; // same test device for the new source
+  const from = r.samples.length;
+  const out = r.sched.reconcile([
+    source("a", {}, [{ intervalMs: 100, tags: [{ ...tag(5, "x"), path: "src/x" }, { ...tag(0, "y"), path: "src/y" }] }]),
+    source("c", {}, [{ intervalMs: 100, tags: [{ ...tag(1, "q2"), path: "src/q" }] }]),
+    source("d", {}, [{ intervalMs: 100, tags: [tag(2, "q")] }]),
+  ], new Set([1]));
+  t.same(out, { kept: ["a"], started: ["c", "d"], stopped: ["b", "c"] }, "c's old runner stopped, a new one started");
+  t.equal(r.sched.runner("a"), runnerA, "a keeps the very same runner");
+  t.same(r.sched.health().map((h) => h.name), ["a", "c", "d"]);
+  r.devices.a!.values.set("x", 10);
+  r.devices.a!.values.set("y", 20);
+  await r.clock.advance(200);
+  t.ok(r.devices.a!.reads.length > readsA, "a kept polling");
+  const after = r.samples.slice(from);
+  t.same(after.filter((s) => s.value === 10).map((s) => s.alias), [5], "x now crosses as alias 5");
+  t.same(after.filter((s) => s.value === 20).map((s) => s.alias), [0], "y now crosses as alias 0");
+  t.notOk(after.some((s) => s.alias === 1 && s.status === Status.BadWaitingForInitialData), "a carried tag gets no 'no value yet' placeholder");
+  t.ok(after.some((s) => s.alias === 2 && s.status === Status.BadWaitingForInitialData), "a new tag starts with the placeholder");
+  t.same(r.sched.rebuilds(), { a: 0, c: 0, d: 0 });
+});

@@ -34,6 +34,9 @@ import { startPymodbus } from "../../fixtures/pymodbus.js";
 import { layoutOf } from "../../fixtures/modbus-values.js";
 import { ptyPair, tcpBridge } from "../../fixtures/rtu.js";
 
+// several node-opcua clients and servers start here: on a loaded 2-core machine this file can outlast the default 120 s
+t.setTimeout(300_000);
+
 type T = Parameters<Parameters<typeof t.test>[0]>[0];
 
 const root = fileURLToPath(new URL("../../../src/drivers/", import.meta.url));
@@ -299,4 +302,47 @@ void t.test("opcua: the wire carries session, browse, read and subscription serv
   const names = [...new Set(ids.map((id) => nameOf.get(id) ?? `unknown id ${id}`))].sort();
   t.same(names.filter((n) => forbidden.includes(n) || n.startsWith("unknown")), [], `OPC UA requests on the wire (${ids.length}): ${names.join(", ")}`);
   t.ok(names.includes("ReadRequest") && names.includes("CreateMonitoredItemsRequest"), "the tap saw the reads and the subscription");
+});
+
+void t.test("browse enip: the wire carries Identity, Unconnected Send, Symbol and Template reads only", async (t) => {
+  const { browseEnip } = await import("../../../src/drivers/enip/browse.js");
+  const sim = await startEnipSim({ host: "127.0.99.14" });
+  t.teardown(() => sim.close());
+  const wire = await tap(t, { host: "127.0.99.14", port: 44818 }, { host: "127.0.99.13", port: 44818 });
+  const tags = await browseEnip({ endpoint: "127.0.99.13" });
+  t.ok(tags.length >= ENIP_SIM_TAGS.length, `browsed ${tags.length} tags through the tap`);
+  const requests = wire.streams().map(cipServices).flatMap((p) => p.requests);
+  const seen = [...new Set(requests.map((r) => `0x${r.service.toString(16)} ${r.target.startsWith("symbolic") ? "symbolic" : r.target}`))].sort();
+  const allowed = new Set([
+    "0x1 class 0x01", // Get Attribute All, Identity (at connect)
+    "0x52 class 0x06", // Unconnected Send
+    "0x55 class 0x6b", "0x55 symbolic", // Get Instance Attribute List, Symbol object (controller, program scope)
+    "0x3 class 0x6c", "0x4c class 0x6c", // Get Attribute List and Read Template, Template object
+  ]);
+  t.same(seen.filter((s) => !allowed.has(s)), [], `CIP requests on the wire (${requests.length}): ${seen.join(", ")}`);
+  t.ok(seen.includes("0x55 class 0x6b") && seen.includes("0x4c class 0x6c"), "the tap saw the symbol and template reads");
+});
+
+void t.test("browse opcua: only session, Browse, BrowseNext, Read and TranslateBrowsePaths requests", async (t) => {
+  const ua = await import("node-opcua");
+  const { browseOpcua } = await import("../../../src/drivers/opcua/browse.js");
+  const nameOf = new Map<number, string>();
+  for (const [name, v] of Object.entries(ua)) {
+    const enc = (v as { encodingDefaultBinary?: { value?: unknown; namespace?: number } } | undefined)?.encodingDefaultBinary;
+    if (name.endsWith("Request") && enc && enc.namespace === 0 && typeof enc.value === "number") nameOf.set(enc.value, name);
+  }
+  const dir = mkdtempSync(join(tmpdir(), "sluice-nowrite-browse-"));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const sim = await startOpcuaSim({ pki: join(dir, "server-pki"), tickMs: 100 });
+  t.teardown(() => sim.close());
+  const wire = await tap(t, { host: "127.0.0.1", port: sim.port });
+  const endpoint = sim.endpointUrl.replace(/:\d+(\/|$)/, `:${wire.port}$1`).replace(/\/\/[^:/]+:/, "//127.0.0.1:");
+  const tags = await browseOpcua({ endpoint, options: { securityMode: "None", pki: join(dir, "client-pki") } });
+  t.ok(tags.filter((x) => !x.skipped).length >= OPCUA_SIM_STATIC.filter((v) => v.status === 0).length, `browsed ${tags.length} variables through the tap`);
+  const ids = wire.streams().flatMap(opcuaRequests);
+  const names = [...new Set(ids.map((id) => nameOf.get(id) ?? `unknown id ${id}`))].sort();
+  const allowed = new Set(["OpenSecureChannelRequest", "CloseSecureChannelRequest", "GetEndpointsRequest", "CreateSessionRequest",
+    "ActivateSessionRequest", "CloseSessionRequest", "BrowseRequest", "BrowseNextRequest", "ReadRequest", "TranslateBrowsePathsToNodeIdsRequest"]);
+  t.same(names.filter((n) => !allowed.has(n)), [], `OPC UA requests on the wire (${ids.length}): ${names.join(", ")}`);
+  t.ok(names.includes("BrowseRequest") && names.includes("ReadRequest"), "the tap saw the browse and the reads");
 });

@@ -8,21 +8,24 @@
  *   Multiple Service Packet (0x0A @ Message Router 2/1) ─▶ each embedded request ─▶ 0x8A, status 0x1E if any failed
  *   Read Tag (0x4C, symbolic 0x91 + element 0x28/0x29/0x2A path) ─▶ 0xCC type value | 0x05 unknown tag
  *   Get Attribute All (0x01 @ Identity 1/1) ─▶ identity
+ *   Get Instance Attribute List (0x55 @ Symbol 0x6B [in "Program:X"]) ─▶ symbols.ts
+ *   Get Attribute List (0x03) / Read Template (0x4C) @ Template 0x6C/id ─▶ symbols.ts
  *   Forward Open / Large Forward Open / Forward Close (@ Connection Manager 6/1) ─▶ cm.ts
  *   Write Tag / Read-Modify-Write / Write Fragmented / Set Attribute ─▶ 0x0F: this controller is read-only
  */
 import type { TagTable } from "./tags.js";
 import { encodeValue } from "./tags.js";
 import { connectionManager, isCmService, type CmContext } from "./cm.js";
+import { SYMBOL_CLASS, TEMPLATE_CLASS, listSymbols, symbolSpace, templateAttributes, templateDefinition } from "./symbols.js";
 
 export const GS = {
   SUCCESS: 0x00, CONNECTION_FAILURE: 0x01, PATH_SEGMENT_ERROR: 0x04, PATH_UNKNOWN: 0x05,
   SERVICE_NOT_SUPPORTED: 0x08, PRIVILEGE_VIOLATION: 0x0f, NOT_ENOUGH_DATA: 0x13, TOO_MUCH_DATA: 0x15,
-  EMBEDDED_SERVICE_ERROR: 0x1e, GENERAL_ERROR: 0xff,
+  PARTIAL_TRANSFER: 0x06, ATTRIBUTE_NOT_SUPPORTED: 0x14, EMBEDDED_SERVICE_ERROR: 0x1e, GENERAL_ERROR: 0xff,
 } as const;
 
 const SVC = {
-  GET_ATTRIBUTE_ALL: 0x01, MULTIPLE_SERVICE_PACKET: 0x0a, SET_ATTRIBUTE_SINGLE: 0x10, READ_TAG: 0x4c,
+  GET_ATTRIBUTE_ALL: 0x01, GET_ATTRIBUTE_LIST: 0x03, GET_INSTANCE_ATTRIBUTE_LIST: 0x55, MULTIPLE_SERVICE_PACKET: 0x0a, SET_ATTRIBUTE_SINGLE: 0x10, READ_TAG: 0x4c,
   WRITE_TAG: 0x4d, READ_MODIFY_WRITE: 0x4e, UNCONNECTED_SEND: 0x52, WRITE_TAG_FRAGMENTED: 0x53, SET_ATTRIBUTE_ALL: 0x02,
 } as const;
 
@@ -115,7 +118,12 @@ export function execute(req: Buffer, ctx: RouterContext, depth = 0): Buffer {
       if (depth > 1 || path.classId !== 2 || path.instance !== 1) return reply(service, GS.PATH_UNKNOWN);
       return multipleServicePacket(data, ctx, depth);
     case SVC.READ_TAG:
+      if (path.classId === TEMPLATE_CLASS) return readTemplate(path, data, ctx);
       return readTag(path, data, ctx);
+    case SVC.GET_INSTANCE_ATTRIBUTE_LIST:
+      return symbolList(path, data, ctx);
+    case SVC.GET_ATTRIBUTE_LIST:
+      return templateAttrs(path, data, ctx);
     case SVC.GET_ATTRIBUTE_ALL:
       if (path.classId !== 1 || path.instance !== 1) return reply(service, GS.PATH_UNKNOWN);
       return reply(service, GS.SUCCESS, identityData(ctx.identity));
@@ -136,6 +144,56 @@ function readTag(path: Path, data: Buffer, ctx: RouterContext): Buffer {
   if (!tag) return reply(SVC.READ_TAG, GS.PATH_UNKNOWN);
   if (data.readUInt16LE(0) !== 1) return reply(SVC.READ_TAG, GS.GENERAL_ERROR, Buffer.alloc(0), [0x2105]); // beyond the end
   return reply(SVC.READ_TAG, GS.SUCCESS, encodeValue(tag.type, tag.value));
+}
+
+/** UINT count, then that many UINT ids; undefined when short. */
+function attributeIds(data: Buffer): number[] | undefined {
+  if (data.length < 2) return undefined;
+  const n = data.readUInt16LE(0);
+  if (n === 0 || data.length !== 2 + 2 * n) return undefined;
+  return Array.from({ length: n }, (_, i) => data.readUInt16LE(2 + 2 * i));
+}
+
+function symbolList(path: Path, data: Buffer, ctx: RouterContext): Buffer {
+  const svc = SVC.GET_INSTANCE_ATTRIBUTE_LIST;
+  if (path.classId !== SYMBOL_CLASS || path.instance === undefined) return reply(svc, GS.PATH_UNKNOWN);
+  const attrs = attributeIds(data);
+  if (!attrs) return reply(svc, GS.NOT_ENOUGH_DATA);
+  const space = symbolSpace(ctx.tags);
+  const scope = path.symbol === undefined ? "" : /^Program:(.+)$/i.exec(path.symbol)?.[1];
+  const symbols = scope === undefined ? undefined : [...space.scopes].find(([k]) => k.toLowerCase() === scope.toLowerCase())?.[1];
+  if (!symbols) return reply(svc, GS.PATH_UNKNOWN);
+  const r = listSymbols(symbols, path.instance, attrs);
+  if (!r) return reply(svc, GS.ATTRIBUTE_NOT_SUPPORTED);
+  return reply(svc, r.partial ? GS.PARTIAL_TRANSFER : GS.SUCCESS, r.data);
+}
+
+function template(path: Path, ctx: RouterContext) {
+  if (path.classId !== TEMPLATE_CLASS || path.instance === undefined || path.symbol !== undefined) return undefined;
+  return symbolSpace(ctx.tags).templates.get(path.instance);
+}
+
+function templateAttrs(path: Path, data: Buffer, ctx: RouterContext): Buffer {
+  const svc = SVC.GET_ATTRIBUTE_LIST;
+  const t = template(path, ctx);
+  if (!t) return reply(svc, GS.PATH_UNKNOWN);
+  const attrs = attributeIds(data);
+  if (!attrs) return reply(svc, GS.NOT_ENOUGH_DATA);
+  const out = templateAttributes(t, attrs);
+  return out ? reply(svc, GS.SUCCESS, out) : reply(svc, GS.ATTRIBUTE_NOT_SUPPORTED);
+}
+
+/** Read Template: offset UDINT, bytes UINT; at most 480 bytes per reply (0x06: ask again from the next offset). */
+function readTemplate(path: Path, data: Buffer, ctx: RouterContext): Buffer {
+  const svc = SVC.READ_TAG;
+  const t = template(path, ctx);
+  if (!t) return reply(svc, GS.PATH_UNKNOWN);
+  if (data.length !== 6) return reply(svc, GS.NOT_ENOUGH_DATA);
+  const def = templateDefinition(t);
+  const offset = data.readUInt32LE(0);
+  const want = Math.min(data.readUInt16LE(4), def.length - Math.min(offset, def.length));
+  const n = Math.min(want, 480);
+  return reply(svc, n < want ? GS.PARTIAL_TRANSFER : GS.SUCCESS, def.subarray(offset, offset + n));
 }
 
 function multipleServicePacket(data: Buffer, ctx: RouterContext, depth: number): Buffer {

@@ -38,6 +38,10 @@ export class TagTable {
   get size(): number {
     return this.tags.size;
   }
+
+  all(): IterableIterator<SimTag> {
+    return this.tags.values();
+  }
 }
 
 /** Read Tag reply data: type code (UINT), the STRING structure handle, then the value, little-endian. */
