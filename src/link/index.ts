@@ -26,7 +26,8 @@ import { loadKey } from "./keys.js";
 import { Publisher } from "./publisher.js";
 import type { HistorySource } from "./history.js";
 import { Replica } from "./replica.js";
-import { TransportIntake, TransportSender, intakeOptionsFrom, senderOptionsFrom, type IntakeStats, type RejectReason } from "./transport/index.js";
+import { connectSink, type LinkSink } from "./sink.js";
+import { TransportIntake, TransportSender, intakeOptionsFrom, senderOptionsFrom, type IntakeStats } from "./transport/index.js";
 import { IP_UDP_OVERHEAD } from "./transport/envelope.js";
 import { loadIntakeKeys } from "./transport/options.js";
 
@@ -37,6 +38,7 @@ export { encodeFrame, encodeSamplesFrame, decodeFrame, peekFrame, FrameError, co
 export { Publisher, type PublisherOptions } from "./publisher.js";
 export { fillBound, HistoryCarousel, SETTLE_MS, TIERS, type HistorySource, type Tier } from "./history.js";
 export { Replica, type HistoryInfo, type ReplicaOptions, type ReplicaSink } from "./replica.js";
+export { connectSink, type LinkSink, type SampleInfo } from "./sink.js";
 
 /** Carousel and heartbeat timer resolution (ms). */
 const TICK_MS = 10;
@@ -169,6 +171,7 @@ export type LinkReceiverStats = Omit<IntakeStats, "lastDatagramTime"> & {
  *  - "health"  (health: ReaderHealth, info: { frameTime: number; meta: FrameMeta })
  *  - "frame"   (info: { kind: FrameKind; frameTime: number; meta: FrameMeta })   every accepted frame
  *  - "session" (sessionId: bigint)
+ *  - "history" (samples: Sample[], info: HistoryInfo)   journal samples re-sent by the reader, history only
  * Listeners run inside the socket handler: an exception there is logged, never thrown.
  */
 export class LinkReceiver extends EventEmitter {
@@ -210,9 +213,13 @@ export class LinkReceiver extends EventEmitter {
     return this.intake.address();
   }
 
-  /** Counts units dropped above the link (e.g. "policy" for tags the receiver's policy refuses). */
-  countReject(reason: RejectReason, n = 1): void {
-    this.intake.reject(reason, n);
+  /**
+   * Feed one downstream consumer through its typed methods (the events below, one
+   * method each); returns the undo. Samples flow one way: the sink gets no handle
+   * on the link, so it counts its own drops.
+   */
+  connect(sink: LinkSink): () => void {
+    return connectSink(this, sink);
   }
 
   stats(): LinkReceiverStats {

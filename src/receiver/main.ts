@@ -99,6 +99,7 @@ export async function startReceiver(file: string, opts: { logger: Logger }): Pro
     let ua: UaServer | null = null;
     const metrics = new ReceiverMetrics({
       store, link, policyBlocked: () => store.policyBlocked(), opcuaUpdates: () => ua?.updateStats() ?? null,
+      drops: () => store.drops(),
     });
     closers.push(() => metrics.close());
 

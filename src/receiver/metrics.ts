@@ -14,7 +14,7 @@ import type { EventEmitter } from "node:events";
 import { Counter, Gauge, Histogram, Registry } from "prom-client";
 import { quality } from "../core/status.js";
 import { REJECT_REASONS } from "../link/index.js";
-import type { TagStoreView } from "./store-api.js";
+import { DROP_REASONS, type TagStoreView } from "./store-api.js";
 
 export interface MetricsOptions {
   store: TagStoreView;
@@ -24,6 +24,8 @@ export interface MetricsOptions {
   policyBlocked?: () => Record<string, number>;
   /** the OPC UA adapter's value updates (null while it is off or not started) */
   opcuaUpdates?: () => { superseded: number; lagMs: number } | null;
+  /** samples the store dropped, by reason (TagStore.drops) */
+  drops?: () => Record<string, number>;
 }
 
 interface FrameInfo {
@@ -56,7 +58,7 @@ export class ReceiverMetrics {
     });
     new Counter({
       name: "sluice_link_datagrams_rejected_total", labelNames: ["reason"] as const, registers,
-      help: "datagrams (and, for reason=policy, samples) dropped at the receiver, by reason",
+      help: "datagrams (and payloads that do not decode: malformed) dropped by the link intake, by reason",
       collect() {
         const r = store.link().rejected;
         this.reset();
@@ -158,6 +160,18 @@ export class ReceiverMetrics {
         name: "sluice_opcua_update_lag_seconds", registers,
         help: "age of the oldest value update waiting for the OPC UA address space (0 when it keeps up)",
         collect() { this.set((updates()?.lagMs ?? 0) / 1000); },
+      });
+    }
+    const drops = opts.drops;
+    if (drops) {
+      new Counter({
+        name: "sluice_receiver_samples_dropped_total", labelNames: ["reason"] as const, registers,
+        help: "samples the receiver's tag store dropped, by reason (policy, malformed, older, unknown)",
+        collect() {
+          const d = drops();
+          this.reset();
+          for (const reason of new Set([...DROP_REASONS, ...Object.keys(d)])) this.inc({ reason }, d[reason] ?? 0);
+        },
       });
     }
     new Gauge({

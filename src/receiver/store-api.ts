@@ -19,6 +19,15 @@ export interface TagState {
   readonly receiveTime: number | null;
 }
 
+/**
+ * Why the store dropped a sample (sluice_receiver_samples_dropped_total{reason}):
+ * policy (denied tag, or a value the policy drops), malformed (not of the tag's type),
+ * older (older than the value held, same reader session), unknown (alias not in the
+ * catalogue the store accepted).
+ */
+export const DROP_REASONS = ["policy", "malformed", "older", "unknown"] as const;
+export type DropReason = (typeof DROP_REASONS)[number];
+
 export interface HistorySample {
   readonly value: Value;
   readonly status: number;

@@ -1,33 +1,41 @@
 /**
- * The receiver's tag store: the one place that holds what crossed the link.
+ * The receiver's tag store: the one owner of what crossed the link (the link's replica
+ * only decodes; the latest value and its ordering live here).
  *
- *   LinkReceiver ──catalog──▶ policy.filterCatalog ──▶ records (added/changed/removed)
- *                ──samples──▶ drop denied/unknown ──▶ policy.filterSamples ──▶ latest + history ring
- *                ──health───▶ reader health, policy hash check
- *                ──frame────▶ activity clock ──sweep()──▶ Uncertain/Bad on silence (quality.ts)
+ *   LinkReceiver.connect(store.input) (typed LinkSink, one way):
+ *     catalog ──▶ policy.filterCatalog ──▶ records (added/changed/removed)
+ *     samples ──▶ drop denied/unknown ──▶ policy.filterSamples ──▶ not older? ──▶ latest + history
+ *     health  ──▶ reader health, policy hash check
+ *     frame   ──▶ activity clock ──sweep()──▶ Uncertain/Bad on silence (quality.ts)
+ *     session ──▶ epoch++ (source-time ordering holds within a session: the reader's clock may move)
  *
  * Adapters (OPC UA, REST, metrics) read it through TagStoreView (store-api.ts) only.
  * Fail closed: a tag the local policy denies never gets a record, and its samples are
- * dropped and counted as link rejects with reason "policy". Bad input (unknown alias,
- * wrong value type) is dropped, never thrown out of an event handler.
+ * dropped. Every drop is counted here, by reason (drops(): policy, malformed, older,
+ * unknown), as a receiver metric: the link counts datagrams, the store counts samples.
+ * Bad input is dropped, never thrown out of a sink method.
  */
 import { EventEmitter } from "node:events";
 import type { Logger } from "../core/log.js";
 import { PATH_SEGMENT, type ReaderHealth, type Sample, type TagDef, type TagType } from "../core/model.js";
+import type { LinkSink } from "../link/index.js";
 import { Status } from "../core/status.js";
 import { Level, linkLevel } from "./quality.js";
 import { TagRecord, normalise, sameShape } from "./record.js";
-import type { HistoryQuery, HistorySample, LinkView, TagState, TagStoreView } from "./store-api.js";
+import type { DropReason, HistoryQuery, HistorySample, LinkView, TagState, TagStoreView } from "./store-api.js";
 
 /** What the store needs of the link intake (LinkReceiver satisfies it). */
-export interface LinkFeed extends EventEmitter {
+export interface LinkFeed {
   stats(): {
     datagramsReceived: number; framesReceived: number; framesLost: number; framesRecovered: number;
     sessions: number; sessionId: bigint | null; lastFrameTime: number | null; birth: boolean;
     rejected: Record<string, number>;
   };
-  countReject(reason: "policy" | "malformed", n?: number): void;
+  /** Feed the sink; returns the undo. */
+  connect(sink: LinkSink): () => void;
 }
+
+
 
 /** What the store needs of the local crossing policy (PolicyGate satisfies it). */
 export interface StoreGate {
@@ -73,6 +81,7 @@ export class TagStore extends EventEmitter implements TagStoreView {
   private loggedPolicyPair: string | null = null;
   /** samples of tags the local policy denied at catalogue level (they never reach the gate) */
   private deniedSamples = 0;
+  private readonly dropped: Record<DropReason, number> = { policy: 0, malformed: 0, older: 0, unknown: 0 };
   private lastActivity: number | null = null;
   private linkLvl: Level = Level.Live;
   private epoch = 0;
@@ -85,17 +94,19 @@ export class TagStore extends EventEmitter implements TagStoreView {
     this.historyDepth = opts.historyDepth;
     this.now = opts.now ?? Date.now;
     this.log = opts.logger.child({ component: "store" });
-    const l = opts.link;
-    const onCatalog = (tags: TagDef[]) => this.guard("catalog", () => this.onCatalog(tags));
-    const onSamples = (samples: Sample[], info?: { meta?: { receivedAt?: number } }) =>
-      this.guard("samples", () => this.onSamples(samples, info?.meta?.receivedAt));
-    const onHealth = (h: ReaderHealth) => this.guard("health", () => this.onHealth(h));
-    const onFrame = () => this.touch();
-    const onSession = () => { this.epoch++; this.touch(); };
-    l.on("catalog", onCatalog).on("samples", onSamples).on("health", onHealth).on("frame", onFrame).on("session", onSession);
-    this.detach = () => {
-      l.off("catalog", onCatalog).off("samples", onSamples).off("health", onHealth).off("frame", onFrame).off("session", onSession);
-    };
+    this.detach = opts.link.connect({
+      catalog: (tags) => this.guard("catalog", () => this.onCatalog(tags as TagDef[])),
+      samples: (samples, info) => this.guard("samples", () => this.onSamples(samples, info.meta.receivedAt)),
+      history: () => undefined,
+      health: (h) => this.guard("health", () => this.onHealth(h)),
+      frame: () => this.touch(),
+      session: () => { this.epoch++; this.touch(); },
+    });
+  }
+
+  /** Samples the store dropped, by reason (a receiver metric, not a link reject). */
+  drops(): Record<DropReason, number> {
+    return { ...this.dropped };
   }
 
   get size(): number {
@@ -263,13 +274,15 @@ export class TagStore extends EventEmitter implements TagStoreView {
     this.touch();
     const now = this.now();
     let policyDropped = 0;
+    let unknown = 0;
     const known: Sample[] = [];
     for (const s of samples) {
       if (this.byAlias[s.alias]) known.push(s);
       else if (this.denied.has(s.alias)) policyDropped++;
-      // else: not in the catalogue we hold (before the birth): dropped silently, the next keyframe repeats it
+      else unknown++; // an alias the store did not accept (over limits.tags, or a bad catalogue entry)
     }
     this.deniedSamples += policyDropped;
+    this.dropped.unknown += unknown;
     this.apply(known, receivedAt ?? now, now, policyDropped);
   }
 
@@ -299,8 +312,11 @@ export class TagStore extends EventEmitter implements TagStoreView {
         malformed++;
         continue;
       }
-      // A sample older than what we hold (a late fragment) must not roll the value back.
-      if (r.sourceTime !== null && s.sourceTime < r.sourceTime && r.epoch === this.epoch) continue;
+      // A sample older than what we hold (a late or reordered frame) must not roll the value back.
+      if (r.sourceTime !== null && s.sourceTime < r.sourceTime && r.epoch === this.epoch) {
+        this.dropped.older++;
+        continue;
+      }
       const raw = s.status >>> 0;
       const differs = r.level !== Level.Live || r.value !== value || r.raw !== raw || r.sourceTime !== s.sourceTime;
       r.value = value;
@@ -313,8 +329,8 @@ export class TagStore extends EventEmitter implements TagStoreView {
       if (raw !== Status.BadWaitingForInitialData) r.ring?.append(value, raw, s.sourceTime);
       if (differs) changed.push(r);
     }
-    if (policyDropped > 0) this.opts.link.countReject("policy", policyDropped);
-    if (malformed > 0) this.opts.link.countReject("malformed", malformed);
+    this.dropped.policy += policyDropped;
+    this.dropped.malformed += malformed;
     if (changed.length > 0) this.emit("update", changed);
   }
 

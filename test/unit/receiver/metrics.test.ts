@@ -15,7 +15,9 @@ import { http } from "./http.js";
 async function scrape(t: { teardown(fn: () => unknown): void }) {
   const env = makeStore();
   const ua = { superseded: 0, lagMs: 0 };
-  const metrics = new ReceiverMetrics({ store: env.store, link: env.link, policyBlocked: () => ({ denied: 4, rate: 1 }), opcuaUpdates: () => ua });
+  const metrics = new ReceiverMetrics({
+    store: env.store, link: env.link, policyBlocked: () => ({ denied: 4, rate: 1 }), opcuaUpdates: () => ua, drops: () => env.store.drops(),
+  });
   const { app, url } = await startRestServer({
     store: env.store, metrics, logger: silentLogger, host: "127.0.0.1", port: 0, observe: (r, c) => metrics.observeRest(r, c),
   });
@@ -35,8 +37,12 @@ void t.test("all contract metrics are exposed with their labels and pass promtoo
   const { link, clock, store, text, ua } = await scrape(t);
   const empty = await text();
   t.ok(promtool(empty).ok, `promtool on an idle receiver: ${promtool(empty).out}`);
-  for (const r of ["auth", "replay", "malformed", "version", "oversize", "session", "policy"]) {
+  for (const r of ["auth", "replay", "malformed", "version", "oversize", "session"]) {
     t.match(empty, new RegExp(`^sluice_link_datagrams_rejected_total\\{reason="${r}"\\} 0$`, "m"), `reason ${r} pre-initialised`);
+  }
+  t.notMatch(empty, /^sluice_link_datagrams_rejected_total\{reason="policy"\}/m, "policy drops are the store's, not the link's");
+  for (const r of ["policy", "malformed", "older", "unknown"]) {
+    t.match(empty, new RegExp(`^sluice_receiver_samples_dropped_total\\{reason="${r}"\\} 0$`, "m"), `store drop reason ${r} pre-initialised`);
   }
   t.match(empty, /^sluice_link_up 0$/m);
   t.notMatch(empty, /^(process|nodejs)_/m, "no default metrics");
@@ -62,7 +68,7 @@ void t.test("all contract metrics are exposed with their labels and pass promtoo
     [/^sluice_opcua_update_lag_seconds 1\.5$/m, "OPC UA overload: lag of the oldest waiting update"],
     [/^# TYPE sluice_link_datagrams_received_total counter$/m, "datagrams counter"],
     [/^sluice_link_datagrams_rejected_total\{reason="auth"\} 3$/m, "auth rejects"],
-    [/^sluice_link_datagrams_rejected_total\{reason="policy"\} 1$/m, "policy drop of p/secret's sample"],
+    [/^sluice_receiver_samples_dropped_total\{reason="policy"\} 1$/m, "policy drop of p/secret's sample, counted by the store"],
     [/^# TYPE sluice_link_frames_lost_total counter$/m, "frames lost"],
     [/^# TYPE sluice_link_frames_recovered_total counter$/m, "frames recovered"],
     [/^sluice_link_last_frame_timestamp_seconds 1700000000$/m, "last frame time in seconds"],

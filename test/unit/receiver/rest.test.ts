@@ -124,7 +124,7 @@ void t.test("sources, link, healthz, readyz before and after birth", async (t) =
   t.equal(r0.json.ready, false);
   const l0 = (await get("/api/v1/link")).json;
   t.match(l0, { up: false, birth: false, sessionId: null, lastFrameTime: null, framesReceived: 0, framesLost: 0, framesRecovered: 0 });
-  t.same(Object.keys(l0.rejected).sort(), ["auth", "malformed", "oversize", "policy", "replay", "session", "version"]);
+  t.same(Object.keys(l0.rejected).sort(), ["auth", "malformed", "oversize", "replay", "session", "version"]);
   t.same(l0.policy, { local: "local-hash", remote: null, mismatch: false, blocked: { denied: 3 } });
   link.sessionId = 0x1234n;
   link.health(health("reader-hash", clock.t - 1000), clock.t);
