@@ -9,19 +9,21 @@
  */
 import { dirname, isAbsolute, resolve } from "node:path";
 import { Type, type Static } from "@sinclair/typebox";
+import { parseBytes } from "../core/bytes.js";
 import { parseDuration } from "../core/duration.js";
 import { checkPasswordHash } from "../core/password.js";
 import { LOG_LEVELS, PolicyRef, Strict, StringEnum, splitHostPort } from "./common.js";
 import { ReceiverLink } from "./link.js";
 import { configError, loadFile } from "./load.js";
 import { PolicyFile } from "./policy.js";
+import { ReceiverHistory } from "./receiver-history.js";
 import { ReceiverOpcua } from "./receiver-opcua.js";
 import { checkRest, ReceiverRest } from "./receiver-rest.js";
 
 export { ReceiverRest };
 
-/** Most history samples per tag: 100k tags x 100k samples would still be bounded, just large. */
-export const MAX_HISTORY_SAMPLES = 100_000;
+export { MAX_HISTORY_SAMPLES, ReceiverHistory } from "./receiver-history.js";
+
 export const MAX_TAGS = 1_000_000;
 
 const Section = <T extends Parameters<typeof Type.Object>[0]>(props: T, description: string) =>
@@ -32,12 +34,6 @@ export const ReceiverOpcuaSection = Section({
   ...ReceiverOpcua.properties,
 }, ReceiverOpcua.description ?? "read-only OPC UA server");
 
-export const ReceiverHistory = Section({
-  samples: Type.Integer({
-    minimum: 0, maximum: MAX_HISTORY_SAMPLES, default: 1000,
-    description: "samples kept per tag in memory (0 = history off); about 21 bytes each for numeric tags",
-  }),
-}, "bounded in-memory history per tag (REST history, OPC UA HistoryRead)");
 
 export const ReceiverLimits = Section({
   tags: Type.Integer({
@@ -86,6 +82,8 @@ export function loadReceiverConfig(file: string): Readonly<ReceiverConfig> {
     });
   }
   checkRest(file, cfg.rest, splitHostPort(cfg.rest.listen).host);
+  if (parseBytes(cfg.history.maxBytes) < 1024 * 1024) throw configError(file, "history.maxBytes", "must be at least 1MiB");
+  if (parseDuration(cfg.history.retain) < 60_000) throw configError(file, "history.retain", "must be at least 1m");
   return cfg;
 }
 

@@ -39,8 +39,10 @@ export interface HistoryQuery {
   from?: number;
   /** inclusive, ms since epoch */
   to?: number;
-  /** at most this many samples, oldest first */
+  /** at most this many samples, oldest first (newest first with reverse) */
   limit?: number;
+  /** newest first, from `to` back to `from` */
+  reverse?: boolean;
 }
 
 export interface LinkView {

@@ -22,7 +22,9 @@ import type { LinkSink } from "../link/index.js";
 import { Status } from "../core/status.js";
 import { Level, linkLevel } from "./quality.js";
 import { TagRecord, normalise, sameShape } from "./record.js";
-import type { DropReason, HistoryQuery, HistorySample, LinkView, TagState, TagStoreView } from "./store-api.js";
+import type { HistoryRange, HistoryStats, HistoryStore } from "./history/api.js";
+import { MemoryHistory } from "./history/memory.js";
+import type { DropReason, HistorySample, LinkView, TagState, TagStoreView } from "./store-api.js";
 
 /** What the store needs of the link intake (LinkReceiver satisfies it). */
 export interface LinkFeed {
@@ -58,8 +60,10 @@ export interface StoreOptions {
   link: LinkFeed;
   gate: StoreGate;
   logger: Logger;
-  /** samples kept per tag; 0 = history off */
+  /** samples kept per tag in memory; 0 = history off (unless `history` is a disk store) */
   historyDepth: number;
+  /** where history lives (default: memory rings of historyDepth) */
+  history?: HistoryStore;
   /** most tags accepted from a catalogue */
   maxTags: number;
   /** silence after which the link is down and values Uncertain */
@@ -72,6 +76,7 @@ export interface StoreOptions {
 
 export class TagStore extends EventEmitter implements TagStoreView {
   readonly historyDepth: number;
+  private readonly hist: HistoryStore | null;
   private readonly byPath = new Map<string, TagRecord>();
   private byAlias: (TagRecord | undefined)[] = [];
   private denied = new Set<number>();
@@ -91,7 +96,8 @@ export class TagStore extends EventEmitter implements TagStoreView {
 
   constructor(private readonly opts: StoreOptions) {
     super();
-    this.historyDepth = opts.historyDepth;
+    this.hist = opts.history ?? (opts.historyDepth > 0 ? new MemoryHistory(opts.historyDepth) : null);
+    this.historyDepth = this.hist?.kind === "disk" ? Math.max(1, opts.historyDepth) : opts.historyDepth;
     this.now = opts.now ?? Date.now;
     this.log = opts.logger.child({ component: "store" });
     this.detach = opts.link.connect({
@@ -121,10 +127,20 @@ export class TagStore extends EventEmitter implements TagStoreView {
     return this.byPath.get(path);
   }
 
-  history(path: string, q: HistoryQuery): HistorySample[] | undefined {
+  history(path: string, q: HistoryRange): HistorySample[] | undefined {
     const r = this.byPath.get(path);
     if (!r) return undefined;
-    return r.ring ? r.ring.query(q) : [];
+    return this.hist ? this.hist.query(r.def, q) : [];
+  }
+
+  /** The history store's figures (null when history is off). */
+  historyStats(): HistoryStats | null {
+    return this.hist?.stats() ?? null;
+  }
+
+  /** Write pending history (the disk store batches); call on a timer. */
+  flushHistory(): void {
+    this.hist?.flush();
   }
 
   health(): ReaderHealth | null {
@@ -190,10 +206,11 @@ export class TagStore extends EventEmitter implements TagStoreView {
     this.logPolicyMatch();
   }
 
-  /** Stop listening to the link. */
+  /** Stop listening to the link; write and close the history store. */
   close(): void {
     this.detach();
     this.removeAllListeners();
+    this.hist?.close();
   }
 
   private guard(what: string, fn: () => void): void {
@@ -239,12 +256,15 @@ export class TagStore extends EventEmitter implements TagStoreView {
       keep.add(def.path);
       let r = this.byPath.get(def.path);
       if (!r) {
-        r = new TagRecord(def, source, name, this.historyDepth);
+        r = new TagRecord(def, source, name);
         r.level = this.linkLvl;
         this.byPath.set(def.path, r);
         added.push(r);
       } else if (!sameShape(r.def, def)) {
-        if (r.def.type !== def.type) r.retype(def, this.historyDepth);
+        if (r.def.type !== def.type) {
+          r.retype(def);
+          this.hist?.reset(def);
+        }
         r.def = def;
         changed.push(r);
       } else {
@@ -256,6 +276,7 @@ export class TagStore extends EventEmitter implements TagStoreView {
     for (const path of this.byPath.keys()) {
       if (!keep.has(path)) {
         this.byPath.delete(path);
+        this.hist?.drop(path);
         removed.push(path);
       }
     }
@@ -326,7 +347,7 @@ export class TagStore extends EventEmitter implements TagStoreView {
       r.level = Level.Live;
       r.epoch = this.epoch;
       // "No value yet" is start-up noise, not history (other Bad statuses are recorded).
-      if (raw !== Status.BadWaitingForInitialData) r.ring?.append(value, raw, s.sourceTime);
+      if (raw !== Status.BadWaitingForInitialData) this.hist?.append(r.def, value, raw, s.sourceTime);
       if (differs) changed.push(r);
     }
     this.dropped.policy += policyDropped;
