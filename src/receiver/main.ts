@@ -108,7 +108,7 @@ export async function startReceiver(file: string, opts: { logger: Logger }): Pro
     closers.push(() => link.close());
     const store = new TagStore({
       link, gate, logger, timeoutMs, staleMs, historyDepth: cfg.history.samples, maxTags: cfg.limits.tags,
-      ...(history ? { history } : {}),
+      ...(history ? { history, historyRetainMs: parseDuration(cfg.history.retain) } : {}),
     });
     closers.push(() => store.close());
     // The disk store batches: one transaction per flush, so kill -9 loses at most this much.

@@ -66,6 +66,8 @@ export interface LinkView {
  *  - "catalog" (added: TagState[], removed: string[] (paths), changed: TagState[])
  *  - "update"  (states: TagState[])   values or statuses changed (one batch per applied frame or quality sweep)
  *  - "health"  (health: ReaderHealth)
+ *  - "backfill" (batch: { tag: TagState; samples: HistorySample[] }[])   samples newly merged into
+ *               history from the reader's history carousel (not live), oldest first per tag
  */
 export interface TagStoreView extends EventEmitter {
   readonly size: number;

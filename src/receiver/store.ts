@@ -18,7 +18,8 @@
 import { EventEmitter } from "node:events";
 import type { Logger } from "../core/log.js";
 import { PATH_SEGMENT, type ReaderHealth, type Sample, type TagDef, type TagType } from "../core/model.js";
-import type { LinkSink } from "../link/index.js";
+import type { HistoryInfo, LinkSink } from "../link/index.js";
+import { Backfill } from "./backfill.js";
 import { Status } from "../core/status.js";
 import { Level, linkLevel } from "./quality.js";
 import { TagRecord, normalise, sameShape } from "./record.js";
@@ -45,6 +46,8 @@ export interface StoreGate {
   filterCatalog<T extends { path: string; type: TagType }>(tags: T[]): { allowed: T[] };
   /** May return fewer samples (dropped) or more (held ones released: call it every cycle). */
   filterSamples(samples: Sample[], def: (alias: number) => TagDef | undefined, now: number): Sample[];
+  /** The same rules for history (no maxRate); optional: without it backfill skips value rules. */
+  filterHistory?(samples: Sample[], def: (alias: number) => TagDef | undefined): Sample[];
   /** Values blocked so far, by reason ("flagged" values still cross). */
   blocked(): Record<string, number>;
 }
@@ -64,6 +67,8 @@ export interface StoreOptions {
   historyDepth: number;
   /** where history lives (default: memory rings of historyDepth) */
   history?: HistoryStore;
+  /** backfilled samples older than this (ms before now) are refused; default: no bound */
+  historyRetainMs?: number;
   /** most tags accepted from a catalogue */
   maxTags: number;
   /** silence after which the link is down and values Uncertain */
@@ -77,6 +82,7 @@ export interface StoreOptions {
 export class TagStore extends EventEmitter implements TagStoreView {
   readonly historyDepth: number;
   private readonly hist: HistoryStore | null;
+  private readonly backfill: Backfill;
   private readonly byPath = new Map<string, TagRecord>();
   private byAlias: (TagRecord | undefined)[] = [];
   private denied = new Set<number>();
@@ -100,14 +106,25 @@ export class TagStore extends EventEmitter implements TagStoreView {
     this.historyDepth = this.hist?.kind === "disk" ? Math.max(1, opts.historyDepth) : opts.historyDepth;
     this.now = opts.now ?? Date.now;
     this.log = opts.logger.child({ component: "store" });
+    const gate = opts.gate;
+    this.backfill = new Backfill({
+      hist: this.hist, log: this.log, retainMs: opts.historyRetainMs ?? null, timeoutMs: opts.timeoutMs,
+      ...(gate.filterHistory ? { filter: (s, d) => gate.filterHistory!(s, d) } : {}),
+    }, this.hist?.resumeMark ?? null);
     this.detach = opts.link.connect({
       catalog: (tags) => this.guard("catalog", () => this.onCatalog(tags as TagDef[])),
       samples: (samples, info) => this.guard("samples", () => this.onSamples(samples, info.meta.receivedAt)),
-      history: () => undefined,
+      history: (samples, info) => this.guard("history", () => this.onHistory(samples, info)),
       health: (h) => this.guard("health", () => this.onHealth(h)),
-      frame: () => this.touch(),
-      session: () => { this.epoch++; this.touch(); },
+      frame: (info) => this.guard("frame", () => this.onFrame(info.frameTime, info.meta.sessionId)),
+      session: () => { this.epoch++; this.backfill.session(); this.touch(); },
     });
+  }
+
+  /** Backfill figures: samples merged, drops by reason, gap samples written, open gaps. */
+  backfillStats(): { backfilled: number; gapSamples: number; gapsLost: number; drops: Record<string, number>; oldestGapSeenAt: number | null } {
+    const b = this.backfill;
+    return { backfilled: b.backfilled, gapSamples: b.gapSamples, gapsLost: b.gaps.finalized, drops: { ...b.drops }, oldestGapSeenAt: b.gaps.oldestSeenAt() };
   }
 
   /** Samples the store dropped, by reason (a receiver metric, not a link reject). */
@@ -355,8 +372,21 @@ export class TagStore extends EventEmitter implements TagStoreView {
     if (changed.length > 0) this.emit("update", changed);
   }
 
+  private onFrame(frameTime: number, session: bigint): void {
+    const silent = this.lastActivity === null ? 0 : this.now() - this.lastActivity;
+    this.touch();
+    this.backfill.frame(frameTime, session, this.opts.link.stats().framesLost, silent, this.now());
+    this.hist?.setMark(frameTime);
+  }
+
+  private onHistory(samples: Sample[], info: HistoryInfo): void {
+    const batch = this.backfill.history(samples, info, (a) => this.byAlias[a], (a) => this.denied.has(a), this.now());
+    if (batch.length > 0) this.emit("backfill", batch);
+  }
+
   private onHealth(h: ReaderHealth): void {
     this.touch();
+    this.backfill.health(h, this.byPath.values(), this.now());
     this.readerHealth = h;
     this.logPolicyMatch();
     this.emit("health", h);

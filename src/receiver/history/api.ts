@@ -51,6 +51,10 @@ export interface HistoryStore {
   /** The tag left the catalogue (memory frees it; disk keeps it for when it returns). */
   drop(path: string): void;
   stats(): HistoryStats;
+  /** The reader time of the last frame, kept across restarts (disk) so the downtime shows as a gap. */
+  setMark(frameTime: number): void;
+  /** The mark of the previous run, or null (memory, or a new store). */
+  readonly resumeMark: number | null;
   /** Write what is pending (disk: one transaction); called on a timer. */
   flush(): void;
   close(): void;

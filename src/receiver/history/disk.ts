@@ -58,6 +58,8 @@ type Pending = [id: number, t: number, s: number, v: Value];
 
 export class DiskHistory implements HistoryStore {
   readonly kind = "disk";
+  readonly resumeMark: number | null;
+  private mark: number | null = null;
   private readonly db: Db;
   private readonly ids = new Map<string, { id: number; type: TagType }>();
   private readonly open = new Map<number, Open>();
@@ -98,7 +100,10 @@ export class DiskHistory implements HistoryStore {
       oldestN: db.prepare("DELETE FROM blocks WHERE id IN (SELECT id FROM blocks ORDER BY t1 LIMIT ?) RETURNING n"),
       oldest: db.prepare("SELECT t0 FROM blocks ORDER BY t1 LIMIT 1"),
       blocks: db.prepare("SELECT count(*) AS c, coalesce(sum(n), 0) AS n FROM blocks"),
+      markSet: db.prepare("INSERT OR REPLACE INTO meta (k, v) VALUES ('lastFrame', ?)"),
     };
+    const m = db.prepare("SELECT v FROM meta WHERE k = 'lastFrame'").get() as { v: number } | undefined;
+    this.resumeMark = typeof m?.v === "number" ? m.v : null;
     for (const r of db.prepare("SELECT id, path, type FROM tags").all() as { id: number; path: string; type: TagType }[]) {
       this.ids.set(r.path, { id: r.id, type: r.type });
     }
@@ -286,6 +291,10 @@ export class DiskHistory implements HistoryStore {
 
   drop(_path: string): void { /* kept on disk: the tag may come back */ }
 
+  setMark(frameTime: number): void {
+    this.mark = frameTime;
+  }
+
   stats(): HistoryStats {
     const o = this.q.oldest.get() as { t0: number } | undefined;
     let oldest = o?.t0 ?? null;
@@ -298,7 +307,8 @@ export class DiskHistory implements HistoryStore {
     const now = this.now();
     const due = checkpoint || now - this.lastCheckpoint >= CHECKPOINT_MS || this.walSamples >= CHECKPOINT_SAMPLES;
     const seal = [...this.open.values()].filter((o) => o.t.length >= BLOCK_MAX || (o.t.length > 0 && o.t[o.t.length - 1]! - o.t[0]! >= BLOCK_SPAN));
-    if (this.pending.length === 0 && seal.length === 0 && !due) { this.evict(now); return; }
+    if (this.pending.length === 0 && seal.length === 0 && !due && this.mark === null) { this.evict(now); return; }
+    const mark = this.mark;
     const pending = this.pending;
     const write = due ? [...this.open.values()].filter((o) => o.dirty || seal.includes(o)) : seal;
     try {
@@ -306,6 +316,7 @@ export class DiskHistory implements HistoryStore {
         if (pending.length > 0 && !due) this.q.walIns.run(serialize(pending));
         for (const o of write) this.writeOpen(o);
         if (due) this.q.walClear.run();
+        if (mark !== null) this.q.markSet.run(mark);
       })();
     } catch (e) {
       // Samples stay in the open blocks (memory) and are written at the next checkpoint that succeeds.
@@ -321,6 +332,7 @@ export class DiskHistory implements HistoryStore {
       else o.rowT0 = o.t.length > 0 ? o.t[0]! : null;
     }
     this.pending = [];
+    if (this.mark === mark) this.mark = null;
     if (due) { this.walSamples = 0; this.lastCheckpoint = now; } else this.walSamples += pending.length;
     if (this.degraded) this.log.info("history: writes succeed again");
     this.degraded = false;

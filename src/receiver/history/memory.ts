@@ -9,6 +9,7 @@ import { HistoryRing } from "./ring.js";
 
 export class MemoryHistory implements HistoryStore {
   readonly kind = "memory";
+  readonly resumeMark = null;
   private readonly rings = new Map<string, HistoryRing>();
 
   constructor(private readonly depth: number) {}
@@ -54,6 +55,8 @@ export class MemoryHistory implements HistoryStore {
   }
 
   flush(): void { /* nothing pending */ }
+
+  setMark(): void { /* lost on restart anyway */ }
 
   close(): void {
     this.rings.clear();

@@ -35,6 +35,16 @@ export class FakeLink extends EventEmitter implements LinkFeed {
     this.frame(kind, at);
     this.emit("samples", samples, { kind, frameTime: at, meta: this.meta(at) });
   }
+  /** A history frame part, as LinkReceiver emits it (contract 1). */
+  history(samples: Sample[], w: { from: number; to: number; part?: number; parts?: number }, at = Date.now()): void {
+    this.frame("history", at);
+    this.emit("history", samples, { from: w.from, to: w.to, part: w.part ?? 0, parts: w.parts ?? 1, frameTime: at, meta: this.meta(at) });
+  }
+  /** A new reader session (as the intake reports it). */
+  session(id: bigint): void {
+    this.sessionId = id;
+    this.emit("session", id);
+  }
   health(h: ReaderHealth, at = Date.now()): void {
     this.frame("heartbeat", at);
     this.emit("health", h, { kind: "heartbeat", frameTime: at, meta: this.meta(at) });
