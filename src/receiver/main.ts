@@ -122,6 +122,7 @@ export async function startReceiver(file: string, opts: { logger: Logger }): Pro
     const metrics = new ReceiverMetrics({
       store, link, policyBlocked: () => store.policyBlocked(), opcuaUpdates: () => ua?.updateStats() ?? null,
       drops: () => store.drops(),
+      history: () => ({ store: store.historyStats(), backfill: store.backfillStats() }),
     });
     closers.push(() => metrics.close());
 

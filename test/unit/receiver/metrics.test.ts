@@ -17,6 +17,7 @@ async function scrape(t: { teardown(fn: () => unknown): void }) {
   const ua = { superseded: 0, lagMs: 0 };
   const metrics = new ReceiverMetrics({
     store: env.store, link: env.link, policyBlocked: () => ({ denied: 4, rate: 1 }), opcuaUpdates: () => ua, drops: () => env.store.drops(),
+    history: () => ({ store: env.store.historyStats(), backfill: env.store.backfillStats() }),
   });
   const { app, url } = await startRestServer({
     store: env.store, metrics, logger: silentLogger, host: "127.0.0.1", port: 0, observe: (r, c) => metrics.observeRest(r, c),
@@ -84,6 +85,12 @@ void t.test("all contract metrics are exposed with their labels and pass promtoo
     [/^sluice_policy_mismatch 1$/m, "policy mismatch"],
     [/^sluice_link_birth 1$/m, "birth"],
     [/^sluice_receiver_policy_blocked_total\{reason="denied"\} 4$/m, "receiver policy blocked"],
+    [/^sluice_history_samples 2$/m, "history samples held (p/a and p/b)"],
+    [/^sluice_history_bytes [1-9]/m, "history bytes"],
+    [/^sluice_history_backfilled_samples_total 0$/m, "nothing backfilled yet"],
+    [/^sluice_history_backfill_dropped_total\{reason="future"\} 0$/m, "backfill drops by reason"],
+    [/^sluice_history_oldest_gap_age_seconds 0$/m, "no open gap"],
+    [/^sluice_reader_journal_samples 0$/m, "reader journal depth (none reported)"],
     [/^sluice_rest_requests_total\{route="\/metrics",code="200"\} 1$/m, "REST requests"],
   ];
   for (const [re, what] of expect) t.match(full, re, what);
