@@ -204,3 +204,11 @@ void t.test("limits: more nodes than advertised is BadTooManyOperations; paging 
   t.equal(rel.results?.[0]?.statusCode.name, "Good", "releasing a continuation point answers Good");
   t.equal(dvs(rel.results?.[0]).length, 0, "and no data");
 });
+
+void t.test("AggregateFunctions advertise exactly the aggregates computed", async (t) => {
+  const r = await session.browse({ nodeId: "i=2997", browseDirection: 0, referenceTypeId: "Organizes", includeSubtypes: true, resultMask: 63 });
+  const names = (r.references ?? []).map((x) => x.browseName.name ?? "").sort();
+  t.same(names, ["Average", "Count", "End", "Interpolative", "Maximum", "Minimum", "PercentBad", "PercentGood", "Start", "TimeAverage"]);
+  const events = await session.read({ nodeId: "i=11242", attributeId: 13 });
+  t.equal(events.value.value, false, "AccessHistoryEventsCapability: no event history");
+});
