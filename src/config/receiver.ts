@@ -9,7 +9,7 @@
  */
 import { dirname, isAbsolute, resolve } from "node:path";
 import { Type, type Static } from "@sinclair/typebox";
-import { parseBytes } from "../core/bytes.js";
+import { parseByteSize } from "../core/bytesize.js";
 import { parseDuration } from "../core/duration.js";
 import { checkPasswordHash } from "../core/password.js";
 import { LOG_LEVELS, PolicyRef, Strict, StringEnum, splitHostPort } from "./common.js";
@@ -82,7 +82,7 @@ export function loadReceiverConfig(file: string): Readonly<ReceiverConfig> {
     });
   }
   checkRest(file, cfg.rest, splitHostPort(cfg.rest.listen).host);
-  if (parseBytes(cfg.history.maxBytes) < 1024 * 1024) throw configError(file, "history.maxBytes", "must be at least 1MiB");
+  if (parseByteSize(cfg.history.maxBytes) < 1024 * 1024) throw configError(file, "history.maxBytes", "must be at least 1MiB");
   if (parseDuration(cfg.history.retain) < 60_000) throw configError(file, "history.retain", "must be at least 1m");
   return cfg;
 }

@@ -6,20 +6,11 @@
  */
 import type { EventEmitter } from "node:events";
 import type { FrameKind, FrameMeta, ReaderHealth, Sample, TagDef } from "../core/model.js";
+import type { HistoryInfo } from "./replica.js";
 
 export interface SampleInfo {
   kind: "keyframe" | "delta";
   /** reader clock (ms) when the frame was built */
-  frameTime: number;
-  meta: FrameMeta;
-}
-
-/** A part of a history segment: the reader's window [from, to) split into `parts` frames. */
-export interface HistoryInfo {
-  from: number;
-  to: number;
-  part: number;
-  parts: number;
   frameTime: number;
   meta: FrameMeta;
 }
