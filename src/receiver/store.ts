@@ -83,6 +83,8 @@ export class TagStore extends EventEmitter implements TagStoreView {
   readonly historyDepth: number;
   private readonly hist: HistoryStore | null;
   private readonly backfill: Backfill;
+  private lossCheckedAt = -Infinity;
+  private framesLost = 0;
   private readonly byPath = new Map<string, TagRecord>();
   private byAlias: (TagRecord | undefined)[] = [];
   private denied = new Set<number>();
@@ -375,7 +377,10 @@ export class TagStore extends EventEmitter implements TagStoreView {
   private onFrame(frameTime: number, session: bigint): void {
     const silent = this.lastActivity === null ? 0 : this.now() - this.lastActivity;
     this.touch();
-    this.backfill.frame(frameTime, session, this.opts.link.stats().framesLost, silent, this.now());
+    // Frames lost after FEC, read at most every 200 ms (stats() copies the intake's counters).
+    const now = this.now();
+    if (now - this.lossCheckedAt >= 200) { this.lossCheckedAt = now; this.framesLost = this.opts.link.stats().framesLost; }
+    this.backfill.frame(frameTime, session, this.framesLost, silent, now);
     this.hist?.setMark(frameTime);
   }
 
