@@ -9,6 +9,7 @@
  */
 import { dirname, isAbsolute, resolve } from "node:path";
 import { Type, type Static } from "@sinclair/typebox";
+import { parseByteSize } from "../core/bytesize.js";
 import { parseDuration } from "../core/duration.js";
 import { checkPasswordHash } from "../core/password.js";
 import { isSluiceError } from "../core/errors.js";
@@ -16,6 +17,7 @@ import { LOG_LEVELS, PolicyRef, Strict, StringEnum, splitHostPort } from "./comm
 import { ReceiverLink } from "./link.js";
 import { checkSchema, deepFreeze, Issues, loadFile, readYamlFile } from "./load.js";
 import { PolicyFile } from "./policy.js";
+import { ReceiverHistory } from "./receiver-history.js";
 import { ReceiverOpcua } from "./receiver-opcua.js";
 import { checkRest, ReceiverRest } from "./receiver-rest.js";
 import { ReceiverLimits } from "./receiver-limits.js";
@@ -26,8 +28,7 @@ export { MAX_TAGS, ReceiverLimits } from "./receiver-limits.js";
 /** 100 years: the widest time window the receiver accepts. */
 const MAX_TIME_WINDOW_MS = 36_500 * 86_400_000;
 
-/** Most history samples per tag: 100k tags x 100k samples would still be bounded, just large. */
-export const MAX_HISTORY_SAMPLES = 100_000;
+export { MAX_HISTORY_SAMPLES, ReceiverHistory } from "./receiver-history.js";
 
 const Section = <T extends Parameters<typeof Type.Object>[0]>(props: T, description: string) =>
   Type.Object(props, { additionalProperties: false, default: {}, description });
@@ -37,12 +38,6 @@ export const ReceiverOpcuaSection = Section({
   ...ReceiverOpcua.properties,
 }, ReceiverOpcua.description ?? "read-only OPC UA server");
 
-export const ReceiverHistory = Section({
-  samples: Type.Integer({
-    minimum: 0, maximum: MAX_HISTORY_SAMPLES, default: 1000,
-    description: "samples kept per tag in memory (0 = history off); about 21 bytes each for numeric tags",
-  }),
-}, "bounded in-memory history per tag (REST history, OPC UA HistoryRead)");
 
 export const ReceiverLog = Section({
   level: Type.Optional(StringEnum(LOG_LEVELS, "log level (default: SLUICE_LOG_LEVEL, else info)")),
@@ -99,6 +94,8 @@ export function loadReceiverConfig(file: string): Readonly<ReceiverConfig> {
     for (const key of ["maxAge", "skew"] as const) {
       if (parseDuration(cfg.limits.time[key]) > MAX_TIME_WINDOW_MS) issues.add(`limits.time.${key}`, "at most 36500d");
     }
+    if (parseByteSize(cfg.history.maxBytes) < 1024 * 1024) issues.add("history.maxBytes", "must be at least 1MiB");
+    if (parseDuration(cfg.history.retain) < 60_000) issues.add("history.retain", "must be at least 1m");
   }
   issues.throwIfAny();
   return deepFreeze(cfg);

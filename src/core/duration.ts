@@ -1,4 +1,4 @@
-/** Durations in config are strings such as "250ms", "5s", "1m", "1h", "7d". */
+/** Durations in config are strings such as "250ms", "5s", "1m", "1h", "30d". */
 const RE = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/;
 const MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 

@@ -16,6 +16,7 @@ export const ERRORS = {
   SLUICE_ERR_LINK: "link failure",
   SLUICE_ERR_CLOSED: "already closed",
   SLUICE_ERR_JOURNAL: "journal directory unusable",
+  SLUICE_ERR_HISTORY: "history store unusable",
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -28,7 +28,8 @@ import type { HistorySource } from "./history.js";
 import { Replica } from "./replica.js";
 import { Drops, type DropReason } from "./drops.js";
 import type { LinkLimits } from "./limits.js";
-import { TransportIntake, TransportSender, intakeOptionsFrom, senderOptionsFrom, type IntakeStats, type RejectReason } from "./transport/index.js";
+import { connectSink, type LinkSink } from "./sink.js";
+import { TransportIntake, TransportSender, intakeOptionsFrom, senderOptionsFrom, type IntakeStats } from "./transport/index.js";
 import { IP_UDP_OVERHEAD } from "./transport/envelope.js";
 import { loadIntakeKeys } from "./transport/options.js";
 
@@ -41,6 +42,7 @@ export { fillBound, HistoryCarousel, SETTLE_MS, TIERS, type HistorySource, type 
 export { Replica, type HistoryInfo, type ReplicaOptions, type ReplicaSink } from "./replica.js";
 export { DROP_REASONS, type DropReason } from "./drops.js";
 export { defaultLinkLimits, linkLimitsFrom, type LinkLimits } from "./limits.js";
+export { connectSink, type LinkSink, type SampleInfo } from "./sink.js";
 
 /** Carousel and heartbeat timer resolution (ms). */
 const TICK_MS = 10;
@@ -173,6 +175,7 @@ export type LinkReceiverStats = Omit<IntakeStats, "lastDatagramTime"> & {
  *  - "health"  (health: ReaderHealth, info: { frameTime: number; meta: FrameMeta })
  *  - "frame"   (info: { kind: FrameKind; frameTime: number; meta: FrameMeta })   every accepted frame
  *  - "session" (sessionId: bigint)
+ *  - "history" (samples: Sample[], info: HistoryInfo)   journal samples re-sent by the reader, history only
  * Listeners run inside the socket handler: an exception there is logged, never thrown.
  */
 export class LinkReceiver extends EventEmitter {
@@ -223,9 +226,13 @@ export class LinkReceiver extends EventEmitter {
     return this.intake.address();
   }
 
-  /** Counts units dropped above the link (e.g. "policy" for tags the receiver's policy refuses). */
-  countReject(reason: RejectReason, n = 1): void {
-    this.intake.reject(reason, n);
+  /**
+   * Feed one downstream consumer through its typed methods (the events below, one
+   * method each); returns the undo. Samples flow one way: the sink gets no handle
+   * on the link, so it counts its own drops.
+   */
+  connect(sink: LinkSink): () => void {
+    return connectSink(this, sink);
   }
 
   stats(): LinkReceiverStats {

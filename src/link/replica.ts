@@ -1,27 +1,25 @@
 /**
  * Receiver side of the frame layer: turns accepted frame payloads into a catalogue and
- * the latest sample of every tag. Pure logic (no socket); the facade feeds it.
+ * decoded samples. Pure logic (no socket); the facade feeds it. It holds no values:
+ * the receiver's tag store is their one owner (and the one that orders them by
+ * source time); the replica only decodes and passes samples on.
  *
  *   payload ─▶ peek { kind, hash } ─┬─ birth ─▶ assembly[hash] ─(all parts, hash verified)─▶ adopt ─▶ "catalog"
  *                                   │                                         └─▶ replay frames held for that hash
- *                                   ├─ keyframe/delta, hash held ─▶ decode ─▶ not older? ─▶ apply ─▶ "samples"
+ *                                   ├─ keyframe/delta, hash held ─▶ decode ─▶ "samples"
  *                                   ├─ keyframe/delta, hash not held ─▶ hold (bounded) until its birth completes
  *                                   ├─ history, hash held ─▶ decode ─▶ "history" (never applied as live values)
  *                                   ├─ history, hash not held ─▶ hold like a delta
  *                                   └─ heartbeat ─▶ "health"
  *
  * Rules:
- *  - values are applied only against the complete catalogue whose hash the frame
+ *  - samples are decoded only against the complete catalogue whose hash the frame
  *    carries (values have no type tags: another catalogue would misread them);
- *  - a sample is applied only if it is not older (source time) than what is held for
- *    its alias, so late or reordered frames never roll a tag back;
- *  - a new session (reader restart) keeps the current catalogue and values: the
- *    receiver goes on serving them (the store marks them stale on its own timers)
- *    while the new session's birth assembles. If the new session's frames carry the
- *    same hash, the catalogue is identical and they apply at once; otherwise they are
- *    held until their birth completes, then the new catalogue replaces the old one in
- *    one step (tags with the same path and type keep their values). Source-time
- *    ordering restarts with the session, since the reader's clock may have moved;
+ *  - a new session (reader restart) keeps the current catalogue: the receiver goes on
+ *    serving it while the new session's birth assembles. If the new session's frames
+ *    carry the same hash, the catalogue is identical and they decode at once;
+ *    otherwise they are held until their birth completes, then the new catalogue
+ *    replaces the old one in one step (the store carries values by path);
  *  - memory is bounded: at most maxTags tags per catalogue and across assemblies,
  *    maxAssemblies catalogues assembling at once, and maxHeldBytes of held frames;
  *  - a key holder is bounded too (limits.ts, counted in drops.ts): the text of each
@@ -31,8 +29,7 @@
  *    samples and heartbeats pass the screen (screen.ts) before the sink sees them.
  *    The receiver's clock for all of these is meta.receivedAt.
  */
-import type { FrameBody, FrameKind, FrameMeta, ReaderHealth, Sample, TagDef, Value } from "../core/model.js";
-import { Status } from "../core/status.js";
+import type { FrameBody, FrameKind, FrameMeta, ReaderHealth, Sample, TagDef } from "../core/model.js";
 import { CatalogIndex, MAX_TAGS } from "./catalog.js";
 import { decodeFrame, FrameError, peekFrame } from "./codec/index.js";
 import { Drops } from "./drops.js";
@@ -93,11 +90,6 @@ interface Held {
 
 export class Replica {
   private cur: CatalogIndex | null = null;
-  private values: Value[] = [];
-  private status = new Uint32Array(0);
-  private times = new Float64Array(0);
-  /** 1 once an alias got a sample in this session: source-time ordering holds within a session. */
-  private seen = new Uint8Array(0);
   private session: bigint | null = null;
   private lastHash: number | null = null;
   private readonly assemblies = new Map<number, Assembly>();
@@ -113,7 +105,7 @@ export class Replica {
   private changedAt = -Infinity;
   private pending: { a: Assembly; meta: FrameMeta } | null = null;
   private readonly c = {
-    frames: 0, births: 0, keyframes: 0, deltas: 0, heartbeats: 0, histories: 0, historySamples: 0, samplesApplied: 0, samplesOlder: 0,
+    frames: 0, births: 0, keyframes: 0, deltas: 0, heartbeats: 0, histories: 0, historySamples: 0, samplesDecoded: 0,
     catalogues: 0, framesHeld: 0, heldDropped: 0, birthRejected: 0, sessions: 0,
   };
 
@@ -139,12 +131,6 @@ export class Replica {
     return this.session;
   }
 
-  /** The sample held for an alias of the current catalogue. */
-  get(alias: number): Sample | undefined {
-    if (!this.cur || alias < 0 || alias >= this.cur.size) return undefined;
-    return { alias, value: this.values[alias] ?? null, status: this.status[alias] ?? 0, sourceTime: this.times[alias] ?? 0 };
-  }
-
   stats(): Record<string, number> {
     let text = 0;
     for (const a of this.assemblies.values()) text += a.text;
@@ -160,7 +146,6 @@ export class Replica {
     this.session = id;
     this.c.sessions++;
     this.lastHash = null;
-    this.seen.fill(0);
     this.held = [];
     this.heldBytes = 0;
   }
@@ -213,31 +198,15 @@ export class Replica {
       default: {
         if (b.kind === "keyframe") this.c.keyframes++;
         else this.c.deltas++;
-        const applied = this.applySamples(screenSamples(b.samples, this.cur as CatalogIndex, meta.receivedAt, this.limits, this.drops));
-        if (applied.length > 0) this.sink.samples(applied, { kind: b.kind, frameTime: f.timeMs, meta });
+        this.pass(screenSamples(b.samples, this.cur as CatalogIndex, meta.receivedAt, this.limits, this.drops), b.kind, f.timeMs, meta);
       }
     }
   }
 
-  private applySamples(samples: Sample[]): Sample[] {
-    let out: Sample[] | null = null;
-    const times = this.times, values = this.values, status = this.status, seen = this.seen;
-    for (let i = 0; i < samples.length; i++) {
-      const s = samples[i] as Sample;
-      if (seen[s.alias] === 1 && s.sourceTime < (times[s.alias] as number)) {
-        this.c.samplesOlder++;
-        out ??= samples.slice(0, i);
-        continue;
-      }
-      values[s.alias] = s.value;
-      status[s.alias] = s.status;
-      times[s.alias] = s.sourceTime;
-      seen[s.alias] = 1;
-      if (out) out.push(s);
-    }
-    const applied = out ?? samples;
-    this.c.samplesApplied += applied.length;
-    return applied;
+  private pass(samples: Sample[], kind: "keyframe" | "delta", frameTime: number, meta: FrameMeta): void {
+    if (samples.length === 0) return;
+    this.c.samplesDecoded += samples.length;
+    this.sink.samples(samples, { kind, frameTime, meta });
   }
 
   private hold(bytes: Uint8Array, meta: FrameMeta, hash: number): void {
@@ -363,28 +332,11 @@ export class Replica {
     const f = decodeFrame(h.bytes, this.cur ?? undefined);
     if (f.body.kind === "history") { this.history(f.body, f.timeMs, h.meta); return; }
     if (f.body.kind !== "keyframe" && f.body.kind !== "delta") return;
-    const screened = screenSamples(f.body.samples, this.cur as CatalogIndex, h.meta.receivedAt, this.limits, this.drops);
-    const applied = this.applySamples(screened);
-    if (applied.length > 0) this.sink.samples(applied, { kind: f.body.kind, frameTime: f.timeMs, meta: h.meta });
+    this.pass(screenSamples(f.body.samples, this.cur as CatalogIndex, h.meta.receivedAt, this.limits, this.drops), f.body.kind, f.timeMs, h.meta);
   }
 
   private adopt(cat: CatalogIndex): void {
-    const n = cat.size;
-    const values = new Array<Value>(n).fill(null);
-    const status = new Uint32Array(n).fill(Status.BadWaitingForInitialData);
-    const times = new Float64Array(n);
-    const seen = new Uint8Array(n);
-    cat.carryFrom(this.cur, (a, o) => {
-      values[a] = this.values[o] ?? null;
-      status[a] = this.status[o] ?? Status.BadWaitingForInitialData;
-      times[a] = this.times[o] ?? 0;
-      seen[a] = this.seen[o] ?? 0;
-    });
     this.cur = cat;
-    this.values = values;
-    this.status = status;
-    this.times = times;
-    this.seen = seen;
     this.c.catalogues++;
   }
 }

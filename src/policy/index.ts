@@ -110,6 +110,12 @@ export class PolicyGate {
     return this.samples.filter(samples, def, now);
   }
 
+  /** The same rules for history (backfill), without maxRate; allow-all returns `samples` itself. */
+  filterHistory(samples: Sample[], def: (alias: number) => TagDef | undefined): Sample[] {
+    if (this.policy === null) return samples;
+    return this.samples.check(samples, def);
+  }
+
   /** Values blocked since start, by reason: denied, type, range, rate, flagged (crossed with BadOutOfRange), unknown (no catalogue entry). */
   blocked(): Record<string, number> {
     return this.samples.blocked();

@@ -95,6 +95,34 @@ export class SampleFilter {
     return out;
   }
 
+  /**
+   * History (the reader's journal re-sent): the same tag, type and range rules, but no
+   * maxRate (a record of the past is not a stream of updates). Counts like filter().
+   */
+  check(samples: readonly Sample[], def: (alias: number) => TagDef | undefined): Sample[] {
+    const out: Sample[] = [];
+    for (const s of samples) {
+      const d = def(s.alias);
+      if (d === undefined) { this.counts.unknown++; continue; }
+      const v = this.verdict(s.alias, d);
+      if (!v.allowed) { this.counts[v.reason === "type" ? "type" : "denied"]++; continue; }
+      if (!valueFits(d.type, s.value)) { this.counts.type++; continue; }
+      const range = v.by?.range;
+      if (range !== undefined && s.value !== null) {
+        const x = s.value as number | bigint;
+        const inside = !(typeof x === "number" && Number.isNaN(x)) && x >= range.min && x <= range.max;
+        if (!inside) {
+          if (range.action === "drop") { this.counts.range++; continue; }
+          this.counts.flagged++;
+          out.push({ ...s, status: Status.BadOutOfRange });
+          continue;
+        }
+      }
+      out.push(s);
+    }
+    return out;
+  }
+
   private limit(alias: number, path: string, s: Sample, interval: number, now: number, out: Sample[]): void {
     const l = this.limits.get(alias);
     // A repeat of the sample that last crossed (the link's keyframe carousel re-sends

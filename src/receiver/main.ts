@@ -15,10 +15,14 @@ import { splitHostPort } from "../config/common.js";
 import { linkTimes, loadReceiverConfig, type ReceiverConfig } from "../config/receiver.js";
 import { checkRest } from "../config/receiver-rest.js";
 import { configError } from "../config/load.js";
+import { parseByteSize } from "../core/bytesize.js";
+import { parseDuration } from "../core/duration.js";
 import { errorMessage } from "../core/errors.js";
 import type { Logger } from "../core/log.js";
 import { LinkReceiver, linkLimitsFrom } from "../link/index.js";
 import { PolicyGate } from "../policy/index.js";
+import type { HistoryStore } from "./history/api.js";
+import { DiskHistory } from "./history/disk.js";
 import { ReceiverMetrics } from "./metrics.js";
 import { UaServer } from "./opcua/index.js";
 import { startRestServer, type RestTls } from "./rest/server.js";
@@ -53,8 +57,18 @@ function readTls(file: string, baseDir: string, rest: ReceiverConfig["rest"]): R
   return { cert: read("cert", cert), key: read("key", key), ...(clientCa !== undefined ? { ca: read("clientCa", clientCa) } : {}) };
 }
 
-/** Bytes per history sample of a numeric tag (time, status, null flag, value). */
+/** Bytes per history sample of a numeric tag in memory (time, status, null flag, value). */
 const SAMPLE_BYTES = 21;
+/** How often the disk history store commits what arrived (the most kill -9 can lose). */
+const HISTORY_FLUSH_MS = 500;
+
+/** The disk store when history.path is set (an unusable path throws SLUICE_ERR_HISTORY), else null: memory rings. */
+function openHistory(h: ReceiverConfig["history"], baseDir: string, logger: Logger): HistoryStore | null {
+  if (h.path === undefined) return null;
+  return new DiskHistory({
+    path: resolve(baseDir, h.path), retainMs: parseDuration(h.retain), maxBytes: parseByteSize(h.maxBytes), logger,
+  });
+}
 
 export async function startReceiver(file: string, opts: { logger: Logger }): Promise<ReceiverHandle> {
   // Everything that can be wrong with the files is found before any socket opens.
@@ -87,12 +101,20 @@ export async function startReceiver(file: string, opts: { logger: Logger }): Pro
   };
 
   try {
+    // Before any socket opens: an unwritable or full history.path is an error at start.
+    const history = openHistory(cfg.history, baseDir, logger);
+    if (history) closers.push(() => history.close());
     const link = await LinkReceiver.open(cfg.link, { baseDir, logger, limits: linkLimitsFrom(cfg.limits) });
     closers.push(() => link.close());
     const store = new TagStore({
       link, gate, logger, timeoutMs, staleMs, historyDepth: cfg.history.samples, maxTags: cfg.limits.tags,
+      ...(history ? { history, historyRetainMs: parseDuration(cfg.history.retain) } : {}),
     });
     closers.push(() => store.close());
+    // The disk store batches: one transaction per flush, so kill -9 loses at most this much.
+    const flush = setInterval(() => store.flushHistory(), HISTORY_FLUSH_MS);
+    flush.unref();
+    closers.push(() => clearInterval(flush));
     const sweep = setInterval(() => store.sweep(), Math.max(10, Math.min(250, timeoutMs / 4)));
     sweep.unref();
     closers.push(() => clearInterval(sweep));
@@ -100,6 +122,8 @@ export async function startReceiver(file: string, opts: { logger: Logger }): Pro
     const metrics = new ReceiverMetrics({
       store, link, policyBlocked: () => store.policyBlocked(), dropped: () => link.dropped(),
       opcuaUpdates: () => ua?.updateStats() ?? null,
+      drops: () => store.drops(),
+      history: () => ({ store: store.historyStats(), backfill: store.backfillStats() }),
     });
     closers.push(() => metrics.close());
 
@@ -131,8 +155,10 @@ export async function startReceiver(file: string, opts: { logger: Logger }): Pro
     const addr = link.address();
     logger.info({
       link: addr, rest: rest || null, opcua, policy: gate.hash, timeoutMs, staleMs,
-      history: cfg.history.samples, maxTags: cfg.limits.tags,
-      historyWorstCaseMiB: Math.round((cfg.history.samples * cfg.limits.tags * SAMPLE_BYTES) / 2 ** 20),
+      history: cfg.history.path !== undefined
+        ? { path: resolve(baseDir, cfg.history.path), retain: cfg.history.retain, maxBytes: cfg.history.maxBytes }
+        : { samples: cfg.history.samples, worstCaseMiB: Math.round((cfg.history.samples * cfg.limits.tags * SAMPLE_BYTES) / 2 ** 20) },
+      maxTags: cfg.limits.tags,
     }, "receiver started");
 
     return {

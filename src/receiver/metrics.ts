@@ -14,7 +14,8 @@ import type { EventEmitter } from "node:events";
 import { Counter, Gauge, Histogram, Registry } from "prom-client";
 import { quality } from "../core/status.js";
 import { REJECT_REASONS } from "../link/index.js";
-import type { TagStoreView } from "./store-api.js";
+import type { HistoryStats } from "./history/api.js";
+import { DROP_REASONS, type TagStoreView } from "./store-api.js";
 
 export interface MetricsOptions {
   store: TagStoreView;
@@ -26,6 +27,18 @@ export interface MetricsOptions {
   opcuaUpdates?: () => { superseded: number; lagMs: number } | null;
   /** authenticated input dropped over a receiver limit, by reason (LinkReceiver.dropped) */
   dropped?: () => Record<string, number>;
+  /** samples the store dropped, by reason (TagStore.drops) */
+  drops?: () => Record<string, number>;
+  /** the history store and backfill figures (TagStore.historyStats / backfillStats) */
+  history?: () => { store: HistoryStats | null; backfill: BackfillStats };
+}
+
+export interface BackfillStats {
+  backfilled: number;
+  gapSamples: number;
+  gapsLost: number;
+  drops: Record<string, number>;
+  oldestGapSeenAt: number | null;
 }
 
 interface FrameInfo {
@@ -43,8 +56,11 @@ export class ReceiverMetrics {
   private readonly authFailures: Counter<"reason">;
   private readonly detach: () => void;
 
+  private readonly store: TagStoreView;
+
   constructor(opts: MetricsOptions) {
     const { store } = opts;
+    this.store = store;
     const registers = [this.registry];
     const mirror = (c: Counter, v: number) => { c.reset(); c.inc(v); };
 
@@ -58,7 +74,7 @@ export class ReceiverMetrics {
     });
     new Counter({
       name: "sluice_link_datagrams_rejected_total", labelNames: ["reason"] as const, registers,
-      help: "datagrams (and, for reason=policy, samples) dropped at the receiver, by reason",
+      help: "datagrams (and payloads that do not decode: malformed) dropped by the link intake, by reason",
       collect() {
         const r = store.link().rejected;
         this.reset();
@@ -173,10 +189,23 @@ export class ReceiverMetrics {
         },
       });
     }
+    const drops = opts.drops;
+    if (drops) {
+      new Counter({
+        name: "sluice_receiver_samples_dropped_total", labelNames: ["reason"] as const, registers,
+        help: "samples the receiver's tag store dropped, by reason (policy, malformed, older, unknown)",
+        collect() {
+          const d = drops();
+          this.reset();
+          for (const reason of new Set([...DROP_REASONS, ...Object.keys(d)])) this.inc({ reason }, d[reason] ?? 0);
+        },
+      });
+    }
     new Gauge({
       name: "sluice_history_depth_samples", help: "history samples kept per tag (0 = history off)", registers,
       collect() { this.set(store.historyDepth); },
     });
+    if (opts.history) this.historyMetrics(opts.history, registers);
     this.rest = new Counter({
       name: "sluice_rest_requests_total", labelNames: ["route", "code"] as const, registers,
       help: "REST requests answered, by route template and HTTP status",
@@ -195,6 +224,42 @@ export class ReceiverMetrics {
     };
     opts.link?.on("frame", onFrame);
     this.detach = () => { opts.link?.off("frame", onFrame); };
+  }
+
+  /** sluice_history_*: the store, backfill and the reader's journal (from heartbeats). No per-tag labels. */
+  private historyMetrics(get: NonNullable<MetricsOptions["history"]>, registers: Registry[]): void {
+    const gauge = (name: string, help: string, f: () => number) => new Gauge({ name, help, registers, collect() { this.set(f()); } });
+    const counter = (name: string, help: string, f: () => number) => new Counter({ name, help, registers, collect() { this.reset(); this.inc(f()); } });
+    const st = () => get().store;
+    const bf = () => get().backfill;
+    gauge("sluice_history_samples", "samples held by the history store", () => st()?.samples ?? 0);
+    gauge("sluice_history_bytes", "bytes held by the history store (disk: database pages in use)", () => st()?.bytes ?? 0);
+    gauge("sluice_history_oldest_sample_timestamp_seconds", "Unix time of the oldest sample held (0 when empty)", () => (st()?.oldest ?? 0) / 1000);
+    gauge("sluice_history_degraded", "1 while history writes fail (disk full); live values keep flowing", () => (st()?.degraded ? 1 : 0));
+    counter("sluice_history_write_errors_total", "history store writes that failed", () => st()?.writeErrors ?? 0);
+    counter("sluice_history_evicted_samples_total", "samples evicted by history.retain, history.maxBytes or the ring depth", () => st()?.evicted ?? 0);
+    counter("sluice_history_backfilled_samples_total", "samples the reader's history carousel filled in", () => bf().backfilled);
+    counter("sluice_history_gap_samples_total", "BadNoCommunication edge samples written for stretches the reader could not re-send", () => bf().gapSamples);
+    counter("sluice_history_gaps_total", "stretches recorded as lost (never re-sent)", () => bf().gapsLost);
+    gauge("sluice_history_oldest_gap_age_seconds", "age of the oldest stretch not yet filled nor given up (0: none)", () => {
+      const at = bf().oldestGapSeenAt;
+      return at === null ? 0 : Math.max(0, Date.now() - at) / 1000;
+    });
+    new Counter({
+      name: "sluice_history_backfill_dropped_total", labelNames: ["reason"] as const, registers,
+      help: "history samples from the reader dropped, by reason (policy, malformed, unknown, retention, future)",
+      collect() {
+        const d = bf().drops;
+        this.reset();
+        for (const [reason, n] of Object.entries(d)) this.inc({ reason }, n);
+      },
+    });
+    const store = this.store;
+    const j = () => store.health()?.journal;
+    gauge("sluice_reader_journal_samples", "samples in the reader's journal, relayed by heartbeats", () => j()?.samples ?? 0);
+    gauge("sluice_reader_journal_bytes", "bytes of the reader's journal, relayed by heartbeats", () => j()?.bytes ?? 0);
+    gauge("sluice_reader_journal_oldest_timestamp_seconds", "Unix time of the oldest sample the reader's journal holds (0: empty)", () => (j()?.from ?? 0) / 1000);
+    gauge("sluice_reader_journal_degraded", "1 when the reader's disk journal failed and fell back to memory", () => (j()?.degraded ? 1 : 0));
   }
 
   get contentType(): string {

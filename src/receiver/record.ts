@@ -2,12 +2,11 @@
  * One tag in the receiver's store (store.ts): the mutable record behind a TagState,
  * and the checks the store applies to what the link delivers for it.
  *
- *   sample ──normalise(type, value)──▶ record.{value, raw, sourceTime} ──▶ ring (history.ts)
+ *   sample ──normalise(type, value)──▶ record.{value, raw, sourceTime} ──▶ history store (history/)
  *   record.raw + record.level ──effectiveStatus (quality.ts)──▶ status adapters see
  */
 import type { TagDef, TagType, Value } from "../core/model.js";
 import { Status } from "../core/status.js";
-import { HistoryRing } from "./history.js";
 import { Level, effectiveStatus } from "./quality.js";
 import type { TagState } from "./store-api.js";
 
@@ -19,17 +18,13 @@ export class TagRecord implements TagState {
   sourceTime: number | null = null;
   receiveTime: number | null = null;
   epoch = 0;
-  ring: HistoryRing | null;
-  constructor(public def: TagDef, readonly source: string, readonly name: string, depth: number) {
-    this.ring = depth > 0 ? new HistoryRing(def.type, depth) : null;
-  }
-  /** A new type makes the old value and history meaningless: back to "no value yet", empty history. */
-  retype(def: TagDef, depth: number): void {
+  constructor(public def: TagDef, readonly source: string, readonly name: string) {}
+  /** A new type makes the old value meaningless: back to "no value yet" (the store resets its history). */
+  retype(def: TagDef): void {
     this.def = def;
     this.value = null;
     this.raw = Status.BadWaitingForInitialData;
     this.sourceTime = this.receiveTime = null;
-    this.ring = depth > 0 ? new HistoryRing(def.type, depth) : null;
   }
   get status(): number {
     return effectiveStatus(this.raw, this.level);

@@ -19,6 +19,15 @@ export interface TagState {
   readonly receiveTime: number | null;
 }
 
+/**
+ * Why the store dropped a sample (sluice_receiver_samples_dropped_total{reason}):
+ * policy (denied tag, or a value the policy drops), malformed (not of the tag's type),
+ * older (older than the value held, same reader session), unknown (alias not in the
+ * catalogue the store accepted).
+ */
+export const DROP_REASONS = ["policy", "malformed", "older", "unknown"] as const;
+export type DropReason = (typeof DROP_REASONS)[number];
+
 export interface HistorySample {
   readonly value: Value;
   readonly status: number;
@@ -30,8 +39,10 @@ export interface HistoryQuery {
   from?: number;
   /** inclusive, ms since epoch */
   to?: number;
-  /** at most this many samples, oldest first */
+  /** at most this many samples, oldest first (newest first with reverse) */
   limit?: number;
+  /** newest first, from `to` back to `from` */
+  reverse?: boolean;
 }
 
 export interface LinkView {
@@ -55,6 +66,8 @@ export interface LinkView {
  *  - "catalog" (added: TagState[], removed: string[] (paths), changed: TagState[])
  *  - "update"  (states: TagState[])   values or statuses changed (one batch per applied frame or quality sweep)
  *  - "health"  (health: ReaderHealth)
+ *  - "backfill" (batch: { tag: TagState; samples: HistorySample[] }[])   samples newly merged into
+ *               history from the reader's history carousel (not live), oldest first per tag
  */
 export interface TagStoreView extends EventEmitter {
   readonly size: number;

@@ -1,33 +1,44 @@
 /**
- * The receiver's tag store: the one place that holds what crossed the link.
+ * The receiver's tag store: the one owner of what crossed the link (the link's replica
+ * only decodes; the latest value and its ordering live here).
  *
- *   LinkReceiver ──catalog──▶ policy.filterCatalog ──▶ records (added/changed/removed)
- *                ──samples──▶ drop denied/unknown ──▶ policy.filterSamples ──▶ latest + history ring
- *                ──health───▶ reader health, policy hash check
- *                ──frame────▶ activity clock ──sweep()──▶ Uncertain/Bad on silence (quality.ts)
+ *   LinkReceiver.connect(store.input) (typed LinkSink, one way):
+ *     catalog ──▶ policy.filterCatalog ──▶ records (added/changed/removed)
+ *     samples ──▶ drop denied/unknown ──▶ policy.filterSamples ──▶ not older? ──▶ latest + history
+ *     health  ──▶ reader health, policy hash check
+ *     frame   ──▶ activity clock ──sweep()──▶ Uncertain/Bad on silence (quality.ts)
+ *     session ──▶ epoch++ (source-time ordering holds within a session: the reader's clock may move)
  *
  * Adapters (OPC UA, REST, metrics) read it through TagStoreView (store-api.ts) only.
  * Fail closed: a tag the local policy denies never gets a record, and its samples are
- * dropped and counted as link rejects with reason "policy". Bad input (unknown alias,
- * wrong value type) is dropped, never thrown out of an event handler.
+ * dropped. Every drop is counted here, by reason (drops(): policy, malformed, older,
+ * unknown), as a receiver metric: the link counts datagrams, the store counts samples.
+ * Bad input is dropped, never thrown out of a sink method.
  */
 import { EventEmitter } from "node:events";
 import type { Logger } from "../core/log.js";
 import { PATH_SEGMENT, type ReaderHealth, type Sample, type TagDef, type TagType } from "../core/model.js";
+import type { HistoryInfo, LinkSink } from "../link/index.js";
+import { Backfill } from "./backfill.js";
 import { Status } from "../core/status.js";
 import { Level, linkLevel } from "./quality.js";
 import { TagRecord, normalise, sameShape } from "./record.js";
-import type { HistoryQuery, HistorySample, LinkView, TagState, TagStoreView } from "./store-api.js";
+import type { HistoryRange, HistoryStats, HistoryStore } from "./history/api.js";
+import { MemoryHistory } from "./history/memory.js";
+import type { DropReason, HistorySample, LinkView, TagState, TagStoreView } from "./store-api.js";
 
 /** What the store needs of the link intake (LinkReceiver satisfies it). */
-export interface LinkFeed extends EventEmitter {
+export interface LinkFeed {
   stats(): {
     datagramsReceived: number; framesReceived: number; framesLost: number; framesRecovered: number;
     sessions: number; sessionId: bigint | null; lastFrameTime: number | null; birth: boolean;
     rejected: Record<string, number>;
   };
-  countReject(reason: "policy" | "malformed", n?: number): void;
+  /** Feed the sink; returns the undo. */
+  connect(sink: LinkSink): () => void;
 }
+
+
 
 /** What the store needs of the local crossing policy (PolicyGate satisfies it). */
 export interface StoreGate {
@@ -35,6 +46,8 @@ export interface StoreGate {
   filterCatalog<T extends { path: string; type: TagType }>(tags: T[]): { allowed: T[] };
   /** May return fewer samples (dropped) or more (held ones released: call it every cycle). */
   filterSamples(samples: Sample[], def: (alias: number) => TagDef | undefined, now: number): Sample[];
+  /** The same rules for history (no maxRate); optional: without it backfill skips value rules. */
+  filterHistory?(samples: Sample[], def: (alias: number) => TagDef | undefined): Sample[];
   /** Values blocked so far, by reason ("flagged" values still cross). */
   blocked(): Record<string, number>;
 }
@@ -54,8 +67,12 @@ export interface StoreOptions {
   link: LinkFeed;
   gate: StoreGate;
   logger: Logger;
-  /** samples kept per tag; 0 = history off */
+  /** samples kept per tag in memory; 0 = history off (unless `history` is a disk store) */
   historyDepth: number;
+  /** where history lives (default: memory rings of historyDepth) */
+  history?: HistoryStore;
+  /** backfilled samples older than this (ms before now) are refused; default: no bound */
+  historyRetainMs?: number;
   /** most tags accepted from a catalogue */
   maxTags: number;
   /** silence after which the link is down and values Uncertain */
@@ -68,6 +85,10 @@ export interface StoreOptions {
 
 export class TagStore extends EventEmitter implements TagStoreView {
   readonly historyDepth: number;
+  private readonly hist: HistoryStore | null;
+  private readonly backfill: Backfill;
+  private lossCheckedAt = -Infinity;
+  private framesLost = 0;
   private readonly byPath = new Map<string, TagRecord>();
   private byAlias: (TagRecord | undefined)[] = [];
   private denied = new Set<number>();
@@ -80,6 +101,7 @@ export class TagStore extends EventEmitter implements TagStoreView {
   private policyChanges = 0;
   /** samples of tags the local policy denied at catalogue level (they never reach the gate) */
   private deniedSamples = 0;
+  private readonly dropped: Record<DropReason, number> = { policy: 0, malformed: 0, older: 0, unknown: 0 };
   private lastActivity: number | null = null;
   private linkLvl: Level = Level.Live;
   private epoch = 0;
@@ -89,20 +111,34 @@ export class TagStore extends EventEmitter implements TagStoreView {
 
   constructor(private readonly opts: StoreOptions) {
     super();
-    this.historyDepth = opts.historyDepth;
+    this.hist = opts.history ?? (opts.historyDepth > 0 ? new MemoryHistory(opts.historyDepth) : null);
+    this.historyDepth = this.hist?.kind === "disk" ? Math.max(1, opts.historyDepth) : opts.historyDepth;
     this.now = opts.now ?? Date.now;
     this.log = opts.logger.child({ component: "store" });
-    const l = opts.link;
-    const onCatalog = (tags: TagDef[]) => this.guard("catalog", () => this.onCatalog(tags));
-    const onSamples = (samples: Sample[], info?: { meta?: { receivedAt?: number } }) =>
-      this.guard("samples", () => this.onSamples(samples, info?.meta?.receivedAt));
-    const onHealth = (h: ReaderHealth) => this.guard("health", () => this.onHealth(h));
-    const onFrame = () => this.touch();
-    const onSession = () => { this.epoch++; this.touch(); };
-    l.on("catalog", onCatalog).on("samples", onSamples).on("health", onHealth).on("frame", onFrame).on("session", onSession);
-    this.detach = () => {
-      l.off("catalog", onCatalog).off("samples", onSamples).off("health", onHealth).off("frame", onFrame).off("session", onSession);
-    };
+    const gate = opts.gate;
+    this.backfill = new Backfill({
+      hist: this.hist, log: this.log, retainMs: opts.historyRetainMs ?? null, timeoutMs: opts.timeoutMs,
+      ...(gate.filterHistory ? { filter: (s, d) => gate.filterHistory!(s, d) } : {}),
+    }, this.hist?.resumeMark ?? null);
+    this.detach = opts.link.connect({
+      catalog: (tags) => this.guard("catalog", () => this.onCatalog(tags as TagDef[])),
+      samples: (samples, info) => this.guard("samples", () => this.onSamples(samples, info.meta.receivedAt)),
+      history: (samples, info) => this.guard("history", () => this.onHistory(samples, info)),
+      health: (h) => this.guard("health", () => this.onHealth(h)),
+      frame: (info) => this.guard("frame", () => this.onFrame(info.frameTime, info.meta.sessionId)),
+      session: () => { this.epoch++; this.backfill.session(); this.touch(); },
+    });
+  }
+
+  /** Backfill figures: samples merged, drops by reason, gap samples written, open gaps. */
+  backfillStats(): { backfilled: number; gapSamples: number; gapsLost: number; drops: Record<string, number>; oldestGapSeenAt: number | null } {
+    const b = this.backfill;
+    return { backfilled: b.backfilled, gapSamples: b.gapSamples, gapsLost: b.gaps.finalized, drops: { ...b.drops }, oldestGapSeenAt: b.gaps.oldestSeenAt() };
+  }
+
+  /** Samples the store dropped, by reason (a receiver metric, not a link reject). */
+  drops(): Record<DropReason, number> {
+    return { ...this.dropped };
   }
 
   get size(): number {
@@ -117,10 +153,20 @@ export class TagStore extends EventEmitter implements TagStoreView {
     return this.byPath.get(path);
   }
 
-  history(path: string, q: HistoryQuery): HistorySample[] | undefined {
+  history(path: string, q: HistoryRange): HistorySample[] | undefined {
     const r = this.byPath.get(path);
     if (!r) return undefined;
-    return r.ring ? r.ring.query(q) : [];
+    return this.hist ? this.hist.query(r.def, q) : [];
+  }
+
+  /** The history store's figures (null when history is off). */
+  historyStats(): HistoryStats | null {
+    return this.hist?.stats() ?? null;
+  }
+
+  /** Write pending history (the disk store batches); call on a timer. */
+  flushHistory(): void {
+    this.hist?.flush();
   }
 
   health(): ReaderHealth | null {
@@ -186,10 +232,11 @@ export class TagStore extends EventEmitter implements TagStoreView {
     this.logPolicyMatch();
   }
 
-  /** Stop listening to the link. */
+  /** Stop listening to the link; write and close the history store. */
   close(): void {
     this.detach();
     this.removeAllListeners();
+    this.hist?.close();
   }
 
   private guard(what: string, fn: () => void): void {
@@ -235,12 +282,15 @@ export class TagStore extends EventEmitter implements TagStoreView {
       keep.add(def.path);
       let r = this.byPath.get(def.path);
       if (!r) {
-        r = new TagRecord(def, source, name, this.historyDepth);
+        r = new TagRecord(def, source, name);
         r.level = this.linkLvl;
         this.byPath.set(def.path, r);
         added.push(r);
       } else if (!sameShape(r.def, def)) {
-        if (r.def.type !== def.type) r.retype(def, this.historyDepth);
+        if (r.def.type !== def.type) {
+          r.retype(def);
+          this.hist?.reset(def);
+        }
         r.def = def;
         changed.push(r);
       } else {
@@ -252,6 +302,7 @@ export class TagStore extends EventEmitter implements TagStoreView {
     for (const path of this.byPath.keys()) {
       if (!keep.has(path)) {
         this.byPath.delete(path);
+        this.hist?.drop(path);
         removed.push(path);
       }
     }
@@ -270,13 +321,15 @@ export class TagStore extends EventEmitter implements TagStoreView {
     this.touch();
     const now = this.now();
     let policyDropped = 0;
+    let unknown = 0;
     const known: Sample[] = [];
     for (const s of samples) {
       if (this.byAlias[s.alias]) known.push(s);
       else if (this.denied.has(s.alias)) policyDropped++;
-      // else: not in the catalogue we hold (before the birth): dropped silently, the next keyframe repeats it
+      else unknown++; // an alias the store did not accept (over limits.tags, or a bad catalogue entry)
     }
     this.deniedSamples += policyDropped;
+    this.dropped.unknown += unknown;
     this.apply(known, receivedAt ?? now, now, policyDropped);
   }
 
@@ -306,8 +359,11 @@ export class TagStore extends EventEmitter implements TagStoreView {
         malformed++;
         continue;
       }
-      // A sample older than what we hold (a late fragment) must not roll the value back.
-      if (r.sourceTime !== null && s.sourceTime < r.sourceTime && r.epoch === this.epoch) continue;
+      // A sample older than what we hold (a late or reordered frame) must not roll the value back.
+      if (r.sourceTime !== null && s.sourceTime < r.sourceTime && r.epoch === this.epoch) {
+        this.dropped.older++;
+        continue;
+      }
       const raw = s.status >>> 0;
       const differs = r.level !== Level.Live || r.value !== value || r.raw !== raw || r.sourceTime !== s.sourceTime;
       r.value = value;
@@ -317,16 +373,32 @@ export class TagStore extends EventEmitter implements TagStoreView {
       r.level = Level.Live;
       r.epoch = this.epoch;
       // "No value yet" is start-up noise, not history (other Bad statuses are recorded).
-      if (raw !== Status.BadWaitingForInitialData) r.ring?.append(value, raw, s.sourceTime);
+      if (raw !== Status.BadWaitingForInitialData) this.hist?.append(r.def, value, raw, s.sourceTime);
       if (differs) changed.push(r);
     }
-    if (policyDropped > 0) this.opts.link.countReject("policy", policyDropped);
-    if (malformed > 0) this.opts.link.countReject("malformed", malformed);
+    this.dropped.policy += policyDropped;
+    this.dropped.malformed += malformed;
     if (changed.length > 0) this.emit("update", changed);
+  }
+
+  private onFrame(frameTime: number, session: bigint): void {
+    const silent = this.lastActivity === null ? 0 : this.now() - this.lastActivity;
+    this.touch();
+    // Frames lost after FEC, read at most every 200 ms (stats() copies the intake's counters).
+    const now = this.now();
+    if (now - this.lossCheckedAt >= 200) { this.lossCheckedAt = now; this.framesLost = this.opts.link.stats().framesLost; }
+    this.backfill.frame(frameTime, session, this.framesLost, silent, now);
+    this.hist?.setMark(frameTime);
+  }
+
+  private onHistory(samples: Sample[], info: HistoryInfo): void {
+    const batch = this.backfill.history(samples, info, (a) => this.byAlias[a], (a) => this.denied.has(a), this.now());
+    if (batch.length > 0) this.emit("backfill", batch);
   }
 
   private onHealth(h: ReaderHealth): void {
     this.touch();
+    this.backfill.health(h, this.byPath.values(), this.now());
     this.readerHealth = h;
     this.logPolicyMatch();
     this.emit("health", h);

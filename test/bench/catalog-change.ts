@@ -15,6 +15,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TagDef } from "../../src/core/model.js";
+import type { LinkSink } from "../../src/link/index.js";
 
 const { validate } = await import("../../src/config/load.js");
 const { ReceiverOpcua } = await import("../../src/config/receiver-opcua.js");
@@ -23,6 +24,7 @@ const { UaServer } = await import("../../src/receiver/opcua/index.js");
 const { TagStore } = await import("../../src/receiver/store.js");
 const { PolicyGate } = await import("../../src/policy/index.js");
 const { Replica } = await import("../../src/link/replica.js");
+const { connectSink } = await import("../../src/link/index.js");
 const { CatalogIndex } = await import("../../src/link/catalog.js");
 const { encodeFrame, planBirthParts } = await import("../../src/link/codec/index.js");
 
@@ -57,7 +59,10 @@ class Feed extends EventEmitter {
   stats() {
     return { datagramsReceived: 0, framesReceived: 0, framesLost: 0, framesRecovered: 0, sessions: 1, sessionId: 1n, lastFrameTime: null, birth: true, rejected: {} };
   }
-  countReject(): void { /* not counted here */ }
+  /** The store's typed sink, fed from this emitter's events as LinkReceiver feeds it. */
+  connect(sink: LinkSink): () => void {
+    return connectSink(this, sink);
+  }
 }
 
 const feed = new Feed();

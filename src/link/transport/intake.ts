@@ -125,7 +125,7 @@ export class TransportIntake extends EventEmitter {
     return { ...this.addr };
   }
 
-  /** Count rejected units by reason; upper layers add "malformed"/"policy" here. */
+  /** Count rejected units by reason; the frame layer adds "malformed" (a payload that does not decode). */
   reject(reason: RejectReason, n = 1): void {
     if (!(reason in this.own) || !(n > 0)) return;
     this.own[reason] += n;

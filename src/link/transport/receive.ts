@@ -26,7 +26,7 @@ import { ReplayWindow } from "./replay.js";
 import { SessionGate, sessionOf, type SessionId } from "./session.js";
 import { formatKeyId, type LinkKey } from "../keys.js";
 
-export const REJECT_REASONS = ["auth", "replay", "malformed", "version", "oversize", "session", "policy"] as const;
+export const REJECT_REASONS = ["auth", "replay", "malformed", "version", "oversize", "session"] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 
 export interface ReceiveOptions {

@@ -1,59 +1,39 @@
 /**
- * HistoryRead (raw) served straight from the store's history rings, instead of
- * node-opcua's installHistoricalDataNode (19 KiB and 12 nodes per variable plus
- * 304 B per value: 3.3 GiB at 10k tags x 1,000 values, see STACK).
+ * HistoryRead served from the store (not node-opcua's installHistoricalDataNode: 19 KiB
+ * and 12 nodes per variable plus 304 B per value, 3.3 GiB at 10k tags x 1,000 values).
  *
- *   HistoryRead ─▶ engine ─▶ accessor.historyReadNode ─▶ (tag node?) ─▶ store.history(path, {from, to, limit})
- *                                                       └─ other nodes ─▶ node-opcua as before
+ *   HistoryRead ─▶ engine (one call per node, same tick) ─▶ accessor.historyReadNode
+ *     ─▶ tag node? ─┬─ ReadRawModifiedDetails (raw)  ─▶ history-raw.ts (bounds, paging)
+ *                   ├─ ReadProcessedDetails          ─▶ history-processed.ts (Part 13 aggregates)
+ *                   ├─ ReadAtTimeDetails             ─▶ history-processed.ts (interpolated)
+ *                   └─ other details                 ─▶ BadHistoryOperationUnsupported
+ *     └─ other nodes ─▶ node-opcua as before
  *
- * Raw reads only (ReadRawModifiedDetails, isReadModified false), both ends
- * inclusive, forward when start <= end and backward when start > end or only end
- * is given. A call returns at most min(numValuesPerNode, maxValuesPerCall)
- * values; when more remain it returns a continuation point. Continuation points
- * are stateless (the position itself, bound to the node), so an abandoned one
- * costs no memory; the ring may have moved on between calls, which only loses
- * what the ring already dropped. returnBounds is not supported (ignored).
+ * Bounded work (security invariant 5): at most maxValuesPerCall values (or intervals,
+ * or times) per node per call, and REQUEST_BUDGET values for the whole request, shared
+ * by its nodes in order: a node past the budget answers Good with no values and a
+ * continuation point, as Part 11 allows, so a 1,000-node read is never 1,000 x 10,000
+ * values. Continuation points are stateless (history-raw.ts): nothing to release, and
+ * ReleaseContinuationPoints answers Good with no data per node. Per-operation status
+ * codes follow Part 11 (GoodNoData, BadNoData per interval, BadBoundNotFound bounds,
+ * BadContinuationPointInvalid, BadAggregateNotSupported, BadTimestampsToReturnInvalid).
  */
 import {
-  DataValue, HistoryData, type HistoryReadDetails, HistoryReadResult, type HistoryReadValueId, type OPCUAServer, ReadRawModifiedDetails,
-  StatusCodes, TimestampsToReturn, coerceStatusCode, NodeIdType, type StatusCode,
+  AggregateFunction, DataType, DataValue, HistoryData, type HistoryReadDetails, HistoryReadResult, type HistoryReadValueId, NodeIdType,
+  type OPCUAServer, ReadAtTimeDetails, ReadProcessedDetails, ReadRawModifiedDetails, StatusCodes, TimestampsToReturn, Variant,
+  addAggregateSupport, coerceStatusCode, type StatusCode,
 } from "node-opcua";
+import type { TagType } from "../../core/model.js";
 import type { HistorySample, TagStoreView } from "../store-api.js";
+import type { AggResult } from "./aggregates.js";
+import { readRaw as rawRead, type RawQuery as RawQueryBase } from "./history-raw.js";
+import { AGGREGATE_IDS, readAtTime, readProcessed } from "./history-processed.js";
 import { toVariant } from "./variant.js";
 
-const CP_VERSION = 1;
-const CP_LENGTH = 1 + 1 + 4 + 8 + 4;
+export { decodePosition, encodePosition } from "./history-raw.js";
 
-interface Position {
-  /** timestamp to resume at (inclusive) */
-  t: number;
-  /** samples at exactly `t` already returned */
-  skip: number;
-}
-
-/** 32-bit FNV-1a, to bind a continuation point to one node. */
-function pathHash(path: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < path.length; i++) h = Math.imul(h ^ path.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
-export function encodePosition(path: string, reverse: boolean, p: Position): Buffer {
-  const b = Buffer.alloc(CP_LENGTH);
-  b.writeUInt8(CP_VERSION, 0);
-  b.writeUInt8(reverse ? 1 : 0, 1);
-  b.writeUInt32BE(pathHash(path), 2);
-  b.writeDoubleBE(p.t, 6);
-  b.writeUInt32BE(p.skip, 14);
-  return b;
-}
-
-export function decodePosition(path: string, reverse: boolean, b: Buffer): Position | null {
-  if (b.length !== CP_LENGTH || b.readUInt8(0) !== CP_VERSION || b.readUInt8(1) !== (reverse ? 1 : 0)) return null;
-  if (b.readUInt32BE(2) !== pathHash(path)) return null;
-  const t = b.readDoubleBE(6);
-  return Number.isFinite(t) ? { t, skip: b.readUInt32BE(14) } : null;
-}
+/** Values all nodes of one HistoryRead may return together; the rest get continuation points. */
+export const REQUEST_BUDGET = 200_000;
 
 const fail = (statusCode: StatusCode): HistoryReadResult => new HistoryReadResult({ statusCode });
 
@@ -64,54 +44,7 @@ function msOrNull(d: Date | null | undefined): number | null {
   return Number.isFinite(t) && t > Date.UTC(1601, 0, 2) ? t : null;
 }
 
-export interface RawQuery {
-  start: number | null;
-  end: number | null;
-  numValuesPerNode: number;
-  continuationPoint: Buffer | null;
-}
-
-/** One node's raw history read against the store; exported for unit tests. */
-export function readRaw(store: TagStoreView, path: string, q: RawQuery, maxValuesPerCall: number, ttr: TimestampsToReturn): HistoryReadResult {
-  const state = store.get(path);
-  if (!state) return fail(StatusCodes.BadNodeIdUnknown);
-  if (store.historyDepth <= 0) return fail(StatusCodes.BadHistoryOperationUnsupported);
-  const { start, end } = q;
-  if (start === null && end === null) return fail(StatusCodes.BadHistoryOperationInvalid);
-  if ((start === null || end === null) && q.numValuesPerNode === 0) return fail(StatusCodes.BadHistoryOperationInvalid);
-  const reverse = start === null || (end !== null && start > end);
-  let pos: Position = { t: reverse ? (start ?? end ?? 0) : (start ?? 0), skip: 0 };
-  if (q.continuationPoint && q.continuationPoint.length > 0) {
-    const p = decodePosition(path, reverse, q.continuationPoint);
-    if (!p) return fail(StatusCodes.BadContinuationPointInvalid);
-    pos = p;
-  }
-  const perCall = Math.min(q.numValuesPerNode > 0 ? q.numValuesPerNode : Infinity, maxValuesPerCall);
-  const want = pos.skip + perCall + 1;
-  let seq: HistorySample[];
-  if (reverse) {
-    const bottom = start === null ? undefined : (end ?? undefined);
-    seq = (store.history(path, bottom === undefined ? { to: pos.t } : { from: bottom, to: pos.t }) ?? []).reverse();
-  } else {
-    seq = store.history(path, end === null ? { from: pos.t, limit: want } : { from: pos.t, to: end, limit: want }) ?? [];
-  }
-  const page = seq.slice(pos.skip, pos.skip + perCall);
-  let continuationPoint: Buffer | null = null;
-  const last = page[page.length - 1];
-  if (last && seq.length > pos.skip + perCall) {
-    let skip = 0;
-    for (let i = 0; i < pos.skip + perCall; i++) if (seq[i]?.sourceTime === last.sourceTime) skip++;
-    continuationPoint = encodePosition(path, reverse, { t: last.sourceTime, skip });
-  }
-  const dataValues = page.map((s) => sampleToDataValue(state.def.type, s, ttr));
-  return new HistoryReadResult({
-    statusCode: dataValues.length === 0 ? StatusCodes.GoodNoData : StatusCodes.Good,
-    ...(continuationPoint ? { continuationPoint } : {}),
-    historyData: new HistoryData({ dataValues }),
-  });
-}
-
-function sampleToDataValue(type: Parameters<typeof toVariant>[0], s: HistorySample, ttr: TimestampsToReturn): DataValue {
+function dataValue(type: TagType, s: HistorySample, ttr: TimestampsToReturn): DataValue {
   const when = new Date(s.sourceTime);
   const source = ttr === TimestampsToReturn.Source || ttr === TimestampsToReturn.Both;
   const server = ttr === TimestampsToReturn.Server || ttr === TimestampsToReturn.Both;
@@ -122,11 +55,41 @@ function sampleToDataValue(type: Parameters<typeof toVariant>[0], s: HistorySamp
     return new DataValue({ statusCode: StatusCodes.BadTypeMismatch, ...(source ? { sourceTimestamp: when } : {}) });
   }
   return new DataValue({
-    value,
-    statusCode: coerceStatusCode(s.status),
-    ...(source ? { sourceTimestamp: when } : {}),
-    ...(server ? { serverTimestamp: when } : {}),
+    value, statusCode: coerceStatusCode(s.status),
+    ...(source ? { sourceTimestamp: when } : {}), ...(server ? { serverTimestamp: when } : {}),
   });
+}
+
+/** A processed or at-time result: the raw sample's value in the tag's type, or a computed Double (Count: UInt32). */
+function resultValue(type: TagType, r: AggResult, ttr: TimestampsToReturn, countType: boolean): DataValue {
+  if (r.sample) return dataValue(type, { value: r.sample.value, status: r.status, sourceTime: r.time }, ttr);
+  const value = r.value === null ? new Variant({ dataType: DataType.Null })
+    : new Variant({ dataType: countType ? DataType.UInt32 : DataType.Double, value: r.value });
+  const when = new Date(r.time);
+  return new DataValue({
+    value, statusCode: coerceStatusCode(r.status),
+    ...(ttr === TimestampsToReturn.Source || ttr === TimestampsToReturn.Both ? { sourceTimestamp: when } : {}),
+    ...(ttr === TimestampsToReturn.Server || ttr === TimestampsToReturn.Both ? { serverTimestamp: when } : {}),
+  });
+}
+
+const historyResult = (dataValues: DataValue[], cp: Buffer | null, empty: StatusCode = StatusCodes.GoodNoData): HistoryReadResult =>
+  new HistoryReadResult({
+    statusCode: dataValues.length === 0 && !cp ? empty : StatusCodes.Good,
+    ...(cp ? { continuationPoint: cp } : {}),
+    historyData: new HistoryData({ dataValues }),
+  });
+
+export type RawQuery = Omit<RawQueryBase, "returnBounds"> & { returnBounds?: boolean };
+
+/** One node's raw read as a HistoryReadResult (unit tests and the router). */
+export function readRaw(store: TagStoreView, path: string, q: RawQuery, maxValuesPerCall: number, ttr: TimestampsToReturn, budget = Infinity): HistoryReadResult {
+  const state = store.get(path);
+  if (!state) return fail(StatusCodes.BadNodeIdUnknown);
+  if (store.historyDepth <= 0) return fail(StatusCodes.BadHistoryOperationUnsupported);
+  const a = rawRead(store, path, { returnBounds: false, ...q }, maxValuesPerCall, budget);
+  if (a.status !== "Good" && a.status !== "GoodNoData") return fail(StatusCodes[a.status]);
+  return historyResult(a.items.map((s) => dataValue(state.def.type, s, ttr)), a.continuationPoint);
 }
 
 /**
@@ -141,11 +104,28 @@ interface HistoryNodeReader {
   ): Promise<HistoryReadResult>;
 }
 
+/** The request budget: node reads of one request run in the same tick, so it refills on the next. */
+class Budget {
+  private left = REQUEST_BUDGET;
+  private armed = false;
+  take(): number {
+    if (!this.armed) {
+      this.armed = true;
+      setImmediate(() => { this.left = REQUEST_BUDGET; this.armed = false; });
+    }
+    return Math.max(1, this.left);
+  }
+  spend(n: number): void {
+    this.left -= n;
+  }
+}
+
 /** Route HistoryRead of tag nodes (string NodeIds in `namespaceIndex`) to the store. */
 export function serveHistory(server: OPCUAServer, namespaceIndex: number, store: TagStoreView, maxValuesPerCall: number): void {
   const accessor = server.engine.addressSpaceAccessor as unknown as HistoryNodeReader | null;
   if (!accessor || typeof accessor.historyReadNode !== "function") throw new Error("node-opcua AddressSpaceAccessor.historyReadNode not found");
   const original = accessor.historyReadNode.bind(accessor);
+  const budget = new Budget();
   accessor.historyReadNode = async (context, nodeToRead, details, ttr, continuation) => {
     const nodeId = nodeToRead.nodeId;
     if (nodeId.namespace !== namespaceIndex || nodeId.identifierType !== NodeIdType.STRING) {
@@ -153,21 +133,61 @@ export function serveHistory(server: OPCUAServer, namespaceIndex: number, store:
     }
     const path = String(nodeId.value);
     if (ttr === TimestampsToReturn.Neither || ttr === TimestampsToReturn.Invalid) return fail(StatusCodes.BadTimestampsToReturnInvalid);
-    if (continuation.releaseContinuationPoints) return fail(StatusCodes.Good);
-    if (!(details instanceof ReadRawModifiedDetails) || details.isReadModified) return fail(StatusCodes.BadHistoryOperationUnsupported);
-    if (!path.includes("/")) return fail(StatusCodes.BadHistoryOperationUnsupported); // a source folder
-    const cp = continuation.continuationPoint;
-    return readRaw(store, path, {
-      start: msOrNull(details.startTime),
-      end: msOrNull(details.endTime),
-      numValuesPerNode: details.numValuesPerNode,
-      continuationPoint: cp ? Buffer.from(cp) : null,
-    }, maxValuesPerCall, ttr);
+    const state = store.get(path);
+    if (!state) return fail(path.includes("/") ? StatusCodes.BadNodeIdUnknown : StatusCodes.BadHistoryOperationUnsupported);
+    if (store.historyDepth <= 0) return fail(StatusCodes.BadHistoryOperationUnsupported);
+    if (continuation.releaseContinuationPoints) return fail(StatusCodes.Good); // stateless: nothing held
+    const cp = continuation.continuationPoint ? Buffer.from(continuation.continuationPoint) : null;
+    const type = state.def.type;
+    const left = budget.take();
+    if (details instanceof ReadRawModifiedDetails) {
+      if (details.isReadModified) return fail(StatusCodes.BadHistoryOperationUnsupported); // no modifications are kept
+      const r = readRaw(store, path, {
+        start: msOrNull(details.startTime), end: msOrNull(details.endTime), numValuesPerNode: details.numValuesPerNode,
+        returnBounds: details.returnBounds, continuationPoint: cp,
+      }, maxValuesPerCall, ttr, left);
+      budget.spend(r.historyData ? (r.historyData as HistoryData).dataValues?.length ?? 0 : 0);
+      return r;
+    }
+    if (details instanceof ReadProcessedDetails) {
+      const id = details.aggregateType?.[0];
+      const aggregateId = id && id.namespace === 0 && typeof id.value === "number" ? id.value : -1;
+      const a = readProcessed(store, path, {
+        start: msOrNull(details.startTime), end: msOrNull(details.endTime), interval: details.processingInterval,
+        aggregateId, continuationPoint: cp,
+      }, maxValuesPerCall, left);
+      if (a.status !== "Good") return fail(StatusCodes[a.status]);
+      budget.spend(a.results.length);
+      const isCount = AGGREGATE_IDS[aggregateId] === "Count";
+      return historyResult(a.results.map((r) => resultValue(type, r, ttr, isCount)), a.continuationPoint, StatusCodes.Good);
+    }
+    if (details instanceof ReadAtTimeDetails) {
+      const times = (details.reqTimes ?? []).map((d) => (d ? d.getTime() : NaN));
+      if (times.length === 0 || times.some((x) => !Number.isFinite(x))) return fail(StatusCodes.BadHistoryOperationInvalid);
+      const a = readAtTime(store, path, { times, useSimpleBounds: details.useSimpleBounds, continuationPoint: cp }, maxValuesPerCall, left);
+      if (a.status !== "Good") return fail(StatusCodes[a.status]);
+      budget.spend(a.results.length);
+      return historyResult(a.results.map((r) => resultValue(type, r, ttr, false)), a.continuationPoint, StatusCodes.Good);
+    }
+    return fail(StatusCodes.BadHistoryOperationUnsupported);
   };
 }
 
-/** Publish what HistoryRead offers under Server/ServerCapabilities/HistoryServerCapabilities (read-only: no insert, replace, update or delete). */
+/** The aggregates this server computes, as node-opcua names them. */
+const AGGREGATE_FUNCTIONS = [
+  AggregateFunction.Interpolative, AggregateFunction.Average, AggregateFunction.TimeAverage, AggregateFunction.Count,
+  AggregateFunction.Minimum, AggregateFunction.Maximum, AggregateFunction.Start, AggregateFunction.End,
+  AggregateFunction.PercentGood, AggregateFunction.PercentBad,
+];
+
+/**
+ * Publish what HistoryRead offers under Server/ServerCapabilities: HistoryServerCapabilities
+ * (read-only: no insert, replace, update or delete; no events) and the AggregateFunctions
+ * computed here (under ServerCapabilities and HistoryServerCapabilities).
+ */
 export function advertiseHistory(server: OPCUAServer, enabled: boolean, maxValuesPerCall: number): void {
+  const addressSpace = server.engine.addressSpace;
+  if (enabled && addressSpace) addAggregateSupport(addressSpace, AGGREGATE_FUNCTIONS);
   const c = server.engine.historyServerCapabilities;
   c.accessHistoryDataCapability = enabled;
   c.accessHistoryEventsCapability = false;

@@ -106,7 +106,11 @@ export function serverOptions(cfg: Config, pki: Pki, id: Identity, logger: Logge
         maxNodesPerTranslateBrowsePathsToNodeIds: ops,
         maxMonitoredItemsPerCall: ops,
         maxNodesPerHistoryReadData: Math.min(ops, MAX_NODES_PER_HISTORY_READ),
-        maxNodesPerHistoryReadEvents: 1,
+        // node-opcua 2.182 checks the *events* limit against every HistoryRead, data reads
+        // included: at 1, any read of two nodes failed with BadTooManyOperations. This
+        // server has no event history (reads of it answer BadHistoryOperationUnsupported
+        // per node), so the same limit is safe here.
+        maxNodesPerHistoryReadEvents: Math.min(ops, MAX_NODES_PER_HISTORY_READ),
         // refused by the read-only gate anyway; advertised as 1 (0 would mean "no limit")
         maxNodesPerWrite: 1,
         maxNodesPerMethodCall: 1,

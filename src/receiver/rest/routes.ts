@@ -10,6 +10,7 @@ import type { TagStoreView } from "../store-api.js";
 import { iso, linkJson, sampleJson, sourceJson, tagJson } from "../json.js";
 import * as S from "./schemas.js";
 import { queryTags, type TagQuery } from "./tag-query.js";
+import { MAX_HISTORY_SAMPLES } from "../../config/receiver.js";
 
 export interface RouteDeps {
   store: TagStoreView;
@@ -80,7 +81,7 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
     return tagJson(s);
   });
 
-  app.get<{ Params: { source: string; tag: string }; Querystring: { from?: string; to?: string; limit?: number } }>(
+  app.get<{ Params: { source: string; tag: string }; Querystring: { from?: string; to?: string; after?: string; limit?: number } }>(
     "/api/v1/tags/:source/:tag/history", {
       ...plainJson,
       schema: {
@@ -92,11 +93,18 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
       const from = parseTime(req.query.from, "from");
       const to = parseTime(req.query.to, "to");
       if (from !== undefined && to !== undefined && from > to) throw new HttpError(400, "BAD_REQUEST", "querystring/from must not be after to");
-      const q = { ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}), ...(req.query.limit !== undefined ? { limit: req.query.limit } : {}) };
-      const h = store.history(path, q);
-      if (!h) throw new HttpError(404, "NOT_FOUND", `no tag ${path}`);
+      const after = parseTime(req.query.after, "after");
+      const limit = req.query.limit ?? MAX_HISTORY_SAMPLES;
+      // Pages: one more than asked tells whether a next page exists; `after` skips what the last page ended with.
+      const lo = after !== undefined ? Math.max(after, from ?? -Infinity) : from;
+      const q = { ...(lo !== undefined ? { from: lo } : {}), ...(to !== undefined ? { to } : {}), limit: limit + 2 };
+      const got = store.history(path, q);
+      if (!got) throw new HttpError(404, "NOT_FOUND", `no tag ${path}`);
+      const h = (after !== undefined ? got.filter((x) => x.sourceTime > after) : got).slice(0, limit + 1);
+      const more = h.length > limit;
+      const page = more ? h.slice(0, limit) : h;
       const type = store.get(path)?.def.type;
-      return { path, samples: h.map((x) => sampleJson(x, type)) };
+      return { path, samples: page.map((x) => sampleJson(x, type)), ...(more ? { next: String(page[page.length - 1]!.sourceTime) } : {}) };
     });
 
   app.get("/api/v1/sources", {

@@ -84,7 +84,11 @@ export const historyQuery = {
   properties: {
     from: { type: "string", maxLength: 40, description: "inclusive; ISO 8601 with a zone (2024-05-01T12:00:00Z) or Unix ms" },
     to: { type: "string", maxLength: 40, description: "inclusive; ISO 8601 with a zone or Unix ms" },
-    limit: { type: "integer", minimum: 1, maximum: MAX_HISTORY_SAMPLES, description: "at most this many samples, oldest first" },
+    after: { type: "string", maxLength: 40, description: "exclusive: samples after this time (the `next` of the previous page); ISO 8601 with a zone or Unix ms" },
+    limit: {
+      type: "integer", minimum: 1, maximum: MAX_HISTORY_SAMPLES, default: MAX_HISTORY_SAMPLES,
+      description: "at most this many samples per page, oldest first; when more remain the reply carries `next`",
+    },
   },
 } as const;
 
@@ -93,6 +97,7 @@ export const historyReply = {
   required: ["path", "samples"],
   properties: {
     path: { type: "string" },
+    next: { type: "string", description: "present when more samples remain: pass it as `after` for the next page (Unix ms)" },
     samples: {
       type: "array",
       items: {

@@ -31,7 +31,7 @@ void t.test("birth parts go first, then a full keyframe, then deltas", async (t)
   t.equal(p.sent.at(-1)?.kind, "delta", "a change after startup goes as a delta within the flush time");
   t.same(p.sent.filter((s) => s.bytes.length > 1328).map((s) => `${s.kind} ${s.bytes.length}`), [], "every frame fits the payload");
   t.equal(p.rep.catalog?.hash, p.pub.catalog?.hash, "the replica has the catalogue");
-  t.equal(p.rep.get(10)?.value, valueFor(tags[10]!, 1), "a value changed during startup arrived");
+  t.equal(p.rec.get(10)?.value, valueFor(tags[10]!, 1), "a value changed during startup arrived");
 });
 
 void t.test("deltas: a full datagram goes at once, the rest after the flush time, all within maxPayload", async (t) => {
@@ -117,8 +117,8 @@ void t.test("updates: type mismatches become BadTypeMismatch, bad aliases and no
   p.run(10);
   t.equal(p.pub.stats().typeMismatches, 1);
   t.equal(p.pub.stats().invalidAliases, 1);
-  t.same(p.rep.get(0), { alias: 0, value: null, status: Status.BadTypeMismatch, sourceTime: T0 + 1 });
-  t.same(p.rep.get(1), { alias: 1, value: 5, status: 0, sourceTime: T0 + 1 }, "a bigint in range becomes the int16 number");
+  t.same(p.rec.get(0), { alias: 0, value: null, status: Status.BadTypeMismatch, sourceTime: T0 + 1 });
+  t.same(p.rec.get(1), { alias: 1, value: 5, status: 0, sourceTime: T0 + 1 }, "a bigint in range becomes the int16 number");
   t.same(peekFrame(p.sent.at(-1)!.bytes).kind, "delta");
 });
 
@@ -135,6 +135,6 @@ void t.test("a new catalogue carries values of unchanged tags; the same catalogu
   p.pub.setCatalog(grown);
   p.run(100);
   t.equal(p.rep.catalog?.size, 101, "replica switched to the new catalogue");
-  t.equal(p.rep.get(5)?.value, valueFor(tags[5]!, 3), "value carried over");
-  t.equal(p.rep.get(100)?.status, Status.BadWaitingForInitialData, "new tag waits for data");
+  t.equal(p.rec.get(5)?.value, valueFor(tags[5]!, 3), "value carried over");
+  t.equal(p.rec.get(100)?.status, Status.BadWaitingForInitialData, "new tag waits for data");
 });

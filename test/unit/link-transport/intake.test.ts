@@ -22,17 +22,17 @@ void t.test("rejects are counted by reason and published on channels.linkReject"
   const sub = (m: unknown) => seen.push((m as { reason: string }).reason);
   diagnostics_channel.subscribe(channels.linkReject.name, sub);
   t.teardown(() => diagnostics_channel.unsubscribe(channels.linkReject.name, sub));
-  intake.reject("policy", 3);
+  intake.reject("version", 3);
   intake.reject("malformed");
   intake.reject("nonsense" as never);
   const client = dgram.createSocket("udp4");
   t.teardown(() => client.close());
   client.send(Buffer.from("garbage"), intake.address().port, "127.0.0.1");
   t.ok(await until(() => intake.stats().datagramsReceived === 1));
-  t.same(seen, ["policy", "policy", "policy", "malformed", "malformed"]);
+  t.same(seen, ["version", "version", "version", "malformed", "malformed"]);
   t.match(intake.stats(), {
     datagramsReceived: 1, framesReceived: 0, framesLost: 0, framesRecovered: 0, sessions: 0, sessionId: null, lastDatagramTime: null,
-    rejected: { auth: 0, replay: 0, malformed: 2, version: 0, oversize: 0, session: 0, policy: 3 },
+    rejected: { auth: 0, replay: 0, malformed: 2, version: 3, oversize: 0, session: 0 },
   });
 });
 

@@ -68,13 +68,13 @@ void t.test("invalid requests", async (t) => {
 });
 
 void t.test("continuation points are bound to node and direction and validated", async (t) => {
-  const cp = encodePosition("a/x", false, { t: 10, skip: 2 });
-  t.same(decodePosition("a/x", false, cp), { t: 10, skip: 2 });
-  t.equal(decodePosition("a/y", false, cp), null, "another node");
-  t.equal(decodePosition("a/x", true, cp), null, "the other direction");
-  t.equal(decodePosition("a/x", false, cp.subarray(1)), null, "truncated");
+  const cp = encodePosition("a/x", 0, { t: 10, skip: 2, started: true });
+  t.same(decodePosition("a/x", 0, cp), { t: 10, skip: 2, started: true });
+  t.equal(decodePosition("a/y", 0, cp), null, "another node");
+  t.equal(decodePosition("a/x", 1, cp), null, "the other direction");
+  t.equal(decodePosition("a/x", 0, cp.subarray(1)), null, "truncated");
   const nan = Buffer.from(cp);
   nan.writeDoubleBE(Number.NaN, 6);
-  t.equal(decodePosition("a/x", false, nan), null, "not a time");
+  t.equal(decodePosition("a/x", 0, nan), null, "not a time");
   t.equal(run(store, "a/x", q({ start: 0, end: 100, continuationPoint: Buffer.from("garbage") })).status, "BadContinuationPointInvalid");
 });

@@ -2,10 +2,11 @@
 import { EventEmitter } from "node:events";
 import type { ReaderHealth, Sample, TagDef, TagType } from "../../../src/core/model.js";
 import { silentLogger } from "../../../src/core/log.js";
+import { connectSink, type LinkSink } from "../../../src/link/index.js";
 import { TagStore, type LinkFeed, type StoreGate, type StoreOptions } from "../../../src/receiver/store.js";
 
 export class FakeLink extends EventEmitter implements LinkFeed {
-  rejected: Record<string, number> = { auth: 0, replay: 0, malformed: 0, version: 0, oversize: 0, session: 0, policy: 0 };
+  rejected: Record<string, number> = { auth: 0, replay: 0, malformed: 0, version: 0, oversize: 0, session: 0 };
   birth = false;
   sessionId: bigint | null = null;
   lastFrameTime: number | null = null;
@@ -17,8 +18,12 @@ export class FakeLink extends EventEmitter implements LinkFeed {
       birth: this.birth, rejected: { ...this.rejected },
     };
   }
+  /** What the transport counts (datagrams), set by hand. */
   countReject(reason: string, n = 1): void {
     this.rejected[reason] = (this.rejected[reason] ?? 0) + n;
+  }
+  connect(sink: LinkSink): () => void {
+    return connectSink(this, sink);
   }
   /** Emit a frame the way LinkReceiver does: "frame" plus its content event. */
   catalog(tags: TagDef[], at = Date.now()): void {
@@ -29,6 +34,16 @@ export class FakeLink extends EventEmitter implements LinkFeed {
   samples(samples: Sample[], at = Date.now(), kind = "delta"): void {
     this.frame(kind, at);
     this.emit("samples", samples, { kind, frameTime: at, meta: this.meta(at) });
+  }
+  /** A history frame part, as LinkReceiver emits it (contract 1). */
+  history(samples: Sample[], w: { from: number; to: number; part?: number; parts?: number }, at = Date.now()): void {
+    this.frame("history", at);
+    this.emit("history", samples, { from: w.from, to: w.to, part: w.part ?? 0, parts: w.parts ?? 1, frameTime: at, meta: this.meta(at) });
+  }
+  /** A new reader session (as the intake reports it). */
+  session(id: bigint): void {
+    this.sessionId = id;
+    this.emit("session", id);
   }
   health(h: ReaderHealth, at = Date.now()): void {
     this.frame("heartbeat", at);

@@ -1,5 +1,5 @@
 import t from "tap";
-import { HistoryRing } from "../../../src/receiver/history.js";
+import { HistoryRing } from "../../../src/receiver/history/ring.js";
 import { Status } from "../../../src/core/status.js";
 
 void t.test("ring is bounded at its depth and keeps the newest samples", async (t) => {

@@ -18,7 +18,8 @@ async function scrape(t: { teardown(fn: () => unknown): void }) {
   const ua = { superseded: 0, lagMs: 0 };
   const metrics = new ReceiverMetrics({
     store: env.store, link: env.link, policyBlocked: () => ({ denied: 4, rate: 1 }), opcuaUpdates: () => ua,
-    dropped: () => Object.fromEntries(DROP_REASONS.map((r, i) => [r, i])),
+    dropped: () => Object.fromEntries(DROP_REASONS.map((r, i) => [r, i])), drops: () => env.store.drops(),
+    history: () => ({ store: env.store.historyStats(), backfill: env.store.backfillStats() }),
   });
   const { app, url } = await startRestServer({
     store: env.store, metrics, logger: silentLogger, host: "127.0.0.1", port: 0, observe: (r, c) => metrics.observeRest(r, c),
@@ -39,8 +40,12 @@ void t.test("all contract metrics are exposed with their labels and pass promtoo
   const { link, clock, store, text, ua } = await scrape(t);
   const empty = await text();
   t.ok(promtool(empty).ok, `promtool on an idle receiver: ${promtool(empty).out}`);
-  for (const r of ["auth", "replay", "malformed", "version", "oversize", "session", "policy"]) {
+  for (const r of ["auth", "replay", "malformed", "version", "oversize", "session"]) {
     t.match(empty, new RegExp(`^sluice_link_datagrams_rejected_total\\{reason="${r}"\\} 0$`, "m"), `reason ${r} pre-initialised`);
+  }
+  t.notMatch(empty, /^sluice_link_datagrams_rejected_total\{reason="policy"\}/m, "policy drops are the store's, not the link's");
+  for (const r of ["policy", "malformed", "older", "unknown"]) {
+    t.match(empty, new RegExp(`^sluice_receiver_samples_dropped_total\\{reason="${r}"\\} 0$`, "m"), `store drop reason ${r} pre-initialised`);
   }
   t.match(empty, /^sluice_link_up 0$/m);
   t.notMatch(empty, /^(process|nodejs)_/m, "no default metrics");
@@ -66,7 +71,7 @@ void t.test("all contract metrics are exposed with their labels and pass promtoo
     [/^sluice_opcua_update_lag_seconds 1\.5$/m, "OPC UA overload: lag of the oldest waiting update"],
     [/^# TYPE sluice_link_datagrams_received_total counter$/m, "datagrams counter"],
     [/^sluice_link_datagrams_rejected_total\{reason="auth"\} 3$/m, "auth rejects"],
-    [/^sluice_link_datagrams_rejected_total\{reason="policy"\} 1$/m, "policy drop of p/secret's sample"],
+    [/^sluice_receiver_samples_dropped_total\{reason="policy"\} 1$/m, "policy drop of p/secret's sample, counted by the store"],
     [/^# TYPE sluice_link_frames_lost_total counter$/m, "frames lost"],
     [/^# TYPE sluice_link_frames_recovered_total counter$/m, "frames recovered"],
     [/^sluice_link_last_frame_timestamp_seconds 1700000000$/m, "last frame time in seconds"],
@@ -83,6 +88,12 @@ void t.test("all contract metrics are exposed with their labels and pass promtoo
     [/^sluice_link_birth 1$/m, "birth"],
     [/^sluice_receiver_policy_blocked_total\{reason="denied"\} 4$/m, "receiver policy blocked"],
     [/^sluice_receiver_dropped_total\{reason="time_future"\} 5$/m, "authenticated input over a receiver limit, by reason"],
+    [/^sluice_history_samples 2$/m, "history samples held (p/a and p/b)"],
+    [/^sluice_history_bytes [1-9]/m, "history bytes"],
+    [/^sluice_history_backfilled_samples_total 0$/m, "nothing backfilled yet"],
+    [/^sluice_history_backfill_dropped_total\{reason="future"\} 0$/m, "backfill drops by reason"],
+    [/^sluice_history_oldest_gap_age_seconds 0$/m, "no open gap"],
+    [/^sluice_reader_journal_samples 0$/m, "reader journal depth (none reported)"],
     [/^sluice_rest_requests_total\{route="\/metrics",code="200"\} 1$/m, "REST requests"],
   ];
   for (const [re, what] of expect) t.match(full, re, what);

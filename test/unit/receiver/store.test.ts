@@ -58,11 +58,11 @@ void t.test("policy-denied tags never enter the store; their samples are counted
     { alias: 1, value: 2, status: 0, sourceTime: clock.t },
     { alias: 1, value: 3, status: 0, sourceTime: clock.t + 1 },
   ], clock.t);
-  t.equal(link.rejected.policy, 2);
+  t.equal(store.drops().policy, 2);
   t.equal(store.get("p/ok")!.value, 1);
   // the gate's sample filter drops too, and is counted
   link.samples([{ alias: 0, value: 666, status: 0, sourceTime: clock.t + 5 }], clock.t);
-  t.equal(link.rejected.policy, 3);
+  t.equal(store.drops().policy, 3);
   t.equal(store.get("p/ok")!.value, 1);
 });
 
@@ -73,7 +73,7 @@ void t.test("policy reload re-filters the catalogue", async (t) => {
   store.reapplyPolicy();
   t.same([...store.all()].map((s) => s.def.path), ["p/secret"]);
   link.samples([{ alias: 0, value: 1, status: 0, sourceTime: clock.t }], clock.t);
-  t.equal(link.rejected.policy, 1);
+  t.equal(store.drops().policy, 1);
 });
 
 void t.test("samples update latest value, receive time and bounded history", async (t) => {
@@ -103,6 +103,15 @@ void t.test("samples update latest value, receive time and bounded history", asy
   // an older sample does not roll the value back
   link.samples([{ alias: 0, value: 1n, status: 0, sourceTime: clock.t - 10_000 }], clock.t);
   t.equal(store.get("a/v")!.value, 8n * 2n ** 60n);
+  t.equal(store.drops().older, 1, "counted by the store as an older sample");
+  // a status change at the same source time applies (not older)
+  link.samples([{ alias: 0, value: 8n * 2n ** 60n, status: Status.UncertainLastUsableValue, sourceTime: clock.t - 50 }], clock.t);
+  t.equal(store.get("a/v")!.status, Status.UncertainLastUsableValue);
+  t.equal(store.drops().older, 1);
+  // a new reader session restarts the ordering: its clock may be behind
+  link.emit("session", 2n);
+  link.samples([{ alias: 0, value: 2n, status: 0, sourceTime: clock.t - 3_600_000 }], clock.t);
+  t.equal(store.get("a/v")!.value, 2n, "an older time from a new session applies");
   t.equal(store.historyDepth, 5);
 });
 
@@ -110,7 +119,7 @@ void t.test("wrong value types and unknown aliases are dropped, never thrown", a
   const { link, store, clock } = makeStore();
   link.samples([{ alias: 0, value: 1, status: 0, sourceTime: clock.t }], clock.t);
   t.equal(store.size, 0, "samples before the birth are dropped");
-  t.equal(link.rejected.malformed, 0);
+  t.equal(store.drops().malformed, 0);
   link.catalog(defs(["a/i", "int64"], ["a/b", "bool"]), clock.t);
   link.samples([
     { alias: 0, value: 1.5, status: 0, sourceTime: clock.t },
@@ -118,7 +127,9 @@ void t.test("wrong value types and unknown aliases are dropped, never thrown", a
     { alias: 1, value: true, status: 0, sourceTime: clock.t },
     { alias: 99, value: true, status: 0, sourceTime: clock.t },
   ], clock.t);
-  t.equal(link.rejected.malformed, 2);
+  t.equal(store.drops().malformed, 2);
+  t.equal(store.drops().unknown, 2, "the sample before the birth and alias 99 (not in the catalogue)");
+  t.equal(link.rejected.malformed, 0, "the store counts into its own counters, not the link's");
   t.equal(store.get("a/i")!.value, null);
   t.equal(store.get("a/b")!.value, true);
   link.emit("samples", null, {});
@@ -255,7 +266,7 @@ void t.test("with the real PolicyGate: range flags, rate-held values released by
   t.equal(store.get("a/hot")!.status, Status.BadOutOfRange, "flagged values cross with BadOutOfRange");
   t.equal(store.get("a/hot")!.value, 500);
   t.equal(store.get("a/drop")!.value, null, "dropped by range");
-  t.equal(link.rejected.policy, 2, "range drop + denied tag");
+  t.equal(store.drops().policy, 2, "range drop + denied tag");
   link.samples([{ alias: 0, value: 1, status: 0, sourceTime: clock.t }], clock.t);
   clock.t += 100;
   link.samples([{ alias: 0, value: 2, status: 0, sourceTime: clock.t }], clock.t);

@@ -8,12 +8,14 @@
  * numeric sample costs 21 bytes. The ring starts small and doubles up to its depth,
  * so tags that rarely change stay cheap, and it never grows past `depth` (bounded).
  *
- * Times are kept strictly increasing: a sample whose sourceTime is not newer than the
- * last one (a keyframe repeating a value, a late fragment) is not recorded. That keeps
+ * Times are kept strictly increasing: a live sample whose sourceTime is not newer than
+ * the last one (a keyframe repeating a value, a late fragment) is not appended. Backfill
+ * goes through merge(), which inserts in order and skips times already held. That keeps
  * the ring sorted, which range queries rely on.
  */
-import type { TagType, Value } from "../core/model.js";
-import type { HistoryQuery, HistorySample } from "./store-api.js";
+import type { TagType, Value } from "../../core/model.js";
+import type { HistorySample } from "../store-api.js";
+import type { HistoryRange } from "./api.js";
 
 type Kind = "num" | "bool" | "i64" | "u64" | "str";
 
@@ -47,8 +49,16 @@ export class HistoryRing {
     this.kind = kindOf(type);
   }
 
+  /** samples overwritten because the ring was full */
+  evicted = 0;
+
   get length(): number {
     return this.len;
+  }
+
+  /** sourceTime of the oldest sample, or null when empty. */
+  get firstTime(): number | null {
+    return this.len === 0 ? null : this.times[this.head]!;
   }
 
   /** Approximate bytes held by the arrays (strings counted at 2 bytes per char). */
@@ -76,6 +86,7 @@ export class HistoryRing {
     } else {
       i = this.head; // full at depth: overwrite the oldest
       this.head = (this.head + 1) % this.cap;
+      this.evicted++;
     }
     this.times[i] = sourceTime;
     this.status[i] = status >>> 0;
@@ -95,29 +106,59 @@ export class HistoryRing {
     this.strs = null;
   }
 
-  /** Samples with from <= sourceTime <= to, oldest first, at most `limit`. */
-  query(q: HistoryQuery = {}): HistorySample[] {
+  /** Samples with from <= sourceTime <= to, oldest first (newest first with reverse), at most `limit`. */
+  query(q: HistoryRange = {}): HistorySample[] {
     const from = q.from ?? -Infinity;
     const to = q.to ?? Infinity;
     const limit = q.limit ?? Infinity;
     const out: HistorySample[] = [];
     if (this.len === 0 || limit <= 0 || from > to) return out;
-    for (let k = this.lowerBound(from); k < this.len && out.length < limit; k++) {
+    const at = (k: number): HistorySample => {
       const i = (this.head + k) % this.cap;
-      const t = this.times[i]!;
-      if (t > to) break;
-      out.push({ value: this.get(i), status: this.status[i]!, sourceTime: t });
+      return { value: this.get(i), status: this.status[i]!, sourceTime: this.times[i]! };
+    };
+    if (q.reverse) {
+      const lo = this.lowerBound(from);
+      for (let k = this.lowerBound(to, true) - 1; k >= lo && out.length < limit; k--) out.push(at(k));
+      return out;
+    }
+    for (let k = this.lowerBound(from); k < this.len && out.length < limit; k++) {
+      const s = at(k);
+      if (s.sourceTime > to) break;
+      out.push(s);
     }
     return out;
   }
 
-  /** First logical index whose time is >= t. */
-  private lowerBound(t: number): number {
+  /**
+   * Backfill: insert samples in time order, skipping times already held (idempotent);
+   * the ring keeps its newest `depth`. Returns the samples that were new and kept.
+   */
+  merge(samples: readonly HistorySample[]): HistorySample[] {
+    const held = new Set<number>();
+    for (let k = 0; k < this.len; k++) held.add(this.times[(this.head + k) % this.cap]!);
+    const fresh: HistorySample[] = [];
+    for (const s of samples) if (!held.has(s.sourceTime)) { held.add(s.sourceTime); fresh.push(s); }
+    if (fresh.length === 0) return [];
+    const all = [...this.query(), ...fresh].sort((a, b) => a.sourceTime - b.sourceTime);
+    const keep = all.slice(Math.max(0, all.length - this.depth));
+    this.evicted += all.length - keep.length;
+    const ev = this.evicted;
+    this.clear();
+    this.evicted = ev;
+    for (const s of keep) this.append(s.value, s.status, s.sourceTime);
+    const kept = new Set(keep);
+    return fresh.filter((s) => kept.has(s)).sort((a, b) => a.sourceTime - b.sourceTime);
+  }
+
+  /** First logical index whose time is >= t (> t with `after`). */
+  private lowerBound(t: number, after = false): number {
     let lo = 0;
     let hi = this.len;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.times[(this.head + mid) % this.cap]! < t) lo = mid + 1;
+      const x = this.times[(this.head + mid) % this.cap]!;
+      if (x < t || (after && x === t)) lo = mid + 1;
       else hi = mid;
     }
     return lo;

@@ -1,0 +1,147 @@
+/**
+ * The receiver's side of history that survives outages: journal samples re-sent by the
+ * reader are checked and merged into the history store; stretches the reader can no
+ * longer re-send are written as BadNoCommunication, so a historian sees the gap.
+ *
+ *   "history" ─▶ known tag? ─▶ not in the future, not past retention ─▶ value of its type ─▶ policy (no maxRate)
+ *              ─▶ history.merge (idempotent) ─▶ "backfill" batch (what was new), segment coverage (gaps.ts)
+ *   frames / sessions / heartbeats ─▶ gaps.ts ─▶ lost stretch [a, b) ─▶ per tag: Bad at a, the value again at b
+ *
+ * The value again at b: a tag whose newest known change is at or before b had that
+ * value at b, so the historian sees the stretch end; a tag that changed after b gets
+ * its backfilled samples instead. A stretch is written once every tag has been
+ * refreshed since it was seen (the first keyframe after the outage), or after a minute.
+ * Every drop is counted by reason (sluice_history_backfill_dropped_total).
+ */
+import type { Logger } from "../core/log.js";
+import type { ReaderHealth, Sample, TagDef } from "../core/model.js";
+import { Status } from "../core/status.js";
+import type { HistoryInfo } from "../link/index.js";
+import { Gaps, type Stretch } from "./gaps.js";
+import type { HistoryStore } from "./history/api.js";
+import type { TagRecord } from "./record.js";
+import { normalise } from "./record.js";
+import type { HistorySample, TagState } from "./store-api.js";
+
+export const BACKFILL_DROP_REASONS = ["policy", "malformed", "unknown", "retention", "future"] as const;
+export type BackfillDropReason = (typeof BACKFILL_DROP_REASONS)[number];
+
+/** A sample this far ahead of the receiver's clock is refused (clock skew allowance). */
+export const FUTURE_MS = 60_000;
+/** A lost stretch is written at the latest this long after it was seen, refreshed or not. */
+const SETTLE_MS = 60_000;
+
+export interface BackfillDeps {
+  hist: HistoryStore | null;
+  /** the policy's rules for history (range, type); absent: allow */
+  filter?: (samples: Sample[], def: (alias: number) => TagDef | undefined) => Sample[];
+  log: Logger;
+  /** samples older than now - retainMs are refused (null: no bound, memory history) */
+  retainMs: number | null;
+  timeoutMs: number;
+}
+
+export type BackfillBatch = { tag: TagState; samples: HistorySample[] }[];
+
+export class Backfill {
+  readonly gaps = new Gaps();
+  readonly drops: Record<BackfillDropReason, number> = { policy: 0, malformed: 0, unknown: 0, retention: 0, future: 0 };
+  backfilled = 0;
+  gapSamples = 0;
+  private last: { frameTime: number; session: bigint } | null = null;
+  /** start of a stretch opened by a new session or a restart, closed by the next frame */
+  private openFrom: number | null = null;
+  private framesLost = 0;
+
+  constructor(private readonly d: BackfillDeps, resumeFrom: number | null) {
+    if (resumeFrom !== null) this.openFrom = resumeFrom + 1; // the receiver was down since then
+  }
+
+  /** Reader time of the last frame (kept by the disk store across restarts). */
+  get lastFrameTime(): number | null {
+    return this.last?.frameTime ?? null;
+  }
+
+  history(samples: Sample[], info: HistoryInfo, rec: (alias: number) => TagRecord | undefined, denied: (alias: number) => boolean, now: number): BackfillBatch {
+    this.gaps.part(info.meta.sessionId, info.from, info.to, info.part, info.parts);
+    const hist = this.d.hist;
+    const byTag = new Map<TagRecord, HistorySample[]>();
+    const checked: Sample[] = [];
+    const oldest = this.d.retainMs === null ? -Infinity : now - this.d.retainMs;
+    for (const s of samples) {
+      const r = rec(s.alias);
+      if (!r) { this.drops[denied(s.alias) ? "policy" : "unknown"]++; continue; }
+      if (!Number.isFinite(s.sourceTime) || !Number.isInteger(s.status)) { this.drops.malformed++; continue; }
+      if (s.sourceTime > now + FUTURE_MS) { this.drops.future++; continue; }
+      if (s.sourceTime < oldest) { this.drops.retention++; continue; }
+      const value = normalise(r.def.type, s.value);
+      if (value === undefined) { this.drops.malformed++; continue; }
+      checked.push({ ...s, value });
+    }
+    const passed = this.d.filter ? this.d.filter(checked, (a) => rec(a)?.def) : checked;
+    this.drops.policy += checked.length - passed.length;
+    if (!hist) return [];
+    for (const s of passed) {
+      const r = rec(s.alias)!;
+      let l = byTag.get(r);
+      if (!l) byTag.set(r, (l = []));
+      l.push({ value: s.value, status: s.status >>> 0, sourceTime: s.sourceTime });
+    }
+    const batch: BackfillBatch = [];
+    for (const [r, l] of byTag) {
+      const fresh = hist.merge(r.def, l);
+      if (fresh.length > 0) batch.push({ tag: r, samples: fresh });
+      this.backfilled += fresh.length;
+    }
+    return batch;
+  }
+
+  /** A new reader session: its journal starts empty, so what followed the old one's last frame is lost. */
+  session(): void {
+    if (this.last) this.openFrom = this.last.frameTime + 1;
+    this.last = null;
+  }
+
+  /** Every accepted frame: silence or loss since the previous one opens a stretch. */
+  frame(frameTime: number, session: bigint, framesLost: number, silentMs: number, now: number): void {
+    if (this.openFrom !== null) {
+      this.gaps.add(this.openFrom, frameTime, now);
+      this.openFrom = null;
+    } else if (this.last && this.last.session === session && (framesLost > this.framesLost || silentMs >= this.d.timeoutMs)) {
+      this.gaps.add(this.last.frameTime + 1, frameTime, now);
+    }
+    this.framesLost = framesLost;
+    if (!this.last || frameTime >= this.last.frameTime || this.last.session !== session) this.last = { frameTime, session };
+  }
+
+  /** A heartbeat: the journal's start decides what is lost; lost stretches are written once tags are fresh. */
+  health(h: ReaderHealth, records: Iterable<TagRecord>, now: number): void {
+    this.gaps.journal(h.journal?.from ?? null);
+    const lost = this.gaps.takeLost();
+    if (lost.length === 0) return;
+    const list = [...records];
+    const wait: Stretch[] = [];
+    for (const s of lost) {
+      const fresh = list.every((r) => r.receiveTime !== null && r.receiveTime >= s.seenAt);
+      if (!fresh && now - s.seenAt < SETTLE_MS) { wait.push(s); continue; }
+      this.write(s, list);
+    }
+    if (wait.length > 0) this.gaps.keepLost(wait);
+  }
+
+  private write(s: Stretch, records: TagRecord[]): void {
+    const hist = this.d.hist;
+    if (!hist) return;
+    let n = 0;
+    for (const r of records) {
+      const edge: HistorySample[] = [{ value: null, status: Status.BadNoCommunication, sourceTime: s.from }];
+      if (r.sourceTime !== null && r.sourceTime <= s.to && r.raw !== Status.BadWaitingForInitialData && s.to > s.from) {
+        edge.push({ value: r.value, status: r.raw, sourceTime: s.to });
+      }
+      n += hist.merge(r.def, edge).length;
+    }
+    this.gapSamples += n;
+    this.d.log.warn({ from: new Date(s.from).toISOString(), to: new Date(s.to).toISOString(), tags: records.length },
+      "history: a stretch the reader can no longer re-send is recorded as BadNoCommunication");
+  }
+}
