@@ -74,6 +74,8 @@ export class Backfill {
       if (!Number.isFinite(s.sourceTime) || !Number.isInteger(s.status)) { this.drops.malformed++; continue; }
       if (s.sourceTime > now + FUTURE_MS) { this.drops.future++; continue; }
       if (s.sourceTime < oldest) { this.drops.retention++; continue; }
+      // "no value yet" is start-up noise, not history: live samples skip it too (store.ts)
+      if (s.status >>> 0 === Status.BadWaitingForInitialData) continue;
       const value = normalise(r.def.type, s.value);
       if (value === undefined) { this.drops.malformed++; continue; }
       checked.push({ ...s, value });

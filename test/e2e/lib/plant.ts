@@ -104,7 +104,9 @@ export function writePlant(dir: string, addr: { ot: string; dmzOt: string; dmzIt
       timeout: s(LINK.timeoutMs), stale: s(LINK.staleMs),
     },
     policy: "./policy.yaml",
-    rest: { listen: `${addr.dmzIt}:${REST_PORT}` },
+    // the IT namespace is the test's own network: plain HTTP without credentials is opted into,
+    // as it must be beyond loopback (rest.insecure), like OPC UA's None mode below
+    rest: { listen: `${addr.dmzIt}:${REST_PORT}`, insecure: true },
     opcua: { port: OPCUA_PORT, host: addr.dmzIt, security: { modes: ["None"] }, allowAnonymous: true, pki: "./pki" },
     history: { samples: 5000 },
   }));

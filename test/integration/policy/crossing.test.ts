@@ -290,6 +290,8 @@ void t.test("no policy, no start; allow-all starts with a warning", async (t) =>
   t.equal(reader.health().policyHash, "allow-all");
   t.same(reader.catalog().map((d) => d.path), ["press1/temperature", "press1/count", SECRET], "allow-all lets everything cross");
   await until("the secret on an allow-all receiver (the control case)", async () => (await tagStatus(rx.rest, SECRET)) === 200);
+  // the tag is served from its catalogue entry on; its first value follows with the next frame
+  await until("the secret's first value (the control case)", async () => (await getJson<TagJson>(rx.rest, `/api/v1/tags/${SECRET}`)).body.value !== null);
   const secret = await getJson<TagJson>(rx.rest, `/api/v1/tags/${SECRET}`);
   t.equal(secret.body.value, 4711, "with allow-all the secret's value crosses");
   await until("a keyframe with the secret", () => tap.kinds.keyframe >= 1 && tap.kinds.birth >= 1);
