@@ -30,6 +30,13 @@ export type { MqttStats } from "./stats.js";
 
 /** Most publishes waiting for the broker before values wait in `pending` instead. */
 const HIGH_WATER = 2048;
+/**
+ * Sparkplug data is QoS 0 (as the specification requires), so what was written just
+ * before a connection broke may never have reached the broker: values published live in
+ * this last window are buffered again when the connection drops (at least once; hosts
+ * see a duplicate timestamp at worst, never a gap).
+ */
+const RESEND_MS = 2000;
 const TICK_MS = 250;
 
 export interface PublisherOptions {
@@ -46,6 +53,7 @@ export class MqttPublisher {
   private readonly log: Logger;
   private readonly now: () => number;
   private pending: Row[] = [];
+  private recent: { at: number; rows: readonly Row[] }[] = [];
   private live = false;
   private starting = false;
   private hostOnline: boolean | null = null;
@@ -192,6 +200,10 @@ export class MqttPublisher {
 
   private publishRows(rows: readonly Row[], historical: boolean): void {
     const now = this.now();
+    if (!historical && this.edge) {
+      this.recent.push({ at: now, rows });
+      while (this.recent.length > 0 && this.recent[0]!.at < now - RESEND_MS) this.recent.shift();
+    }
     if (this.edge) {
       const { messages, unborn } = this.edge.data(rows, historical, now);
       if (historical) this.counts.noDevice += unborn;
@@ -226,6 +238,8 @@ export class MqttPublisher {
 
   private onOffline(): void {
     if (this.live) this.log.warn({ broker: this.session.where }, "mqtt: connection lost; buffering values until it returns");
+    if (this.live) for (const r of this.recent) this.buffer.append([...r.rows], r.at);
+    this.recent = [];
     this.live = false;
     this.edge?.reset();
     if (this.hostOnline === true) this.hostOnline = null; // wait for the host's STATE again after reconnecting
