@@ -145,3 +145,24 @@ void t.test("link silence: DDEATH for every device, DBIRTH when frames flow agai
   t.ok(await host.until(() => host.seen.some((m) => m.type === "NDATA" && m.payload.metrics!.some((x) => x.name === "Link/Up" && x.value === false)), 5000), "NDATA says the link is down");
   t.equal(Status.Good, 0);
 });
+
+void t.test("scale-out: two receivers under one group, one broker: both nodes, every tag once", async (t) => {
+  const broker = await startMosquitto();
+  t.teardown(() => broker.close());
+  const host = await sparkplugHost(broker.url, ["spBv1.0/plant/#"]);
+  t.teardown(() => host.close());
+  const a = await rig(t, {
+    tags: [{ alias: 0, path: "press1/t", type: "float64" }, { alias: 1, path: "press2/t", type: "float64" }],
+    mqtt: { url: broker.url, sparkplug: { group: "plant", node: "dmz-a" } },
+  });
+  const b = await rig(t, {
+    tags: [{ alias: 0, path: "line1/speed", type: "float64" }, { alias: 1, path: "line2/speed", type: "float64" }],
+    mqtt: { url: broker.url, sparkplug: { group: "plant", node: "dmz-b" } },
+  });
+  a.send({ 0: 1, 1: 2 });
+  b.send({ 0: 3, 1: 4 });
+  t.ok(await host.until(() => host.seen.filter((m) => m.type === "DBIRTH").length >= 4, 10_000), "four devices born");
+  t.same([...new Set(host.seen.filter((m) => m.type === "NBIRTH").map((m) => m.node))].sort(), ["dmz-a", "dmz-b"], "both nodes");
+  const tags = host.seen.filter((m) => m.type === "DBIRTH").flatMap((m) => m.payload.metrics!.map((x) => `${m.node}/${m.device}/${x.name}`));
+  t.same(tags.sort(), ["dmz-a/press1/t", "dmz-a/press2/t", "dmz-b/line1/speed", "dmz-b/line2/speed"], "every tag exactly once");
+});
