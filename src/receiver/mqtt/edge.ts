@@ -42,6 +42,8 @@ export class SparkplugEdge {
   private nextAlias = 1;
   /** born devices: source → paths in its DBIRTH */
   private readonly born = new Map<string, Set<string>>();
+  /** path → its alias, source and the DBIRTH path set that named it (one lookup per value) */
+  private readonly birthOf = new Map<string, { alias: number; source: string; paths: Set<string> }>();
   private lastNode: NodeHealth | null = null;
 
   constructor(private readonly group: string, private readonly node: string, private readonly maxMetrics: number) {}
@@ -106,6 +108,7 @@ export class SparkplugEdge {
       metrics.push(birthMetric(t, now));
     }
     this.born.set(source, paths);
+    for (const p of paths) this.birthOf.set(p, { alias: this.aliases.get(p)!, source, paths });
     return { topic: deviceTopic(this.group, "DBIRTH", this.node, source), payload: this.payload(metrics, now, this.next()), values: metrics.length };
   }
 
@@ -122,13 +125,11 @@ export class SparkplugEdge {
     const bySource = new Map<string, Metric[]>();
     let unborn = 0;
     for (const [path, type, value, status, time] of rows) {
-      const source = path.slice(0, path.indexOf("/"));
-      const paths = this.born.get(source);
-      const alias = paths?.has(path) ? this.aliases.get(path) : undefined;
-      if (alias === undefined) { unborn++; continue; }
-      let list = bySource.get(source);
-      if (!list) bySource.set(source, (list = []));
-      list.push(dataMetric(alias, type, value, status, time, historical));
+      const b = this.birthOf.get(path);
+      if (b === undefined || this.born.get(b.source) !== b.paths) { unborn++; continue; }
+      let list = bySource.get(b.source);
+      if (!list) bySource.set(b.source, (list = []));
+      list.push(dataMetric(b.alias, type, value, status, time, historical));
     }
     const messages: Message[] = [];
     for (const [source, metrics] of bySource) {

@@ -28,8 +28,13 @@ import { UnsTopics, unsPayload } from "./uns.js";
 
 export type { MqttStats } from "./stats.js";
 
-/** Most publishes waiting for the broker before values wait in `pending` instead. */
-const HIGH_WATER = 2048;
+/**
+ * Most publishes handed to MQTT.js and not yet written (QoS 0) or acknowledged (QoS 1/2).
+ * Beyond it values wait in `pending`: MQTT.js slows to a crawl when handed tens of
+ * thousands of publishes in one go (each waits on the socket's drain), so the pipeline
+ * feeds it in slices and continues on its "drain".
+ */
+const HIGH_WATER = 1024;
 /**
  * Sparkplug data is QoS 0 (as the specification requires), so what was written just
  * before a connection broke may never have reached the broker: values published live in
@@ -85,6 +90,7 @@ export class MqttPublisher {
     });
     this.session.on("online", () => this.onOnline());
     this.session.on("offline", () => this.onOffline());
+    this.session.on("drain", () => { if (this.live) this.flush(); });
     this.session.on("message", (topic: string, payload: Buffer) => this.onMessage(topic, payload));
 
     const onUpdate = (states: TagState[]) => this.onUpdate(states);
@@ -190,10 +196,17 @@ export class MqttPublisher {
       this.pending = [];
       return;
     }
-    if (this.session.inflight > HIGH_WATER) return; // wait; coalesce() bounds pending
-    const rows = this.pending;
-    this.pending = [];
+    const room = HIGH_WATER - this.session.inflight;
+    if (room <= 0) return; // the session's "drain" calls again; coalesce() bounds pending
+    const take = Math.min(this.pending.length, room * this.rowsPerMessage());
+    const rows = take === this.pending.length ? this.pending : this.pending.slice(0, take);
+    this.pending = take === this.pending.length ? [] : this.pending.slice(take);
     this.publishRows(rows, false);
+  }
+
+  /** Rows one MQTT message carries: one per UNS message, a DDATA batch for Sparkplug only. */
+  private rowsPerMessage(): number {
+    return this.uns ? 1 : this.cfg.batch.maxMetrics;
   }
 
   // ---- broker side ----
@@ -291,7 +304,11 @@ export class MqttPublisher {
           this.buffer.append(b.rows, b.at); // keep it (at the end: order within the rest of the replay is lost only on a second outage)
           continue;
         }
-        this.publishRows(b.rows, true);
+        const step = Math.max(1, Math.floor(HIGH_WATER / 2) * this.rowsPerMessage());
+        for (let i = 0; i < b.rows.length; i += step) {
+          if (i > 0) await this.drained();
+          this.publishRows(b.rows.length <= step ? b.rows : b.rows.slice(i, i + step), true);
+        }
         n += b.rows.length;
         this.counts.replayed += b.rows.length;
       }
@@ -300,7 +317,7 @@ export class MqttPublisher {
   }
 
   private drained(): Promise<void> {
-    if (this.session.inflight < HIGH_WATER) return Promise.resolve();
+    if (this.session.inflight < HIGH_WATER / 2) return Promise.resolve();
     return new Promise((r) => {
       const done = () => { this.session.off("drain", done).off("offline", done); r(); };
       this.session.on("drain", done).on("offline", done);

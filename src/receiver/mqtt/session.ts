@@ -119,7 +119,7 @@ export class Session extends EventEmitter {
       this.inflight--;
       if (err) this.note(err);
       done?.(err);
-      if (this.inflight === 0 || this.inflight === 256) this.emit("drain");
+      if (this.inflight === 0 || this.inflight === 256) this.emit("drain"); // a quarter of the publisher's high water
     });
     return true;
   }

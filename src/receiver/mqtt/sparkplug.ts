@@ -77,6 +77,7 @@ export function setValue(m: Metric, type: TagType, v: Value): void {
  * 192 good, 64 uncertain, 0 bad; only sent when the value is not good.
  */
 export function qualityProps(status: number): PropertySet | undefined {
+  if (status === 0) return undefined; // Good: the common case, no property
   const q = quality(status);
   if (q === "good") return undefined;
   return { keys: ["Quality"], values: [{ type: DataType.Int32, intValue: q === "uncertain" ? 64 : 0 }] };

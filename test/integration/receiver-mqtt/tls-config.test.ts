@@ -6,11 +6,13 @@
 import t from "tap";
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
+import { Writable } from "node:stream";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ESLint } from "eslint";
 import { checkReceiverFile } from "../../../src/config/receiver.js";
 import { isSluiceError } from "../../../src/core/errors.js";
+import { createLogger } from "../../../src/core/log.js";
 import { startMosquitto } from "../../fixtures/mosquitto.js";
 import { rig, tempDir, until } from "./harness.js";
 
@@ -67,6 +69,37 @@ void t.test("mqtts:// with a CA and a client certificate; a wrong CA is refused 
     return !s.connected && why !== "";
   }, 10_000), "never connected");
   t.match(why, /TLS: the broker's certificate is not signed by mqtt\.ca/, `clear error: ${why}`);
+});
+
+void t.test("username and password file: accepted, refused with a clear error, never logged", async (t) => {
+  const dir = tempDir(t);
+  const secret = "Tr0ub4dor-mqtt-pass";
+  execFileSync("mosquitto_passwd", ["-c", "-b", join(dir, "passwd"), "sluice", secret], { stdio: "ignore" });
+  const broker = await startMosquitto({ extra: `password_file ${join(dir, "passwd")}\nallow_anonymous false` });
+  t.teardown(() => broker.close());
+  writeFileSync(join(dir, "good.pass"), `${secret}\n`);
+  writeFileSync(join(dir, "bad.pass"), "wrong-password-xyz\n");
+  let logs = "";
+  const logger = createLogger({ level: "trace", destination: new Writable({ write(c, _e, cb) { logs += String(c); cb(); } }) });
+  const ok = await rig(t, {
+    dir, logger, tags: [{ alias: 0, path: "p/x", type: "float64" }],
+    mqtt: { url: broker.url, username: "sluice", passwordFile: "good.pass", uns: { topic: "s/{source}/{tag}" } },
+  });
+  ok.send({ 0: 1 });
+  t.ok(await until(async () => (await ok.rest<{ published: { values: number } }>("/api/v1/mqtt")).published.values > 0, 10_000), "the right password connects and publishes");
+  const dir2 = tempDir(t);
+  writeFileSync(join(dir2, "bad.pass"), "wrong-password-xyz\n");
+  const bad = await rig(t, {
+    dir: dir2, logger, tags: [{ alias: 0, path: "p/x", type: "float64" }],
+    mqtt: { url: broker.url, username: "sluice", passwordFile: "bad.pass", uns: { topic: "s/{source}/{tag}" } },
+  });
+  let why = "";
+  t.ok(await until(async () => { why = (await bad.rest<{ lastError: string | null }>("/api/v1/mqtt")).lastError ?? ""; return why !== ""; }, 10_000), "a wrong one is refused");
+  t.match(why, /refused the credentials|Not authorized/i, `clear error: ${why}`);
+  const api = JSON.stringify(await ok.rest("/api/v1/mqtt")) + JSON.stringify(await bad.rest("/api/v1/mqtt")) + await (await fetch(`${ok.rx.rest}/metrics`)).text();
+  t.ok(logs.length > 0, "something was logged");
+  t.notOk(logs.includes(secret) || logs.includes("wrong-password-xyz"), "no password in the logs");
+  t.notOk(api.includes(secret) || api.includes("wrong-password-xyz"), "nor in the API or metrics");
 });
 
 void t.test("a bad mqtt block is a check error naming the field", async (t) => {
