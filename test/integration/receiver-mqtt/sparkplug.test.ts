@@ -166,3 +166,41 @@ void t.test("scale-out: two receivers under one group, one broker: both nodes, e
   const tags = host.seen.filter((m) => m.type === "DBIRTH").flatMap((m) => m.payload.metrics!.map((x) => `${m.node}/${m.device}/${x.name}`));
   t.same(tags.sort(), ["dmz-a/press1/t", "dmz-a/press2/t", "dmz-b/line1/speed", "dmz-b/line2/speed"], "every tag exactly once");
 });
+
+void t.test("primary host STATE: publish only while it is online, buffer otherwise", async (t) => {
+  const broker = await startMosquitto();
+  t.teardown(() => broker.close());
+  const host = await sparkplugHost(broker.url, ["spBv1.0/g/#"]);
+  t.teardown(() => host.close());
+  const state = (online: boolean) => host.client.publishAsync("spBv1.0/STATE/scada", JSON.stringify({ online, timestamp: Date.now() }), { qos: 1, retain: true });
+  await state(false);
+  const r = await rig(t, {
+    tags: [{ alias: 0, path: "p/v", type: "int32" }],
+    mqtt: { url: broker.url, reconnect: { min: "100ms", max: "500ms" }, sparkplug: { group: "g", node: "n", primaryHost: "scada" } },
+  });
+  for (let i = 1; i <= 5; i++) { r.send({ 0: i }); await new Promise((res) => setTimeout(res, 100)); }
+  await new Promise((res) => setTimeout(res, 800));
+  t.equal(host.seen.filter((m) => m.type === "NBIRTH").length, 0, "nothing published while the primary host is offline");
+  const api = await r.rest<{ connected: boolean; live: boolean; buffered: { values: number }; sparkplug: { primaryHostOnline: boolean } }>("/api/v1/mqtt");
+  t.equal(api.connected, true);
+  t.equal(api.live, false);
+  t.equal(api.sparkplug.primaryHostOnline, false);
+  t.ok(api.buffered.values >= 5, `${api.buffered.values} values buffered`);
+
+  await state(true);
+  t.ok(await host.until(() => host.seen.some((m) => m.type === "DDATA"), 10_000), "online: births, then the buffered values");
+  t.same(host.seen.slice(0, 2).map((m) => m.type), ["NBIRTH", "DBIRTH"]);
+  const hist = host.seen.filter((m) => m.type === "DDATA").flatMap((m) => m.payload.metrics!).filter((x) => x.isHistorical && x.value !== null).map((x) => x.value);
+  t.same(hist.slice(0, 5), [1, 2, 3, 4, 5], "historical, in order");
+  const born = host.seen.find((m) => m.type === "NBIRTH")!;
+
+  const before = host.seen.length;
+  await state(false);
+  t.ok(await host.until(() => host.seen.slice(before).some((m) => m.type === "NDEATH"), 10_000), "offline: the receiver sends NDEATH");
+  const death = host.seen.slice(before).find((m) => m.type === "NDEATH")!;
+  t.equal(num(metric(death, "bdSeq")?.value), num(metric(born, "bdSeq")?.value), "with the bdSeq of its NBIRTH");
+  await new Promise((res) => setTimeout(res, 1000));
+  t.notOk(host.seen.slice(before).some((m) => m.type === "NBIRTH"), "and waits for the host (reconnected, not publishing)");
+  await state(true);
+  t.ok(await host.until(() => host.seen.slice(before).some((m) => m.type === "NBIRTH"), 10_000), "online again: a new NBIRTH");
+});
