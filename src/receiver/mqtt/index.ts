@@ -60,6 +60,8 @@ export class MqttPublisher {
   private pending: Row[] = [];
   private recent: { at: number; rows: readonly Row[] }[] = [];
   private live = false;
+  private drainQueued = false;
+  private flushing = false;
   private starting = false;
   private hostOnline: boolean | null = null;
   private hostStamp = 0;
@@ -90,7 +92,9 @@ export class MqttPublisher {
     });
     this.session.on("online", () => this.onOnline());
     this.session.on("offline", () => this.onOffline());
-    this.session.on("drain", () => { if (this.live) this.flush(); });
+    // MQTT.js may call a QoS 0 publish back synchronously: flushing from inside a publish would
+    // overtake the rows still being sent, so the drain flush runs on the next turn.
+    this.session.on("drain", () => { if (this.live && !this.drainQueued) { this.drainQueued = true; setImmediate(() => { this.drainQueued = false; this.flush(); }); } });
     this.session.on("message", (topic: string, payload: Buffer) => this.onMessage(topic, payload));
 
     const onUpdate = (states: TagState[]) => this.onUpdate(states);
@@ -190,7 +194,16 @@ export class MqttPublisher {
   }
 
   private flush(): void {
-    if (this.pending.length === 0) return;
+    if (this.pending.length === 0 || this.flushing) return;
+    this.flushing = true;
+    try {
+      this.flushNow();
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  private flushNow(): void {
     if (!this.live) {
       this.buffer.append(this.pending, this.now());
       this.pending = [];
