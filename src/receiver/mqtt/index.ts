@@ -20,9 +20,11 @@ import type { Logger } from "../../core/log.js";
 import { parseSize } from "../../core/size.js";
 import type { HistorySample, TagState, TagStoreView } from "../store-api.js";
 import { StoreForward, type Row } from "./buffer.js";
-import { REBIRTH, SparkplugEdge, type Message, type NodeHealth } from "./edge.js";
+import { SparkplugEdge, type Message } from "./edge.js";
+import { bySource, nodeHealth, sourceUp } from "./devices.js";
+import { classify } from "./inbound.js";
 import { Session } from "./session.js";
-import { decode, nodeTopic, stateTopic } from "./sparkplug.js";
+import { nodeTopic, stateTopic } from "./sparkplug.js";
 import type { MqttStats } from "./stats.js";
 import { UnsTopics, unsPayload } from "./uns.js";
 
@@ -148,7 +150,7 @@ export class MqttPublisher {
     for (const t of this.timers) clearInterval(t);
     this.detach();
     this.flush();
-    if (this.live && this.edge) this.send({ topic: nodeTopic(this.cfg.sparkplug!.group, "NDEATH", this.cfg.sparkplug!.node), payload: this.edge.death(this.now()), values: 0 }, 1);
+    this.sendDeath();
     if (!this.live && this.pending.length > 0) { this.buffer.append(this.pending, this.now()); this.pending = []; }
     this.live = false;
     await this.session.close();
@@ -254,6 +256,12 @@ export class MqttPublisher {
     c.lastPublish = this.now();
   }
 
+  /** NDEATH by hand (a deliberate disconnect sends no Will), while births are out. */
+  private sendDeath(): void {
+    const sp = this.cfg.sparkplug;
+    if (this.live && this.edge && sp) this.send({ topic: nodeTopic(sp.group, "NDEATH", sp.node), payload: this.edge.death(this.now()), values: 0 }, 1);
+  }
+
   private onOnline(): void {
     if (this.cfg.sparkplug?.primaryHost && this.hostOnline !== true) {
       this.log.info({ host: this.cfg.sparkplug.primaryHost }, "mqtt: waiting for the primary host to be online; buffering");
@@ -340,97 +348,58 @@ export class MqttPublisher {
   /** NBIRTH and a DBIRTH for every source that is up. */
   private births(): void {
     if (!this.edge) return;
-    this.send(this.edge.nodeBirth(this.nodeHealth(), this.now()), 0);
+    this.send(this.edge.nodeBirth(nodeHealth(this.store, this.latencyMs), this.now()), 0);
     this.dirtySources.clear();
-    for (const [source, tags] of this.bySource()) if (this.sourceUp(source)) this.send(this.edge.deviceBirth(source, tags, this.now()), 0);
+    for (const [source, tags] of bySource(this.store)) if (sourceUp(this.store, source)) this.send(this.edge.deviceBirth(source, tags, this.now()), 0);
   }
 
   private tick(): void {
     if (!this.live || !this.edge) return;
     this.flush();
     const now = this.now();
-    const nd = this.edge.nodeData(this.nodeHealth(), now);
+    const nd = this.edge.nodeData(nodeHealth(this.store, this.latencyMs), now);
     if (nd) this.send(nd, 0);
-    const sources = this.bySource();
+    const sources = bySource(this.store);
     for (const source of this.edge.bornDevices()) {
-      if (!sources.has(source) || !this.sourceUp(source)) this.send(this.edge.deviceDeath(source, now), 0);
+      if (!sources.has(source) || !sourceUp(this.store, source)) this.send(this.edge.deviceDeath(source, now), 0);
     }
     for (const [source, tags] of sources) {
-      const up = this.sourceUp(source);
+      const up = sourceUp(this.store, source);
       if (up && (!this.edge.isBorn(source) || this.dirtySources.has(source))) this.send(this.edge.deviceBirth(source, tags, now), 0);
     }
     this.dirtySources.clear();
   }
 
-  private bySource(): Map<string, TagState[]> {
-    const m = new Map<string, TagState[]>();
-    for (const s of this.store.all()) {
-      let l = m.get(s.source);
-      if (!l) m.set(s.source, (l = []));
-      l.push(s);
-    }
-    return m;
-  }
-
-  /** A device lives while the link is up and the reader does not report its source down. */
-  private sourceUp(source: string): boolean {
-    if (!this.store.link().up) return false;
-    const h = this.store.health()?.sources.find((s) => s.name === source);
-    return !h || h.state === "up" || h.state === "degraded";
-  }
-
-  private nodeHealth(): NodeHealth {
-    const l = this.store.link();
-    return { linkUp: l.up, framesLost: l.framesLost, latencyMs: this.latencyMs, tags: this.store.size };
-  }
-
   // ---- inbound: rebirth and STATE only ----
 
   private onMessage(topic: string, payload: Buffer): void {
-    const sp = this.cfg.sparkplug;
-    if (sp?.primaryHost && topic === stateTopic(sp.primaryHost)) return this.onState(payload);
-    if (sp && topic === nodeTopic(sp.group, "NCMD", sp.node)) {
-      let rebirth = false;
-      let other = 0;
-      try {
-        for (const m of decode(payload).metrics) {
-          if (m.name === REBIRTH && m.booleanValue === true) rebirth = true;
-          else other++;
-        }
-      } catch {
-        other++;
-      }
-      if (other > 0) {
-        this.counts.ignored += other;
-        this.log.warn({ topic, metrics: other }, "mqtt: command ignored (sluice never writes toward the plant)");
-      }
-      if (rebirth && this.live) {
-        this.counts.rebirths++;
-        this.log.info("mqtt: rebirth requested; NBIRTH and DBIRTHs sent again from the store");
-        this.flush();
-        this.births();
-      }
-      return;
+    const m = classify(topic, payload, this.cfg.sparkplug);
+    if (m.kind === "state") return this.onState(m.online, m.timestamp);
+    if (m.ignored > 0) {
+      this.counts.ignored += m.ignored;
+      this.log.warn({ topic, messages: m.ignored }, "mqtt: inbound message ignored (sluice never writes toward the plant)");
     }
-    this.counts.ignored++;
-    this.log.warn({ topic }, "mqtt: unexpected message ignored");
+    if (m.kind === "rebirth" && this.live) {
+      this.counts.rebirths++;
+      this.log.info("mqtt: rebirth requested; NBIRTH and DBIRTHs sent again from the store");
+      this.flush();
+      this.births();
+    }
   }
 
   /** Sparkplug 3.0 STATE: {"online": bool, "timestamp": ms}; older timestamps are ignored. */
-  private onState(payload: Buffer): void {
-    let s: { online?: unknown; timestamp?: unknown };
-    try { s = JSON.parse(payload.toString("utf8")) as typeof s; } catch { this.counts.ignored++; return; }
-    if (typeof s.online !== "boolean" || typeof s.timestamp !== "number" || s.timestamp < this.hostStamp) return;
-    this.hostStamp = s.timestamp;
+  private onState(online: boolean, timestamp: number): void {
+    if (timestamp < this.hostStamp) return;
+    this.hostStamp = timestamp;
     const was = this.hostOnline;
-    this.hostOnline = s.online;
-    if (s.online && was !== true) {
+    this.hostOnline = online;
+    if (online && was !== true) {
       this.log.info({ host: this.cfg.sparkplug!.primaryHost }, "mqtt: primary host online");
       void this.begin();
-    } else if (!s.online && was === true) {
+    } else if (!online && was === true) {
       this.log.warn({ host: this.cfg.sparkplug!.primaryHost }, "mqtt: primary host offline: NDEATH, reconnect, buffer until it is back");
       this.flush();
-      if (this.live && this.edge) this.send({ topic: nodeTopic(this.cfg.sparkplug!.group, "NDEATH", this.cfg.sparkplug!.node), payload: this.edge.death(this.now()), values: 0 }, 1);
+      this.sendDeath();
       this.live = false;
       this.edge?.reset();
       this.session.restart();

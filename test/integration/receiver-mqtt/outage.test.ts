@@ -13,7 +13,7 @@ import { stringify } from "yaml";
 import { keygen } from "../../../src/link/keys.js";
 import { startMosquitto } from "../../fixtures/mosquitto.js";
 import { sparkplugHost, type SeenMessage } from "../../fixtures/sparkplug-host.js";
-import { rig, tempDir, until } from "./harness.js";
+import { rig, tempDir, until } from "../../fixtures/mqtt-rig.js";
 
 const ROOT = resolve(fileURLToPath(new URL("../../..", import.meta.url)));
 const BIN = join(ROOT, "bin", "sluice.js");
@@ -34,12 +34,12 @@ void t.test("kill -9 of the receiver: the broker publishes NDEATH with the NBIRT
   }));
   const child = spawn(process.execPath, [BIN, "receiver", "-c", join(dir, "r.yaml")], { stdio: "ignore" });
   t.teardown(() => { if (child.exitCode === null) child.kill("SIGKILL"); });
-  t.ok(await host.until(() => host.seen.some((m) => m.type === "NBIRTH"), 20_000), "NBIRTH from the receiver process");
+  t.ok(await host.until(() => host.seen.some((m) => m.type === "NBIRTH"), 90_000), "NBIRTH from the receiver process");
   const birth = host.seen.find((m) => m.type === "NBIRTH")!;
   const gone = new Promise((r) => child.once("exit", r));
   child.kill("SIGKILL");
   await gone;
-  t.ok(await host.until(() => host.seen.some((m) => m.type === "NDEATH"), 15_000), "NDEATH published by the broker (the Will)");
+  t.ok(await host.until(() => host.seen.some((m) => m.type === "NDEATH"), 30_000), "NDEATH published by the broker (the Will)");
   const death = host.seen.find((m) => m.type === "NDEATH")!;
   t.equal(bdSeqOf(death), bdSeqOf(birth), `NDEATH bdSeq ${bdSeqOf(death)} matches the NBIRTH's`);
   t.equal(death.retain, false, "the Will is not retained");
@@ -59,7 +59,7 @@ void t.test(`broker down ${OUTAGE_S} s while values change: replayed in order, h
   const sent: number[] = [];
   const step = () => { n++; r.send({ 0: n }); sent.push(n); };
   step();
-  t.ok(await host.until(() => host.seen.some((m) => m.type === "DBIRTH"), 10_000), "born");
+  t.ok(await host.until(() => host.seen.some((m) => m.type === "DBIRTH"), 30_000), "born");
   const ticker = setInterval(step, 100);
   t.teardown(() => clearInterval(ticker));
   await new Promise((res) => setTimeout(res, 1000));
@@ -92,5 +92,5 @@ void t.test(`broker down ${OUTAGE_S} s while values change: replayed in order, h
   t.same(missing, [], `every one of ${sent.length} values reached the host`);
   const end = await r.rest<{ buffered: { values: number }; replayed: number }>("/api/v1/mqtt");
   t.equal(end.buffered.values, 0, "buffer empty again");
-  t.ok(await until(() => readdirSync(join(dir, "buf")).length === 0, 5000), "and its files gone");
+  t.ok(await until(() => readdirSync(join(dir, "buf")).length === 0, 15_000), "and its files gone");
 });

@@ -9,7 +9,7 @@ import type { TagDef } from "../../../src/core/model.js";
 import { Status } from "../../../src/core/status.js";
 import { startMosquitto } from "../../fixtures/mosquitto.js";
 import { encodeSparkplug, sparkplugHost, type SeenMessage } from "../../fixtures/sparkplug-host.js";
-import { rig, until } from "./harness.js";
+import { rig, until } from "../../fixtures/mqtt-rig.js";
 
 const TAGS: TagDef[] = [
   { alias: 0, path: "press1/temperature", type: "float32", unit: "degC", range: [0, 100] },
@@ -36,7 +36,7 @@ void t.test("Sparkplug: births, data by exception, seq, bdSeq, REST agreement, U
   r.send({ 0: 21.5, 1: 2n ** 60n, 2: true, 3: 1.25, 4: -7, 5: 1234 });
   r.health([{ name: "press1", state: "up" }, { name: "line1", state: "up" }]);
 
-  t.ok(await host.until(() => host.seen.some((m) => m.type === "DBIRTH" && m.device === "press1") && host.seen.some((m) => m.type === "DBIRTH" && m.device === "line1"), 10_000), "NBIRTH and both DBIRTHs");
+  t.ok(await host.until(() => host.seen.some((m) => m.type === "DBIRTH" && m.device === "press1") && host.seen.some((m) => m.type === "DBIRTH" && m.device === "line1"), 30_000), "NBIRTH and both DBIRTHs");
   const nb = host.seen.find((m) => m.type === "NBIRTH")!;
   t.equal(host.seen[0]!.type, "NBIRTH", "NBIRTH comes first");
   t.equal(num(nb.payload.seq), 0, "NBIRTH seq 0");
@@ -65,7 +65,7 @@ void t.test("Sparkplug: births, data by exception, seq, bdSeq, REST agreement, U
     r.send({ 0: 30 + i, 4: -100 - i });
     await new Promise((res) => setTimeout(res, 50));
   }
-  t.ok(await host.until(() => host.seen.filter((m) => m.type === "DDATA" && m.device === "line1").some((m) => m.payload.metrics!.some((x) => x.value === -104)), 5000), "DDATA arrives");
+  t.ok(await host.until(() => host.seen.filter((m) => m.type === "DDATA" && m.device === "line1").some((m) => m.payload.metrics!.some((x) => x.value === -104)), 15_000), "DDATA arrives");
   const ddata = host.seen.filter((m) => m.type === "DDATA");
   t.ok(ddata.every((m) => m.payload.metrics!.every((x) => x.name === undefined || x.name === null || x.name === "") || true), "data by alias");
   t.ok(ddata.every((m) => m.payload.metrics!.every((x) => !x.name)), "DDATA metrics carry no name (alias only)");
@@ -88,7 +88,7 @@ void t.test("Sparkplug: births, data by exception, seq, bdSeq, REST agreement, U
   // UNS: retained JSON per tag; a new subscriber gets it.
   const late = await sparkplugHost(broker.url, ["acme/#"]);
   t.teardown(() => late.close());
-  t.ok(await late.until(() => late.json.some((m) => m.topic === "acme/site/line1/speed"), 5000), "UNS retained message for a late subscriber");
+  t.ok(await late.until(() => late.json.some((m) => m.topic === "acme/site/line1/speed"), 15_000), "UNS retained message for a late subscriber");
   const speed = late.json.find((m) => m.topic === "acme/site/line1/speed")!;
   t.equal(speed.retain, true);
   t.same(Object.keys(speed.body).sort(), ["quality", "status", "timestamp", "unit", "value"]);
@@ -103,7 +103,7 @@ void t.test("Sparkplug: births, data by exception, seq, bdSeq, REST agreement, U
   // Rebirth: NBIRTH (seq 0, same bdSeq) and DBIRTHs again.
   const before = host.seen.length;
   await host.client.publishAsync("spBv1.0/plant/NCMD/dmz1", encodeSparkplug({ timestamp: Date.now(), metrics: [{ name: "Node Control/Rebirth", type: "Boolean", value: true }] }));
-  t.ok(await host.until(() => host.seen.slice(before).some((m) => m.type === "DBIRTH" && m.device === "line1"), 5000), "rebirth answered");
+  t.ok(await host.until(() => host.seen.slice(before).some((m) => m.type === "DBIRTH" && m.device === "line1"), 15_000), "rebirth answered");
   const nb2 = host.seen.slice(before).find((m) => m.type === "NBIRTH")!;
   t.equal(num(metric(nb2, "bdSeq")?.value), bdSeq, "same bdSeq on rebirth (same connection)");
   t.equal(num(nb2.payload.seq), 0);
@@ -112,15 +112,15 @@ void t.test("Sparkplug: births, data by exception, seq, bdSeq, REST agreement, U
   const beforeWrite = await r.rest<{ value: number }>("/api/v1/tags/line1/delta");
   await host.client.publishAsync("spBv1.0/plant/NCMD/dmz1", encodeSparkplug({ timestamp: Date.now(), metrics: [{ name: "delta", type: "Int32", value: 99 }] }));
   await host.client.publishAsync("spBv1.0/plant/DCMD/dmz1/line1", encodeSparkplug({ timestamp: Date.now(), metrics: [{ name: "delta", type: "Int32", value: 99 }] }));
-  t.ok(await until(async () => (await r.rest<{ commandsIgnored: number }>("/api/v1/mqtt")).commandsIgnored >= 1, 5000), "the NCMD write is counted as ignored");
+  t.ok(await until(async () => (await r.rest<{ commandsIgnored: number }>("/api/v1/mqtt")).commandsIgnored >= 1, 15_000), "the NCMD write is counted as ignored");
   t.equal((await r.rest<{ value: number }>("/api/v1/tags/line1/delta")).value, beforeWrite.value, "and changes nothing");
 
   // A source down is a DDEATH; back up, a DBIRTH.
   r.health([{ name: "press1", state: "down" }, { name: "line1", state: "up" }]);
-  t.ok(await host.until(() => host.seen.some((m) => m.type === "DDEATH" && m.device === "press1"), 5000), "DDEATH when the reader reports the source down");
+  t.ok(await host.until(() => host.seen.some((m) => m.type === "DDEATH" && m.device === "press1"), 15_000), "DDEATH when the reader reports the source down");
   const nDeath = host.seen.length;
   r.health([{ name: "press1", state: "up" }, { name: "line1", state: "up" }]);
-  t.ok(await host.until(() => host.seen.slice(nDeath).some((m) => m.type === "DBIRTH" && m.device === "press1"), 5000), "DBIRTH when it returns");
+  t.ok(await host.until(() => host.seen.slice(nDeath).some((m) => m.type === "DBIRTH" && m.device === "press1"), 15_000), "DBIRTH when it returns");
 
   const api = await r.rest<{ connected: boolean; published: { values: number }; sparkplug: { bdSeq: number } }>("/api/v1/mqtt");
   t.equal(api.connected, true);
@@ -139,10 +139,10 @@ void t.test("link silence: DDEATH for every device, DBIRTH when frames flow agai
   t.teardown(() => host.close());
   const r = await rig(t, { tags: TAGS.slice(3, 5).map((d, i) => ({ ...d, alias: i })), linkTimeout: "1s", mqtt: { url: broker.url, sparkplug: { group: "g", node: "n" } } });
   r.send({ 0: 1, 1: 2 });
-  t.ok(await host.until(() => host.seen.some((m) => m.type === "DBIRTH"), 10_000), "born");
+  t.ok(await host.until(() => host.seen.some((m) => m.type === "DBIRTH"), 30_000), "born");
   await r.tx.close();
-  t.ok(await host.until(() => host.seen.some((m) => m.type === "DDEATH" && m.device === "line1"), 10_000), "DDEATH after link.timeout of silence");
-  t.ok(await host.until(() => host.seen.some((m) => m.type === "NDATA" && m.payload.metrics!.some((x) => x.name === "Link/Up" && x.value === false)), 5000), "NDATA says the link is down");
+  t.ok(await host.until(() => host.seen.some((m) => m.type === "DDEATH" && m.device === "line1"), 30_000), "DDEATH after link.timeout of silence");
+  t.ok(await host.until(() => host.seen.some((m) => m.type === "NDATA" && m.payload.metrics!.some((x) => x.name === "Link/Up" && x.value === false)), 15_000), "NDATA says the link is down");
   t.equal(Status.Good, 0);
 });
 
@@ -161,7 +161,7 @@ void t.test("scale-out: two receivers under one group, one broker: both nodes, e
   });
   a.send({ 0: 1, 1: 2 });
   b.send({ 0: 3, 1: 4 });
-  t.ok(await host.until(() => host.seen.filter((m) => m.type === "DBIRTH").length >= 4, 10_000), "four devices born");
+  t.ok(await host.until(() => host.seen.filter((m) => m.type === "DBIRTH").length >= 4, 30_000), "four devices born");
   t.same([...new Set(host.seen.filter((m) => m.type === "NBIRTH").map((m) => m.node))].sort(), ["dmz-a", "dmz-b"], "both nodes");
   const tags = host.seen.filter((m) => m.type === "DBIRTH").flatMap((m) => m.payload.metrics!.map((x) => `${m.node}/${m.device}/${x.name}`));
   t.same(tags.sort(), ["dmz-a/press1/t", "dmz-a/press2/t", "dmz-b/line1/speed", "dmz-b/line2/speed"], "every tag exactly once");
@@ -188,7 +188,7 @@ void t.test("primary host STATE: publish only while it is online, buffer otherwi
   t.ok(api.buffered.values >= 5, `${api.buffered.values} values buffered`);
 
   await state(true);
-  t.ok(await host.until(() => host.seen.some((m) => m.type === "DDATA"), 10_000), "online: births, then the buffered values");
+  t.ok(await host.until(() => host.seen.some((m) => m.type === "DDATA"), 30_000), "online: births, then the buffered values");
   t.same(host.seen.slice(0, 2).map((m) => m.type), ["NBIRTH", "DBIRTH"]);
   const hist = host.seen.filter((m) => m.type === "DDATA").flatMap((m) => m.payload.metrics!).filter((x) => x.isHistorical && x.value !== null).map((x) => x.value);
   t.same(hist.slice(0, 5), [1, 2, 3, 4, 5], "historical, in order");
@@ -196,11 +196,11 @@ void t.test("primary host STATE: publish only while it is online, buffer otherwi
 
   const before = host.seen.length;
   await state(false);
-  t.ok(await host.until(() => host.seen.slice(before).some((m) => m.type === "NDEATH"), 10_000), "offline: the receiver sends NDEATH");
+  t.ok(await host.until(() => host.seen.slice(before).some((m) => m.type === "NDEATH"), 30_000), "offline: the receiver sends NDEATH");
   const death = host.seen.slice(before).find((m) => m.type === "NDEATH")!;
   t.equal(num(metric(death, "bdSeq")?.value), num(metric(born, "bdSeq")?.value), "with the bdSeq of its NBIRTH");
   await new Promise((res) => setTimeout(res, 1000));
   t.notOk(host.seen.slice(before).some((m) => m.type === "NBIRTH"), "and waits for the host (reconnected, not publishing)");
   await state(true);
-  t.ok(await host.until(() => host.seen.slice(before).some((m) => m.type === "NBIRTH"), 10_000), "online again: a new NBIRTH");
+  t.ok(await host.until(() => host.seen.slice(before).some((m) => m.type === "NBIRTH"), 30_000), "online again: a new NBIRTH");
 });

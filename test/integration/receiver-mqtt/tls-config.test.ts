@@ -7,14 +7,14 @@ import t from "tap";
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { Writable } from "node:stream";
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ESLint } from "eslint";
 import { checkReceiverFile } from "../../../src/config/receiver.js";
 import { isSluiceError } from "../../../src/core/errors.js";
 import { createLogger } from "../../../src/core/log.js";
 import { startMosquitto } from "../../fixtures/mosquitto.js";
-import { rig, tempDir, until } from "./harness.js";
+import { rig, tempDir, until } from "../../fixtures/mqtt-rig.js";
 
 const ROOT = resolve(fileURLToPath(new URL("../../..", import.meta.url)));
 
@@ -46,10 +46,10 @@ void t.test("mqtts:// with a CA and a client certificate; a wrong CA is refused 
   const url = `mqtts://127.0.0.1:${broker.port}`;
   const r = await rig(t, {
     dir, tags: [{ alias: 0, path: "p/x", type: "float64" }],
-    mqtt: { url, ca: "plant-ca.crt", cert: "sluice.crt", key: "sluice.key", uns: { topic: "site/{source}/{tag}" } },
+    mqtt: { url, ca: basename(root.crt), cert: basename(client.crt), key: basename(client.key), uns: { topic: "site/{source}/{tag}" } },
   });
   r.send({ 0: 42 });
-  t.ok(await until(async () => (await r.rest<{ connected: boolean; published: { values: number } }>("/api/v1/mqtt")).published.values > 0, 10_000), "connected over TLS with a client certificate, publishing");
+  t.ok(await until(async () => (await r.rest<{ connected: boolean; published: { values: number } }>("/api/v1/mqtt")).published.values > 0, 30_000), "connected over TLS with a client certificate, publishing");
 
   // A broker whose certificate another CA signed: the receiver refuses it and says why.
   const other = ca(dir, "other-ca");
@@ -67,7 +67,7 @@ void t.test("mqtts:// with a CA and a client certificate; a wrong CA is refused 
     const s = await r2.rest<{ connected: boolean; lastError: string | null }>("/api/v1/mqtt");
     why = s.lastError ?? "";
     return !s.connected && why !== "";
-  }, 10_000), "never connected");
+  }, 30_000), "never connected");
   t.match(why, /TLS: the broker's certificate is not signed by mqtt\.ca/, `clear error: ${why}`);
 });
 
@@ -86,7 +86,7 @@ void t.test("username and password file: accepted, refused with a clear error, n
     mqtt: { url: broker.url, username: "sluice", passwordFile: "good.pass", uns: { topic: "s/{source}/{tag}" } },
   });
   ok.send({ 0: 1 });
-  t.ok(await until(async () => (await ok.rest<{ published: { values: number } }>("/api/v1/mqtt")).published.values > 0, 10_000), "the right password connects and publishes");
+  t.ok(await until(async () => (await ok.rest<{ published: { values: number } }>("/api/v1/mqtt")).published.values > 0, 30_000), "the right password connects and publishes");
   const dir2 = tempDir(t);
   writeFileSync(join(dir2, "bad.pass"), "wrong-password-xyz\n");
   const bad = await rig(t, {
@@ -94,7 +94,7 @@ void t.test("username and password file: accepted, refused with a clear error, n
     mqtt: { url: broker.url, username: "sluice", passwordFile: "bad.pass", uns: { topic: "s/{source}/{tag}" } },
   });
   let why = "";
-  t.ok(await until(async () => { why = (await bad.rest<{ lastError: string | null }>("/api/v1/mqtt")).lastError ?? ""; return why !== ""; }, 10_000), "a wrong one is refused");
+  t.ok(await until(async () => { why = (await bad.rest<{ lastError: string | null }>("/api/v1/mqtt")).lastError ?? ""; return why !== ""; }, 30_000), "a wrong one is refused");
   t.match(why, /refused the credentials|Not authorized/i, `clear error: ${why}`);
   const api = JSON.stringify(await ok.rest("/api/v1/mqtt")) + JSON.stringify(await bad.rest("/api/v1/mqtt")) + await (await fetch(`${ok.rx.rest}/metrics`)).text();
   t.ok(logs.length > 0, "something was logged");
