@@ -56,7 +56,7 @@ void t.test("seq runs 0..255 and wraps across every message after NBIRTH; bdSeq 
   const seqs: number[] = [];
   for (let i = 0; i < 300; i++) {
     const { messages, unborn } = edge.data([["s/a", "int32", i, 0, i], ["s/b", "int32", i, 0, i], ["s/c", "int32", i, 0, i], ["x/y", "int32", 1, 0, 1]], false, i);
-    t.equal(unborn, 1, "a value of an unborn device is not sent") || t.bailout();
+    if (!t.equal(unborn, 1, "a value of an unborn device is not sent")) break;
     for (const m of messages) seqs.push(Number(num(spb.decodePayload(m.payload).seq)));
   }
   t.equal(seqs.length, 600, "maxMetrics 2: two DDATA per batch of three");
