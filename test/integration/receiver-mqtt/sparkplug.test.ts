@@ -5,6 +5,7 @@
  * crossing policy, DDEATH on a source down and on link silence.
  */
 import t from "tap";
+import { spawnSync } from "node:child_process";
 import type { TagDef } from "../../../src/core/model.js";
 import { Status } from "../../../src/core/status.js";
 import { startMosquitto } from "../../fixtures/mosquitto.js";
@@ -130,6 +131,8 @@ void t.test("Sparkplug: births, data by exception, seq, bdSeq, REST agreement, U
   t.match(metrics, /sluice_mqtt_connected 1/);
   t.match(metrics, /sluice_mqtt_published_values_total \d+/);
   t.match(metrics, /sluice_mqtt_commands_ignored_total [1-9]/);
+  const lint = spawnSync("promtool", ["check", "metrics"], { input: metrics, encoding: "utf8" });
+  t.equal(lint.status, 0, `promtool check metrics passes with sluice_mqtt_* (${(lint.stdout + lint.stderr).trim() || "clean"})`);
 });
 
 void t.test("link silence: DDEATH for every device, DBIRTH when frames flow again", async (t) => {
