@@ -12,7 +12,7 @@ import { silentLogger } from "../../../src/core/log.js";
 import { keygen } from "../../../src/link/keys.js";
 import { startReader } from "../../../src/reader/main.js";
 import { startReceiver } from "../../../src/receiver/main.js";
-import { startModbusSim } from "../../../src/sim/modbus.js";
+import { startModbusSim } from "../../../src/demo/sim/modbus.js";
 import { startMosquitto } from "../../fixtures/mosquitto.js";
 import { encodeSparkplug, sparkplugHost } from "../../fixtures/sparkplug-host.js";
 import { tempDir, until } from "../../fixtures/mqtt-rig.js";
