@@ -17,9 +17,12 @@ const withOpcuaBan = (rules) => {
 
 const DRIVERS = restrict("drivers know nothing of config, the reader, the link or the receiver (each protocol module owns its options schema, built on src/core/schema.ts)", "**/config/*", "**/config/**", "**/link/*", "**/reader/*", "**/receiver/*", "**/policy/*", "**/cli/*", "**/demo/*", "**/demo/**", "prom-client", "fastify");
 const RECEIVER = restrict("the receiver never imports drivers or reader code, and uses the link only through src/link/index.ts", "**/drivers/*", "**/drivers/**", "**/reader/*", "**/cli/*", "**/demo/*", "**/demo/**", "**/link/transport/**", "**/link/codec/**", "**/link/publisher.js", "**/link/replica.js");
+// MQTT is the one receiver part that talks to a peer that can send: it must not be able
+// to reach the link (or the store's writable side) at all, so nothing can flow back.
+const MQTT = restrict("src/receiver/mqtt reads the store through TagStoreView only: it never imports the link, the store implementation, drivers or reader code, and opens no UDP socket", "**/drivers/*", "**/drivers/**", "**/reader/*", "**/cli/*", "**/demo/*", "**/demo/**", "**/link/*", "**/link/**", "**/link", "**/store.js", "**/policy/*", "node:dgram", "dgram");
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", ".tap/**", "coverage/**", "src/link/codec/generated/**"] },
+  { ignores: ["dist/**", "node_modules/**", ".tap/**", "coverage/**", "src/link/codec/generated/**", "src/receiver/mqtt/generated/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -50,6 +53,7 @@ export default tseslint.config(
   // The simulators ship for the demo only, and speak each protocol with their own
   // encoders: a simulator built on the driver code it tests could not catch its bugs.
   { files: ["src/demo/sim/**/*.ts"], rules: restrict("simulators import no driver, config or runtime code: only core", "**/drivers/*", "**/drivers/**", "**/config/*", "**/link/*", "**/link/**", "**/reader/*", "**/receiver/*", "**/receiver/**", "**/policy/*", "**/cli/*", "prom-client", "fastify") },
+  { files: ["src/receiver/mqtt/**/*.ts"], rules: withOpcuaBan(MQTT) },
   {
     files: ["test/**/*.ts", "scripts/**/*.{js,ts}", "test/**/*.js"],
     rules: { "no-console": "off", "@typescript-eslint/no-non-null-assertion": "off" },

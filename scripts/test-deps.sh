@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `npm test` runs real peers: Debian's pymodbus (TCP, and RTU on socat's ptys), promtool
+# `npm test` runs real peers: Debian's pymodbus (TCP, and RTU on socat's ptys), mosquitto
+# (started by the tests on their own port, never as the system service), promtool
 # and prometheus, nft, ip, tcpdump, systemd-analyze, curl, openssl and chromium (the status
 # page's browser tests drive it with playwright-core; no browser is ever downloaded), and
 # root for the network-namespace suite. On a fresh
@@ -11,6 +12,8 @@ command -v promtool >/dev/null 2>&1 || need+=(prometheus)
 /usr/bin/python3 -c 'import pymodbus' >/dev/null 2>&1 || need+=(python3-pymodbus)
 /usr/bin/python3 -c 'import serial_asyncio' >/dev/null 2>&1 || need+=(python3-serial-asyncio)
 command -v socat >/dev/null 2>&1 || need+=(socat)
+command -v mosquitto >/dev/null 2>&1 || [ -x /usr/sbin/mosquitto ] || need+=(mosquitto)
+command -v mosquitto_sub >/dev/null 2>&1 || need+=(mosquitto-clients)
 command -v nft >/dev/null 2>&1 || need+=(nftables)
 command -v ip >/dev/null 2>&1 || need+=(iproute2)
 command -v tcpdump >/dev/null 2>&1 || need+=(tcpdump)

@@ -18,6 +18,7 @@ import { ReceiverLink } from "./link.js";
 import { checkSchema, deepFreeze, Issues, loadFile, readYamlFile } from "./load.js";
 import { PolicyFile } from "./policy.js";
 import { ReceiverHistory } from "./receiver-history.js";
+import { ReceiverMqtt, checkMqtt } from "./receiver-mqtt.js";
 import { ReceiverOpcua } from "./receiver-opcua.js";
 import { checkRest, ReceiverRest } from "./receiver-rest.js";
 import { ReceiverLimits } from "./receiver-limits.js";
@@ -51,6 +52,7 @@ export const ReceiverConfig = Strict({
   history: ReceiverHistory,
   limits: ReceiverLimits,
   log: ReceiverLog,
+  mqtt: Type.Optional(ReceiverMqtt),
 }, "sluice receiver (DMZ side)");
 
 export type ReceiverConfig = Static<typeof ReceiverConfig>;
@@ -84,8 +86,9 @@ export function loadReceiverConfig(file: string): Readonly<ReceiverConfig> {
     }
     try {
       checkRest(file, cfg.rest, splitHostPort(cfg.rest.listen).host);
+      if (cfg.mqtt) checkMqtt(file, cfg.mqtt);
     } catch (e) {
-      // checkRest names one field as "FILE: path: reason"; it joins the list with its line
+      // checkRest and checkMqtt name one field as "FILE: path: reason"; it joins the list with its line
       const m = isSluiceError(e, "SLUICE_ERR_CONFIG") ? /^(.*?): (.*)$/s.exec(e.message.slice(file.length + 2)) : null;
       if (!m) throw e;
       issues.add(m[1]!, m[2]!);

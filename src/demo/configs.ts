@@ -16,6 +16,8 @@ export interface DemoEndpoints {
   opcua: string;
   s7?: string;
   enip?: string;
+  /** the demo broker's port (MQTT publishing is on when set) */
+  mqttPort?: number;
 }
 
 export interface DemoSource {
@@ -61,6 +63,14 @@ export function writeReceiverConfig(e: DemoEndpoints): string {
     rest: { listen: `127.0.0.1:${e.restPort}` },
     opcua: { port: e.opcuaPort, host: "localhost", security: { modes: ["None"] }, allowAnonymous: true },
     history: { samples: 1000 },
+    ...(e.mqttPort !== undefined ? {
+      mqtt: {
+        url: `mqtt://127.0.0.1:${e.mqttPort}`,
+        protocolVersion: 4, // aedes speaks MQTT 3.1.1
+        sparkplug: { group: "demo", node: "sluice-demo" },
+        uns: { topic: "demo/plant1/{source}/{tag}" },
+      },
+    } : {}),
   };
   const file = join(e.dir, "receiver.yaml");
   writeFileSync(file, HEAD + stringify(receiver));

@@ -3,6 +3,7 @@
  * process, with a generated key and the example crossing policy.
  *
  *   sims (modbus, opcua[, s7, enip]) ──▶ reader ──UDP 127.0.0.1──▶ receiver ──▶ REST / OPC UA / metrics
+ *                                                                            └──▶ MQTT (aedes broker in process)
  *
  * OPC UA runs in an explicitly insecure mode (security None, anonymous) so a
  * newcomer can connect without certificates; the demo says so on screen.
@@ -20,11 +21,14 @@ import { startReader } from "../reader/main.js";
 import { startReceiver } from "../receiver/main.js";
 import { routeLibraryLogs } from "../receiver/opcua/index.js";
 import { demoSources, writeReaderConfig, writeReceiverConfig, type DemoEndpoints, type DemoSource } from "./configs.js";
+import { startDemoBroker } from "./broker.js";
 import { extraSims } from "./extra.js";
 import { watchTags } from "./watch.js";
 
 export interface Demo {
   rest: string;
+  /** the demo broker, mqtt://127.0.0.1:PORT */
+  mqtt: string;
   opcua: string | null;
   metrics: string;
   dir: string;
@@ -63,7 +67,9 @@ export async function startDemo(opts: { logger: Logger; say: (s: string) => void
     // The well-known ports make the URLs easy to type; when one is taken (another
     // demo, a real OPC UA server), the receiver starts again on ephemeral ports.
     // Binding is the only race-free test of a free port, so nothing probes first.
-    const base = { dir, policy: POLICY, modbus: `127.0.0.1:${modbus.port}`, opcua: opcua.endpointUrl };
+    const broker = await startDemoBroker();
+    closers.push(() => broker.close());
+    const base = { dir, policy: POLICY, modbus: `127.0.0.1:${modbus.port}`, opcua: opcua.endpointUrl, mqttPort: broker.port };
     const rxLogger = logger.child({ part: "receiver" });
     let endpoints: DemoEndpoints = { ...base, linkPort: 47100, restPort: 8080, opcuaPort: 4840 };
     let receiverFile = writeReceiverConfig(endpoints);
@@ -93,6 +99,9 @@ export async function startDemo(opts: { logger: Logger; say: (s: string) => void
       `  REST    : ${receiver.rest}/api/v1/tags`,
       `  OPC UA  : ${receiver.opcua ?? "(disabled)"}   (DEMO MODE: security None, anonymous; never deploy like this)`,
       `  metrics : ${receiver.rest}/metrics`,
+      `  MQTT    : broker on 127.0.0.1:${broker.port} (demo only; UNS JSON and Sparkplug B)`,
+      `            mosquitto_sub -h 127.0.0.1 -p ${broker.port} -t 'demo/plant1/#' -v`,
+      `            mosquitto_sub -h 127.0.0.1 -p ${broker.port} -t 'spBv1.0/demo/#' -v   (Sparkplug payloads are protobuf)`,
       `  configs : ${files.reader}  ${files.receiver}`,
       `  policy  : ${POLICY}  (press1/secret is denied and never crosses)`,
       ...(opts.logs ? [`  logs    : ${opts.logs}`] : []),
@@ -102,7 +111,7 @@ export async function startDemo(opts: { logger: Logger; say: (s: string) => void
     const stopWatch = opts.watchMs ? watchTags(receiver.rest, opts.watchMs, say) : () => undefined;
     closers.push(stopWatch);
     return {
-      rest: receiver.rest, opcua: receiver.opcua, metrics: `${receiver.rest}/metrics`, dir,
+      rest: receiver.rest, opcua: receiver.opcua, metrics: `${receiver.rest}/metrics`, dir, mqtt: `mqtt://127.0.0.1:${broker.port}`,
       sources: sources.map((s) => s.name),
       close: closeAll,
     };

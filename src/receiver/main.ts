@@ -3,7 +3,8 @@
  *
  *   config + policy (fail before anything starts)
  *   LinkReceiver (UDP, receive only) ──▶ TagStore ──▶ UaServer (OPC UA, read-only)
- *                                          │   └────▶ REST + /metrics (fastify, GET/HEAD)
+ *                                          │   ├────▶ REST + /metrics (fastify, GET/HEAD)
+ *                                          │   └────▶ MqttPublisher (Sparkplug B / UNS JSON, publish-only; optional)
  *                                          └ sweep timer: policy-held values, link-silence quality
  *
  * The receiver never sends on the link socket: nothing here, in the store or in the
@@ -24,6 +25,7 @@ import { PolicyGate } from "../policy/index.js";
 import type { HistoryStore } from "./history/api.js";
 import { DiskHistory } from "./history/disk.js";
 import { ReceiverMetrics } from "./metrics.js";
+import { MqttPublisher } from "./mqtt/index.js";
 import { UaServer } from "./opcua/index.js";
 import { startRestServer, type RestTls } from "./rest/server.js";
 import { readTokens } from "./rest/security.js";
@@ -118,12 +120,20 @@ export async function startReceiver(file: string, opts: { logger: Logger }): Pro
     const sweep = setInterval(() => store.sweep(), Math.max(10, Math.min(250, timeoutMs / 4)));
     sweep.unref();
     closers.push(() => clearInterval(sweep));
+    let mqtt: MqttPublisher | null = null;
+    if (cfg.mqtt) {
+      mqtt = new MqttPublisher(cfg.mqtt, store, { baseDir, logger }).start();
+      const m = mqtt;
+      closers.push(() => m.close());
+    }
+    const mqttStats = mqtt ? () => mqtt.stats() : undefined;
     let ua: UaServer | null = null;
     const metrics = new ReceiverMetrics({
       store, link, policyBlocked: () => store.policyBlocked(), dropped: () => link.dropped(),
       opcuaUpdates: () => ua?.updateStats() ?? null,
       drops: () => store.drops(),
       history: () => ({ store: store.historyStats(), backfill: store.backfillStats() }),
+      ...(mqttStats ? { mqtt: mqttStats } : {}),
     });
     closers.push(() => metrics.close());
 
@@ -147,6 +157,7 @@ export async function startReceiver(file: string, opts: { logger: Logger }): Pro
           onFailure: (reason) => metrics.authFailed(reason),
         },
         extra: (app) => registerPage(app, { store, link, policyBlocked: () => store.policyBlocked() }),
+        ...(mqttStats ? { mqtt: mqttStats } : {}),
       });
       closers.push(() => srv.app.close());
       rest = srv.url;
@@ -159,6 +170,7 @@ export async function startReceiver(file: string, opts: { logger: Logger }): Pro
         ? { path: resolve(baseDir, cfg.history.path), retain: cfg.history.retain, maxBytes: cfg.history.maxBytes }
         : { samples: cfg.history.samples, worstCaseMiB: Math.round((cfg.history.samples * cfg.limits.tags * SAMPLE_BYTES) / 2 ** 20) },
       maxTags: cfg.limits.tags,
+      mqtt: mqtt ? mqtt.stats().broker : null,
     }, "receiver started");
 
     return {

@@ -16,6 +16,8 @@ import { quality } from "../core/status.js";
 import { REJECT_REASONS } from "../link/index.js";
 import type { HistoryStats } from "./history/api.js";
 import { DROP_REASONS, type TagStoreView } from "./store-api.js";
+import { mqttMetrics } from "./mqtt/metrics.js";
+import type { MqttStats } from "./mqtt/stats.js";
 
 export interface MetricsOptions {
   store: TagStoreView;
@@ -25,6 +27,8 @@ export interface MetricsOptions {
   policyBlocked?: () => Record<string, number>;
   /** the OPC UA adapter's value updates (null while it is off or not started) */
   opcuaUpdates?: () => { superseded: number; lagMs: number } | null;
+  /** the MQTT publisher's counters, when mqtt is configured */
+  mqtt?: () => MqttStats;
   /** authenticated input dropped over a receiver limit, by reason (LinkReceiver.dropped) */
   dropped?: () => Record<string, number>;
   /** samples the store dropped, by reason (TagStore.drops) */
@@ -216,6 +220,7 @@ export class ReceiverMetrics {
       help: "REST logins refused: reason=password (wrong user or password), token (unknown bearer token), limited (429, too many failures)",
     });
     for (const reason of ["password", "token", "limited"]) this.authFailures.inc({ reason }, 0);
+    if (opts.mqtt) mqttMetrics(this.registry, opts.mqtt);
 
     const onFrame = (info: FrameInfo) => {
       const at = info?.meta?.receivedAt;

@@ -4,6 +4,7 @@
  * Linux network namespaces (root; CI runs it), see lib/world.ts for the topology:
  *
  *   [ot] PLC sims ◀─Modbus─ reader ──UDP──▶ [dmz] receiver ──REST / OPC UA──▶ [it] clients
+ *                                                    └──MQTT──▶ [dmz] mosquitto ◀── [it] subscribers, "writes"
  *            netdev counter, tcpdump ▲   nft: 5 % random loss (numgen), cut; guard: nothing to ot
  *
  * Prints (lines "e2e: ...") and asserts: data end to end with the PLC's values;
@@ -21,7 +22,7 @@ import { keygen } from "../../src/link/keys.js";
 import { ensureDist } from "./lib/build.js";
 import { allStatus, converged, counterDeviation, counterMatchesPlc, goodGaps, historyStatuses, inOrder, secs, seqText } from "./lib/checks.js";
 import { canUseNetns, sweepStale, type NftCounters } from "./lib/netns.js";
-import { DENIED, LINK, LINK_PORT, PATHS, PLC_PORTS, SOURCES, STATIC } from "./lib/plant.js";
+import { DENIED, LINK, LINK_PORT, MQTT_PORT, PATHS, PLC_PORTS, SOURCES, STATIC } from "./lib/plant.js";
 import { Scenario, holdUntil, seqSummary, sourceStates, type Fault } from "./lib/scenario.js";
 import { createWorld, type World } from "./lib/world.js";
 
@@ -112,6 +113,25 @@ async function suite(): Promise<void> {
     const rx = w.topo.exec(w.topo.ns.dmz, "ss", ["-lntupH"]).stdout.split("\n").filter((l) => l.includes(`pid=${w.receiver.pid},`));
     say(tt, `receiver listening sockets in dmz: ${rx.map((l) => l.replace(/\s+/g, " ").split(" ").slice(0, 5).join(" ")).join("; ")}`);
     tt.ok(rx.filter((l) => l.startsWith("tcp")).every((l) => l.includes(`${w.topo.addr.dmzIt}:`)), "the receiver's TCP services listen on the it side only");
+  });
+
+  await phase("MQTT: the receiver publishes into the broker in dmz; writes sent to it change nothing and reach nothing", async (tt) => {
+    const { ns, addr } = w.topo;
+    const sub = w.topo.exec(ns.it, "mosquitto_sub", ["-h", addr.dmzIt, "-p", String(MQTT_PORT), "-t", "e2e/plc1/#", "-C", "1", "-W", "20", "-v"]);
+    say(tt, `it subscribes to the unified namespace in dmz: ${sub.stdout.trim().slice(0, 160)}`, true);
+    tt.match(sub.stdout, /^e2e\/plc1\/\S+ \{"value":/, "a retained UNS message per tag");
+    tt.notMatch(sub.stdout, new RegExp(DENIED), "never the denied tag");
+    for (const topic of ["spBv1.0/e2e/NCMD/dmz", "spBv1.0/e2e/DCMD/dmz/plc1", "e2e/plc1/counter"]) {
+      const pub = w.topo.exec(ns.it, "mosquitto_pub", ["-h", addr.dmzIt, "-p", String(MQTT_PORT), "-q", "1", "-t", topic, "-m", "write 4711"]);
+      tt.equal(pub.status, 0, `it publishes a "write" to ${topic}`);
+    }
+    let r: { commandsIgnored: number; connected: boolean } | null = null;
+    for (const t0 = Date.now(); Date.now() - t0 < 10_000; await new Promise((res) => setTimeout(res, 200))) {
+      const m = await w.client.rest<{ commandsIgnored: number; connected: boolean }>("/api/v1/mqtt");
+      if (m.status === 200 && m.body.commandsIgnored >= 1) { r = m.body; break; }
+    }
+    tt.ok(r && r.connected, "the receiver is connected to the broker");
+    say(tt, `the receiver ignored ${r?.commandsIgnored ?? 0} inbound command(s); packets dmz->ot are checked at the end of the run`);
   });
 
   await phase(`fault: receiver restart, and convergence at ${LOSS} % loss`, async (tt) => {

@@ -4,8 +4,10 @@
  *   /api/v1/tags[?source=&q=&quality=&sort=&order=&offset=&limit=]
  *                                         /api/v1/sources    /healthz   /metrics
  *   /api/v1/tags/SOURCE/TAG[/history]     /api/v1/link       /readyz    /api/v1/openapi.json
+ *   /api/v1/mqtt (404 unless mqtt is configured)
  */
 import type { FastifyInstance } from "fastify";
+import type { MqttStats } from "../mqtt/stats.js";
 import type { TagStoreView } from "../store-api.js";
 import { iso, linkJson, sampleJson, sourceJson, tagJson } from "../json.js";
 import * as S from "./schemas.js";
@@ -18,6 +20,8 @@ export interface RouteDeps {
   metrics?: { contentType: string; text(): Promise<string> };
   /** values dropped by the receiver's policy, by reason */
   policyBlocked?: () => Record<string, number>;
+  /** the MQTT publisher's state; absent: /api/v1/mqtt answers 404 */
+  mqtt?: () => MqttStats;
 }
 
 /** An error the error handler turns into {"error":{"code","message"}} with this status. */
@@ -122,6 +126,16 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
   }, async () => {
     const l = linkJson(store.link());
     return { ...l, policy: { ...l.policy, blocked: deps.policyBlocked?.() ?? {} } };
+  });
+
+  const mqtt = deps.mqtt;
+  app.get("/api/v1/mqtt", {
+    ...plainJson,
+    schema: { tags: ops, summary: "MQTT publisher: connection, published, buffered, dropped (404 when mqtt is not configured)", response: json(S.mqttReply, "mqtt") },
+  }, async () => {
+    if (!mqtt) throw new HttpError(404, "NOT_FOUND", "mqtt is not configured on this receiver");
+    const m = mqtt();
+    return { ...m, lastPublishTime: iso(m.lastPublishTime) };
   });
 
   app.get("/healthz", {

@@ -170,3 +170,25 @@ export const statusReply = {
   type: "object",
   properties: { status: { type: "string" }, ready: { type: "boolean" }, up: { type: "boolean" }, birth: { type: "boolean" } },
 } as const;
+
+const count = { type: "integer", minimum: 0 };
+export const mqttReply = {
+  type: "object",
+  required: ["broker", "connected", "live", "published", "buffered", "dropped", "lastPublishTime"],
+  properties: {
+    broker: { type: "string", description: "broker URL (without credentials)" },
+    connected: { type: "boolean", description: "connected to the broker" },
+    live: { type: "boolean", description: "values go straight to the broker (births sent, buffer replayed, primary host online)" },
+    connects: count,
+    lastError: { type: ["string", "null"], description: "why the last connection attempt failed" },
+    published: { type: "object", properties: { messages: count, values: count, bytes: count }, description: "MQTT messages, tag values and payload bytes published" },
+    lastPublishTime: { type: ["string", "null"], format: "date-time" },
+    buffered: { type: "object", properties: { values: count, bytes: count }, description: "store-and-forward buffer now" },
+    replayed: { ...count, description: "buffered values published after the broker returned" },
+    dropped: { type: "object", properties: { buffer_full: count, coalesced: count, no_device: count }, description: "values not published, by reason" },
+    commandsIgnored: { ...count, description: "inbound NCMD writes and other messages ignored" },
+    rebirths: { ...count, description: "Sparkplug rebirth requests answered" },
+    sparkplug: { type: ["object", "null"], description: "Sparkplug edge node: group, node, bdSeq, born devices, primary host" },
+    uns: { type: ["object", "null"], description: "UNS topic template" },
+  },
+};

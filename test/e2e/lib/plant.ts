@@ -63,7 +63,12 @@ export interface PlantFiles {
   receiverKey: string;
   receiverNextKey: string;
   itPki: string;
+  /** mosquitto's config for the broker in dmz (the receiver publishes into it; it subscribes) */
+  broker: string;
 }
+
+/** The broker in dmz, on the it side (where a plant's unified namespace lives). */
+export const MQTT_PORT = 1883;
 
 export function writePlant(dir: string, addr: { ot: string; dmzOt: string; dmzIt: string }): PlantFiles {
   const ot = join(dir, "ot");
@@ -78,7 +83,9 @@ export function writePlant(dir: string, addr: { ot: string; dmzOt: string; dmzIt
     receiverKey: join(dmz, "link.key"),
     receiverNextKey: join(dmz, "next.key"),
     itPki: join(it, "pki"),
+    broker: join(dmz, "mosquitto.conf"),
   };
+  writeFileSync(files.broker, `user root\nallow_anonymous true\npersistence false\nlog_dest stderr\nlistener ${MQTT_PORT} ${addr.dmzIt}\n`);
   // One key, copied to both sides (mode kept); the receiver's nextKey slot starts as a copy
   // of it, and a rollover puts the new key there first.
   keygen(files.readerKey);
@@ -109,6 +116,10 @@ export function writePlant(dir: string, addr: { ot: string; dmzOt: string; dmzIt
     rest: { listen: `${addr.dmzIt}:${REST_PORT}`, insecure: true },
     opcua: { port: OPCUA_PORT, host: addr.dmzIt, security: { modes: ["None"] }, allowAnonymous: true, pki: "./pki" },
     history: { samples: 5000 },
+    mqtt: {
+      url: `mqtt://${addr.dmzIt}:${MQTT_PORT}`, reconnect: { min: "200ms", max: "2s" },
+      sparkplug: { group: "e2e", node: "dmz" }, uns: { topic: "e2e/{source}/{tag}" },
+    },
   }));
   return files;
 }

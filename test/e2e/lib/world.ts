@@ -4,12 +4,14 @@
  *   [ot]  plc.ts (plc1 :1502, plc2 :1503) ◀─Modbus─ sluice reader ──UDP :47100──▶ [dmz] sluice receiver
  *         tcpdump on the ot-dmz veth                                                   │ REST :8080, OPC UA :4840
  *   [it]  it-client.ts (REST + OPC UA) ◀───────────────────────────────────────────────┘ (bound to the it side only)
+ *   [dmz] mosquitto on the it side :1883 ◀── the receiver's MQTT publisher (Sparkplug B + UNS JSON)
  *
  * All four start at once: the reader needs no receiver (it never hears from one)
  * and the receiver converges whenever frames arrive. destroy() is synchronous and
  * kills everything inside the namespaces, so it also works from a signal handler.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import type { ChildProcess } from "node:child_process";
+import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startCapture, type Capture } from "./capture.js";
@@ -30,6 +32,8 @@ export interface World {
   receiver: Proc;
   reader: Proc;
   it: Proc;
+  /** mosquitto in dmz (started first; not a node process) */
+  broker: ChildProcess;
   client: ItClient;
   obs: Observer;
   capture: Capture;
@@ -55,12 +59,14 @@ export async function createWorld(): Promise<World> {
   const { ns, addr } = topo;
   const all: Proc[] = [];
   let capture: Capture | null = null;
+  let broker: ChildProcess | null = null;
   let destroyed = false;
   const destroy = () => {
     if (destroyed) return;
     destroyed = true;
     capture?.kill();
     for (const p of all) if (p.alive()) p.child.kill("SIGKILL");
+    if (broker && broker.exitCode === null) broker.kill("SIGKILL");
     topo.teardown();
     if (!process.env.SLUICE_E2E_KEEP) rmSync(dir, { recursive: true, force: true });
   };
@@ -69,10 +75,14 @@ export async function createWorld(): Promise<World> {
     capture = await startCapture(topo, join(dir, "ot-dmz.pcap"));
     const log = (name: string) => join(dir, `${name}.log`);
     const track = (p: Proc) => { all.push(p); return p; };
+    broker = topo.spawn(ns.dmz, "/usr/sbin/mosquitto", ["-c", files.broker]);
+    const brokerLog = createWriteStream(log("mosquitto"), { flags: "a" });
+    broker.stdout?.pipe(brokerLog);
+    broker.stderr?.pipe(brokerLog);
     const epoch = Date.now();
     const startedAt = Date.now();
     const w: World = {
-      topo, files, dir, epoch, startedAt, capture,
+      topo, files, dir, epoch, startedAt, capture, broker,
       plc: track(startNode(topo, ns.ot, "plc", tsScript("plc.ts", String(epoch), ...Object.values(PLC_PORTS).map((p) => `${addr.ot}:${p}`)), log("plc"))),
       receiver: null as unknown as Proc,
       reader: null as unknown as Proc,
@@ -87,6 +97,8 @@ export async function createWorld(): Promise<World> {
         const codes: Record<string, number | string> = {};
         // the it clients first (they talk to the receiver), then the reader before the PLCs it polls
         for (const p of [w.it, w.reader, w.receiver, w.plc]) codes[p.name] = await p.stop("SIGTERM", 15_000);
+        const b = w.broker;
+        if (b.exitCode === null) await new Promise((r) => { b.once("exit", r); b.kill("SIGTERM"); });
         return codes;
       },
       destroy,

@@ -170,9 +170,12 @@ void t.test("OpenAPI document lists every route", async (t) => {
   t.equal(r.status, 200);
   t.equal(r.json.openapi.slice(0, 2), "3.");
   const paths = Object.keys(r.json.paths).sort();
-  t.same(paths, ["/api/v1/link", "/api/v1/sources", "/api/v1/tags", "/api/v1/tags/{source}/{tag}", "/api/v1/tags/{source}/{tag}/history", "/healthz", "/metrics", "/readyz"]);
+  t.same(paths, ["/api/v1/link", "/api/v1/mqtt", "/api/v1/sources", "/api/v1/tags", "/api/v1/tags/{source}/{tag}", "/api/v1/tags/{source}/{tag}/history", "/healthz", "/metrics", "/readyz"]);
   t.same(Object.keys(r.json.paths["/api/v1/tags"]), ["get"], "only GET documented");
   t.ok(r.json.components.schemas.Tag, "Tag schema shared");
+  const mqtt = await get("/api/v1/mqtt");
+  t.equal(mqtt.status, 404, "/api/v1/mqtt is 404 when mqtt is not configured");
+  t.equal(mqtt.json.error.code, "NOT_FOUND");
 });
 
 void t.test("time parsing", async (t) => {
