@@ -41,8 +41,21 @@ const HANDOFF_BYTES = 64 * 1024 * 1024;
 const WORKER_HEAP_MB = 256;
 const WORKER_URL = workerUrl();
 /** A compiled worker needs neither the TypeScript loader nor the test runner's preloads (other preloads stay). */
-const WORKER_ARGV = WORKER_URL.href.endsWith(".js") && import.meta.url.endsWith(".ts")
-  ? process.execArgv.filter((a) => !/typescript|ts-node|@tapjs\//.test(a)) : undefined;
+const WORKER_ARGV = WORKER_URL.href.endsWith(".js") && import.meta.url.endsWith(".ts") ? withoutTsPreloads(process.execArgv) : undefined;
+
+/** execArgv without the TypeScript/test preloads, in both forms: `--import=X` and `--import X`. */
+export function withoutTsPreloads(argv: readonly string[]): string[] {
+  const ts = /typescript|ts-node|@tapjs\//;
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (ts.test(a)) continue;
+    const next = argv[i + 1];
+    if (/^(--import|--loader|--experimental-loader|--require|-r)$/.test(a) && next !== undefined && ts.test(next)) { i++; continue; }
+    out.push(a);
+  }
+  return out;
+}
 
 /**
  * The worker's module. Run from the compiled JavaScript, it sits next to this

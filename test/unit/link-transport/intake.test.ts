@@ -68,3 +68,11 @@ void t.test("options are checked; close is idempotent", async (t) => {
   await a.close();
   await a.close();
 });
+
+void t.test("the compiled worker drops TypeScript and test preloads in both flag forms, and keeps the rest", async (t) => {
+  const { withoutTsPreloads } = await import("../../../src/link/transport/intake.js");
+  t.same(withoutTsPreloads([
+    "--no-warnings", "--import", "@tapjs/typescript/import", "--import=file:///x/node_modules/@tapjs/mock/dist/esm/import.mjs",
+    "--loader", "ts-node/esm", "--import", "./eld.mjs", "--max-old-space-size=512", "-r", "ts-node/register",
+  ]), ["--no-warnings", "--import", "./eld.mjs", "--max-old-space-size=512"]);
+});
