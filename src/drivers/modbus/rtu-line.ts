@@ -22,6 +22,7 @@ import type { ModbusOptions } from "./options.js";
 import { crcOk, readRequestFrame, replyLength, silenceMs, wireMs } from "./rtu-frame.js";
 import { ModbusException } from "./transport.js";
 import { modbusHostPort, modbusLine } from "./options.js";
+import { drainAfterPoll } from "./serial-poll.js";
 
 /** No reply from the unit within the timeout (the unit is silent, or absent). */
 export class ModbusNoReply extends Error {
@@ -207,6 +208,7 @@ function serialOpener(path: string, o: ModbusOptions): Opener {
         else resolve();
       });
     });
+    drainAfterPoll(port);
     let closed = false;
     port.on("data", onData);
     port.on("error", () => { /* a close follows */ });
