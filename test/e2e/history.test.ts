@@ -157,19 +157,25 @@ async function suite(): Promise<void> {
     return [src, served(src, from, to).filter((r) => { const at = got.get(r.value); return at === undefined || at < r.at || at > r.at + POLL_TIMEOUT_MS; })
       .map((r) => ({ ...r, ...(got.has(r.value) ? { got: got.get(r.value)! } : {}) }))];
   }));
-  /** Poll HistoryRead until every value served in [from, to] is there; returns when that was, or null after ms. */
-  async function untilFilled(from: number, to: number, ms: number): Promise<{ at: number | null; missing: Record<string, Read[]>; samples: number }> {
+  /** Poll errors of each source since `errs0` (the reader's counters, relayed in heartbeats). */
+  const pollErrorsSince = async (errs0: Record<string, number>) => {
+    const now = await pollErrors().catch(() => errs0);
+    return Object.fromEntries(SOURCES.map((s) => [s, (now[s] ?? 0) - (errs0[s] ?? 0)]));
+  };
+  /**
+   * Poll HistoryRead until every value served in [from, to] is there, but for as many per
+   * source as the reader had poll errors since errs0 (a read it gave up on produced nothing);
+   * returns when that was (null after ms), what is missing, and the poll errors counted.
+   */
+  async function untilFilled(from: number, to: number, ms: number, errs0: Record<string, number>): Promise<{ at: number | null; missing: Record<string, Read[]>; errors: Record<string, number> }> {
     const end = Date.now() + ms;
     for (;;) {
       const h = await w.client.history(COUNTERS, from - 2000, to + 2000).catch(() => null);
       const at = Date.now();
-      if (h) {
-        const m = missingIn(h, from, to);
-        if (SOURCES.every((s) => m[s]!.length === 0)) return { at, missing: m, samples: h.flat().length };
-        if (at > end) return { at: null, missing: m, samples: h.flat().length };
-      } else if (at > end) {
-        return { at: null, missing: {}, samples: 0 };
-      }
+      const errors = await pollErrorsSince(errs0);
+      const m = h ? missingIn(h, from, to) : {};
+      if (h && SOURCES.every((s) => m[s]!.length <= errors[s]!)) return { at, missing: m, errors };
+      if (at > end) return { at: null, missing: m, errors };
       await holdUntil(at + 250);
     }
   }
@@ -219,13 +225,12 @@ async function suite(): Promise<void> {
     await holdUntil(cutAt + CUT_MS);
     const restored = Date.now();
     w.topo.setCut(false);
-    const errs1 = await pollErrors();
     const b = bound(restored - cutAt);
     tt.ok(b.ms !== null, `fillBound() covers a ${secs(restored - cutAt)} cut (${b.text})`);
-    const f = await untilFilled(cutAt, restored, (b.ms ?? 60_000) + 60_000);
+    const f = await untilFilled(cutAt, restored, (b.ms ?? 60_000) + 60_000, errs0);
     const fill = f.at === null ? Number.NaN : f.at - restored;
     const expected = SOURCES.map((s) => served(s, cutAt, restored).length);
-    const timeouts = SOURCES.map((s) => (errs1[s] ?? 0) - (errs0[s] ?? 0));
+    const timeouts = SOURCES.map((s) => f.errors[s]!);
     say(tt, `link cut ${secs(restored - cutAt)}: ${SOURCES.map((s, i) => `${s} served ${expected[i]} counter values`).join(", ")} during it (poll errors ${timeouts.join(", ")}); all in HistoryRead ${f.at === null ? "NEVER" : `${secs(fill)} after the restore`}, bound ${b.ms === null ? "none" : secs(b.ms)} (fillBound: ${b.text})`, true);
     for (const [i, src] of SOURCES.entries()) {
       const m = f.missing[src] ?? [];
@@ -247,6 +252,7 @@ async function suite(): Promise<void> {
 
   await phase(`2. receiver kill -9 while writing, ${secs(DOWN_MS)} down, restart: history intact, the downtime backfilled`, async (tt) => {
     const from = w.startedAt - 1000;
+    const errs0 = await pollErrors();
     const readAt = Date.now();
     const served0 = await w.client.history(PATHS, from, readAt);
     const killAt = Date.now();
@@ -276,14 +282,14 @@ async function suite(): Promise<void> {
     const restored = Date.now();
     w.topo.setCut(false);
     const b = bound(restored - killAt);
-    const f = await untilFilled(killAt, restored, (b.ms ?? 60_000) + 60_000);
+    const f = await untilFilled(killAt, restored, (b.ms ?? 60_000) + 60_000, errs0);
     const fill = f.at === null ? Number.NaN : f.at - restored;
     const expected = SOURCES.map((s) => served(s, killAt, restored).length);
-    say(tt, `receiver down ${secs(restored - killAt)} (${secs(DOWN_MS)} dead, then starting behind the cut link): ${SOURCES.map((s, i) => `${s} served ${expected[i]} counter values`).join(", ")}; all in HistoryRead ${f.at === null ? "NEVER" : `${secs(fill)} after frames could reach it again`}, bound ${b.ms === null ? "none" : secs(b.ms)}`, true);
+    say(tt, `receiver down ${secs(restored - killAt)} (${secs(DOWN_MS)} dead, then starting behind the cut link): ${SOURCES.map((s, i) => `${s} served ${expected[i]} counter values`).join(", ")} (poll errors ${SOURCES.map((x) => f.errors[x]).join(", ")}); all in HistoryRead ${f.at === null ? "NEVER" : `${secs(fill)} after frames could reach it again`}, bound ${b.ms === null ? "none" : secs(b.ms)}`, true);
     for (const [i, src] of SOURCES.entries()) {
       const m = f.missing[src] ?? [];
       if (m.length) tt.comment(`${src}: missing ${m.slice(0, 20).map(readText).join(", ")}`);
-      tt.same(m.map((r) => r.value), [], `${src}: every counter value served while the receiver was down is in HistoryRead`);
+      tt.ok(m.length <= f.errors[src]!, `${src}: every counter value served while the receiver was down is in HistoryRead (missing ${m.length}, poll errors ${f.errors[src]})`);
       tt.ok(expected[i]! >= (0.8 * DOWN_MS) / POLL_MS, `${src}: ${expected[i]} values served meanwhile`);
     }
     tt.ok(f.at !== null && b.ms !== null && fill <= b.ms, `filled in ${secs(fill)}, within the bound ${b.ms === null ? "none" : secs(b.ms)}`);
