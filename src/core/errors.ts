@@ -30,6 +30,7 @@ const EXIT_2: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   "SLUICE_ERR_ADDRESS",
   "SLUICE_ERR_USAGE",
   "SLUICE_ERR_JOURNAL",
+  "SLUICE_ERR_HISTORY",
 ]);
 
 export class SluiceError extends Error {

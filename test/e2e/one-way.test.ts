@@ -278,8 +278,8 @@ async function suite(): Promise<void> {
     closed = true;
     const c = w.topo.counters();
     // Everything has stopped; give tcpdump a moment to write what it has seen so far.
-    for (const end = Date.now() + 5000; w.capture.peek().otToDmz < c.udpFromOt && Date.now() < end;) await holdUntil(Date.now() + 100);
-    const cap = await w.capture.stop();
+    for (const end = Date.now() + 5000; w.capture!.peek().otToDmz < c.udpFromOt && Date.now() < end;) await holdUntil(Date.now() + 100);
+    const cap = await w.capture!.stop();
     const from = lossFrom ?? c;
     const offered = c.udpFromOt - from.udpFromOt - (c.cutDrops - from.cutDrops);
     const lossPct = offered > 0 ? (100 * (c.lossDrops - from.lossDrops)) / offered : Number.NaN;

@@ -33,6 +33,8 @@ export interface ModbusSimOptions {
   size?: number;
   /** Update period of the moving values, ms (default 250). */
   tickMs?: number;
+  /** Called with every holding-register read served, before the answer goes out (tests record what a poller saw). */
+  onHoldingRead?: (addr: number, values: readonly number[]) => void;
 }
 
 export interface ModbusSim {
@@ -159,9 +161,14 @@ export async function startModbusSim(opts: ModbusSimOptions = {}): Promise<Modbu
     if (addr + length > size) throw new IllegalAddress(`address ${addr}+${length} past ${size}`);
   };
   const vector = {
-    getHoldingRegister: (addr: number) => { range(addr, 1); return data.holding[addr]!; },
+    getHoldingRegister: (addr: number) => { range(addr, 1); opts.onHoldingRead?.(addr, [data.holding[addr]!]); return data.holding[addr]!; },
     getInputRegister: (addr: number) => { range(addr, 1); return data.input[addr]!; },
-    getMultipleHoldingRegisters: (addr: number, length: number) => { range(addr, length); return Array.from(data.holding.subarray(addr, addr + length)); },
+    getMultipleHoldingRegisters: (addr: number, length: number) => {
+      range(addr, length);
+      const values = Array.from(data.holding.subarray(addr, addr + length));
+      opts.onHoldingRead?.(addr, values);
+      return values;
+    },
     getMultipleInputRegisters: (addr: number, length: number) => { range(addr, length); return Array.from(data.input.subarray(addr, addr + length)); },
     getCoil: (addr: number) => { range(addr, 1); return data.coils[addr] === 1; },
     getDiscreteInput: (addr: number) => { range(addr, 1); return data.discrete[addr] === 1; },

@@ -5,6 +5,8 @@
  *   argv: REST_BASE OPCUA_URL PKI_DIR
  *   stdin  {"id":1,"op":"rest","path":"/api/v1/tags"}          stdout {"id":1,"ok":true,"status":200,"body":{...}}
  *   stdin  {"id":2,"op":"ua","paths":["plc1/counter",...]}     stdout {"id":2,"ok":true,"values":[{"value","status"}]}
+ *   stdin  {"id":3,"op":"hist","paths":[...],"from":MS,"to":MS} stdout {"id":3,"ok":true,"history":[[{"value","status","sourceTime"}...]...]}
+ *          (HistoryRead ReadRaw over every path in one call, the way a historian asks; continuation points followed)
  *   errors {"id":N,"ok":false,"error":"..."}  (a refused connection while the receiver restarts, ...)
  *
  * The OPC UA session is opened on first use and reopened after any failure;
@@ -12,13 +14,14 @@
  */
 import { createInterface } from "node:readline";
 import {
-  AttributeIds, type ClientSession, MessageSecurityMode, OPCUACertificateManager, OPCUAClient, SecurityPolicy,
+  AttributeIds, type ClientSession, type HistoryData, HistoryReadRequest, MessageSecurityMode, OPCUACertificateManager, OPCUAClient,
+  ReadRawModifiedDetails, SecurityPolicy, TimestampsToReturn,
 } from "node-opcua";
 
 const [restBase, uaUrl, pkiDir] = process.argv.slice(2);
 if (!restBase || !uaUrl || !pkiDir) throw new Error("usage: it-client.ts REST_BASE OPCUA_URL PKI_DIR");
 
-interface Request { id: number; op: "rest" | "ua"; path?: string; paths?: string[] }
+interface Request { id: number; op: "rest" | "ua" | "hist"; path?: string; paths?: string[]; from?: number; to?: number }
 
 const say = (o: object) => process.stdout.write(`${JSON.stringify(o, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v))}\n`);
 
@@ -76,14 +79,44 @@ async function uaRead(paths: string[]): Promise<object> {
   };
 }
 
+interface HistSample { value: unknown; status: string; sourceTime: string | null }
+
+/**
+ * ReadRaw [from, to) over every path in one HistoryRead; a node's continuation point is
+ * followed until the server has given everything. A bad status for a node throws.
+ */
+async function uaHistory(paths: string[], from: number, to: number): Promise<object> {
+  const s = await uaSession();
+  const details = new ReadRawModifiedDetails({ isReadModified: false, startTime: new Date(from), endTime: new Date(to), numValuesPerNode: 0, returnBounds: false });
+  const out: HistSample[][] = paths.map(() => []);
+  let todo = paths.map((p, i) => ({ i, nodeId: `ns=${ns};s=${p}`, cp: null as Buffer | null }));
+  while (todo.length > 0) {
+    const res = await s.historyRead(new HistoryReadRequest({
+      historyReadDetails: details, timestampsToReturn: TimestampsToReturn.Source,
+      nodesToRead: todo.map((n) => ({ nodeId: n.nodeId, ...(n.cp ? { continuationPoint: n.cp } : {}) })),
+    }));
+    const next: typeof todo = [];
+    todo.forEach((n, k) => {
+      const r = res.results?.[k];
+      if (!r || r.statusCode.isNotGood()) throw new Error(`HistoryRead ${paths[n.i]}: ${r?.statusCode.name ?? "no result"}`);
+      for (const dv of (r.historyData as HistoryData | null)?.dataValues ?? []) {
+        out[n.i]!.push({ value: (dv.value?.value as unknown) ?? null, status: dv.statusCode.name, sourceTime: dv.sourceTimestamp?.toISOString() ?? null });
+      }
+      if (r.continuationPoint && r.continuationPoint.length > 0) next.push({ ...n, cp: r.continuationPoint });
+    });
+    todo = next;
+  }
+  return { history: out };
+}
+
 /** A read; a session that died with a receiver restart is reopened once. */
-async function ua(paths: string[]): Promise<object> {
+async function ua(fn: () => Promise<object>): Promise<object> {
   try {
-    return await uaRead(paths);
+    return await fn();
   } catch {
     await dropUa();
     try {
-      return await uaRead(paths);
+      return await fn();
     } catch (e) {
       await dropUa();
       throw e;
@@ -98,7 +131,10 @@ createInterface({ input: process.stdin }).on("line", (line) => {
   try { req = JSON.parse(line) as Request; } catch { return say({ id: -1, ok: false, error: "bad request" }); }
   chain = chain.then(async () => {
     try {
-      const out = req.op === "rest" ? await rest(req.path ?? "/") : await ua(req.paths ?? []);
+      const paths = req.paths ?? [];
+      const out = req.op === "rest" ? await rest(req.path ?? "/")
+        : req.op === "hist" ? await ua(() => uaHistory(paths, req.from ?? 0, req.to ?? Date.now()))
+        : await ua(() => uaRead(paths));
       say({ id: req.id, ok: true, ...out });
     } catch (e) {
       const err = e as { cause?: { code?: string }; message?: string };

@@ -14,7 +14,7 @@ import type { Proc } from "./procs.js";
 export interface TagView { value: unknown; status: string; sourceTime: string | null }
 export interface Snapshot { at: number; ok: boolean; error?: string; tags: Map<string, TagView> }
 
-interface Reply { id: number; ok: boolean; error?: string; status?: number; body?: unknown; values?: TagView[] }
+interface Reply { id: number; ok: boolean; error?: string; status?: number; body?: unknown; values?: TagView[]; history?: TagView[][] }
 
 export class ItClient {
   private next = 1;
@@ -30,7 +30,7 @@ export class ItClient {
     });
   }
 
-  request(req: { op: "rest"; path: string } | { op: "ua"; paths: string[] }, ms = 20_000): Promise<Reply> {
+  request(req: { op: "rest"; path: string } | { op: "ua"; paths: string[] } | { op: "hist"; paths: string[]; from: number; to: number }, ms = 20_000): Promise<Reply> {
     const id = this.next++;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -54,6 +54,13 @@ export class ItClient {
     const r = await this.request({ op: "ua", paths }, 60_000);
     if (!r.ok) throw new Error(`OPC UA read from it: ${r.error}`);
     return r.values ?? [];
+  }
+
+  /** HistoryRead ReadRaw of [from, to) over every path in one call from it: each path's samples, oldest first. */
+  async history(paths: string[], from: number, to: number): Promise<TagView[][]> {
+    const r = await this.request({ op: "hist", paths, from, to }, 60_000);
+    if (!r.ok) throw new Error(`OPC UA HistoryRead from it: ${r.error}`);
+    return r.history ?? [];
   }
 }
 

@@ -70,7 +70,15 @@ export interface PlantFiles {
 /** The broker in dmz, on the it side (where a plant's unified namespace lives). */
 export const MQTT_PORT = 1883;
 
-export function writePlant(dir: string, addr: { ot: string; dmzOt: string; dmzIt: string }): PlantFiles {
+/** What a suite changes in the plant (the one-way suite uses the defaults). */
+export interface PlantOptions {
+  /** default true: the receiver publishes into mosquitto in dmz */
+  mqtt?: boolean;
+  /** the receiver's `history` section (default: 5,000 samples per tag in memory) */
+  history?: Record<string, unknown>;
+}
+
+export function writePlant(dir: string, addr: { ot: string; dmzOt: string; dmzIt: string }, opts: PlantOptions = {}): PlantFiles {
   const ot = join(dir, "ot");
   const dmz = join(dir, "dmz");
   const it = join(dir, "it");
@@ -115,11 +123,13 @@ export function writePlant(dir: string, addr: { ot: string; dmzOt: string; dmzIt
     // as it must be beyond loopback (rest.insecure), like OPC UA's None mode below
     rest: { listen: `${addr.dmzIt}:${REST_PORT}`, insecure: true },
     opcua: { port: OPCUA_PORT, host: addr.dmzIt, security: { modes: ["None"] }, allowAnonymous: true, pki: "./pki" },
-    history: { samples: 5000 },
-    mqtt: {
-      url: `mqtt://${addr.dmzIt}:${MQTT_PORT}`, reconnect: { min: "200ms", max: "2s" },
-      sparkplug: { group: "e2e", node: "dmz" }, uns: { topic: "e2e/{source}/{tag}" },
-    },
+    history: opts.history ?? { samples: 5000 },
+    ...(opts.mqtt === false ? {} : {
+      mqtt: {
+        url: `mqtt://${addr.dmzIt}:${MQTT_PORT}`, reconnect: { min: "200ms", max: "2s" },
+        sparkplug: { group: "e2e", node: "dmz" }, uns: { topic: "e2e/{source}/{tag}" },
+      },
+    }),
   }));
   return files;
 }

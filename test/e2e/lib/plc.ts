@@ -2,8 +2,10 @@
  * PLC simulators for the e2e suite, in one process that runs inside the ot
  * namespace (src/demo/sim/modbus.ts through the TypeScript loader):
  *
- *   argv: EPOCH_MS HOST:PORT [HOST:PORT...]      stdin: "down PORT" | "up PORT"
+ *   argv: [--reads] EPOCH_MS HOST:PORT [HOST:PORT...]      stdin: "down PORT" | "up PORT"
  *   stdout: one JSON line per event: {"ready":[ports]}, {"down":PORT}, {"up":PORT}
+ *           with --reads also {"read":PORT,"at":MS,"value":N} for every read that served the counter
+ *           (what the poller saw, and when: the history tests check the receiver against it)
  *
  * Besides the sim's static block (hr:100.., known values), every PLC holds a
  * moving counter at hr:200 (uint32) = floor((now - EPOCH_MS) / 100): it rises by
@@ -15,7 +17,9 @@ import { putRegisters, startModbusSim, type ModbusSim } from "../../../src/demo/
 import { COUNTER_REGISTER, counterAt } from "./plant.js";
 
 async function run(): Promise<void> {
-  const [epochArg, ...endpoints] = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const reads = args[0] === "--reads";
+  const [epochArg, ...endpoints] = reads ? args.slice(1) : args;
   const epoch = Number(epochArg);
   if (!Number.isFinite(epoch) || endpoints.length === 0) throw new Error("usage: plc.ts EPOCH_MS HOST:PORT...");
   const sims = new Map<number, { host: string; sim: ModbusSim | null }>();
@@ -25,7 +29,11 @@ async function run(): Promise<void> {
     for (const { sim } of sims.values()) if (sim) putRegisters(sim.holding, COUNTER_REGISTER, counterAt(epoch, Date.now()), "uint32", "ABCD");
   };
   const up = async (host: string, port: number) => {
-    const sim = await startModbusSim({ host, port, tickMs: 250 });
+    const onHoldingRead = (addr: number, values: readonly number[]) => {
+      const i = COUNTER_REGISTER - addr;
+      if (i >= 0 && i + 1 < values.length) say({ read: port, at: Date.now(), value: ((values[i]! << 16) | values[i + 1]!) >>> 0 });
+    };
+    const sim = await startModbusSim({ host, port, tickMs: 250, ...(reads ? { onHoldingRead } : {}) });
     sims.set(port, { host, sim });
     tick();
   };

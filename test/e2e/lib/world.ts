@@ -17,7 +17,7 @@ import { join } from "node:path";
 import { startCapture, type Capture } from "./capture.js";
 import { createTopology, type Topology } from "./netns.js";
 import { ItClient, Observer } from "./observe.js";
-import { OPCUA_PORT, PATHS, PLC_PORTS, REST_PORT, writePlant, type PlantFiles } from "./plant.js";
+import { OPCUA_PORT, PATHS, PLC_PORTS, REST_PORT, writePlant, type PlantFiles, type PlantOptions } from "./plant.js";
 import { sluiceCli, startNode, tsScript, type Proc } from "./procs.js";
 
 export interface World {
@@ -32,11 +32,12 @@ export interface World {
   receiver: Proc;
   reader: Proc;
   it: Proc;
-  /** mosquitto in dmz (started first; not a node process) */
-  broker: ChildProcess;
+  /** mosquitto in dmz (started first; not a node process); null with mqtt: false */
+  broker: ChildProcess | null;
   client: ItClient;
   obs: Observer;
-  capture: Capture;
+  /** tcpdump on the ot-dmz link; null with capture: false */
+  capture: Capture | null;
   startReceiver(): Proc;
   startReader(): Proc;
   /** the last output lines of every current process */
@@ -47,7 +48,18 @@ export interface World {
   destroy(): void;
 }
 
-export async function createWorld(): Promise<World> {
+export interface WorldOptions extends PlantOptions {
+  /** default true: tcpdump on the ot-dmz link (the one-way suite's proof) */
+  capture?: boolean;
+  /** the PLC simulators print every read of the counter ({"read":PORT,"at","value"}, lib/plc.ts) */
+  plcReads?: boolean;
+  /** run with the run directory before anything is written or started (mount a file system there, ...) */
+  prepare?: (dir: string) => void;
+  /** run first in destroy(), before the run directory is removed (unmount, ...); must not throw */
+  cleanup?: (dir: string) => void;
+}
+
+export async function createWorld(opts: WorldOptions = {}): Promise<World> {
   const dir = mkdtempSync(join(tmpdir(), "sluice-e2e-"));
   let topo: Topology;
   try {
@@ -68,22 +80,26 @@ export async function createWorld(): Promise<World> {
     for (const p of all) if (p.alive()) p.child.kill("SIGKILL");
     if (broker && broker.exitCode === null) broker.kill("SIGKILL");
     topo.teardown();
+    opts.cleanup?.(dir);
     if (!process.env.SLUICE_E2E_KEEP) rmSync(dir, { recursive: true, force: true });
   };
   try {
-    const files = writePlant(dir, addr);
-    capture = await startCapture(topo, join(dir, "ot-dmz.pcap"));
+    opts.prepare?.(dir);
+    const files = writePlant(dir, addr, opts);
+    if (opts.capture !== false) capture = await startCapture(topo, join(dir, "ot-dmz.pcap"));
     const log = (name: string) => join(dir, `${name}.log`);
     const track = (p: Proc) => { all.push(p); return p; };
-    broker = topo.spawn(ns.dmz, "/usr/sbin/mosquitto", ["-c", files.broker]);
-    const brokerLog = createWriteStream(log("mosquitto"), { flags: "a" });
-    broker.stdout?.pipe(brokerLog);
-    broker.stderr?.pipe(brokerLog);
+    if (opts.mqtt !== false) {
+      broker = topo.spawn(ns.dmz, "/usr/sbin/mosquitto", ["-c", files.broker]);
+      const brokerLog = createWriteStream(log("mosquitto"), { flags: "a" });
+      broker.stdout?.pipe(brokerLog);
+      broker.stderr?.pipe(brokerLog);
+    }
     const epoch = Date.now();
     const startedAt = Date.now();
     const w: World = {
       topo, files, dir, epoch, startedAt, capture, broker,
-      plc: track(startNode(topo, ns.ot, "plc", tsScript("plc.ts", String(epoch), ...Object.values(PLC_PORTS).map((p) => `${addr.ot}:${p}`)), log("plc"))),
+      plc: track(startNode(topo, ns.ot, "plc", tsScript("plc.ts", ...(opts.plcReads ? ["--reads"] : []), String(epoch), ...Object.values(PLC_PORTS).map((p) => `${addr.ot}:${p}`)), log("plc"))),
       receiver: null as unknown as Proc,
       reader: null as unknown as Proc,
       it: track(startNode(topo, ns.it, "it", tsScript("it-client.ts", `http://${addr.dmzIt}:${REST_PORT}`, `opc.tcp://${addr.dmzIt}:${OPCUA_PORT}`, files.itPki), log("it"))),
@@ -98,7 +114,7 @@ export async function createWorld(): Promise<World> {
         // the it clients first (they talk to the receiver), then the reader before the PLCs it polls
         for (const p of [w.it, w.reader, w.receiver, w.plc]) codes[p.name] = await p.stop("SIGTERM", 15_000);
         const b = w.broker;
-        if (b.exitCode === null) await new Promise((r) => { b.once("exit", r); b.kill("SIGTERM"); });
+        if (b && b.exitCode === null) await new Promise((r) => { b.once("exit", r); b.kill("SIGTERM"); });
         return codes;
       },
       destroy,

@@ -32,6 +32,16 @@ void t.test("bad usage exits 2", async (t) => {
   t.equal(sluice("demo", "--duration", "soon").code, 2);
 });
 
+void t.test("receiver: an unusable history.path is refused at start with exit 2, naming the path (as journal.path is)", async (t) => {
+  const dir = tmp();
+  t.equal(sluice("keygen", join(dir, "link.key")).code, 0);
+  writeFileSync(join(dir, "blocked"), "a file where the history directory should go\n");
+  writeFileSync(join(dir, "receiver.yaml"), "link: { listen: \"127.0.0.1:0\", key: ./link.key }\npolicy: allow-all\nhistory: { path: ./blocked/history }\n");
+  const r = sluice("receiver", "-c", join(dir, "receiver.yaml"));
+  t.equal(r.code, 2, r.err);
+  t.match(r.err, `history.path ${join(dir, "blocked/history")}: cannot create the directory`);
+});
+
 void t.test("keygen writes a 0600 key, prints its id, never overwrites", async (t) => {
   const dir = tmp();
   const file = join(dir, "link.key");
