@@ -178,6 +178,7 @@ async function run(s: Scenario): Promise<string> {
     const want = finals.flat();
     let same = 0;
     want.forEach((v, i) => { if (res.last[i] === v) same++; });
+    if (process.env.DBG) console.log("want", JSON.stringify(want.slice(0, 8)), "last", JSON.stringify(res.last.slice(0, 8)));
     const lat = Float64Array.from(res.lat).sort();
     const readLat = Float64Array.from(res.readLat).sort();
     const [rd, rc] = watches as [ProcWatch, ProcWatch];
