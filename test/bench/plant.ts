@@ -59,7 +59,7 @@ for (const k of list) {
   if (!s) throw new Error(`unknown scenario ${k} (a, b, c, d or all)`);
   rows.push(await run(s));
 }
-console.log("\n| scenario | reader CPU / RSS / ELD p99 | receiver CPU / RSS (peak) / ELD p99 | PLC changes | notified | delivered | PLC read to notification p50 / p99 / max | PLC read to value current p50 / p99 (Read loop, 2nd window) | final values | link lost |");
+console.log("\n| scenario | reader CPU / RSS / ELD p99 | receiver CPU (per 10k notified changes/s) / RSS (peak) / ELD p99 | PLC changes | notified | delivered | PLC read to notification p50 / p99 / max | PLC read to value current p50 / p99 (Read loop, 2nd window) | final values | link lost |");
 console.log("|---|---|---|---|---|---|---|---|---|---|");
 for (const r of rows) console.log(r);
 process.exit(0);
@@ -180,6 +180,7 @@ async function run(s: Scenario): Promise<string> {
       for (const w of watches) w.sample();
     }
     const cores = watches.map((w) => w.cores());
+    const windowS = (Date.now() - markAt) / 1000;
     measuring = false;
     client.send("pause");
 
@@ -212,7 +213,7 @@ async function run(s: Scenario): Promise<string> {
     const [rd, rc] = watches as [ProcWatch, ProcWatch];
     const f0 = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : "-");
     const row = `| ${s.name} | ${cores[0]!.toFixed(2)} / ${f0(rd.lastRss)} MiB / ${eld(join(dir, "reader.eld"), markAt)} ms | ` +
-      `${cores[1]!.toFixed(2)} / ${f0(rc.lastRss)} (${f0(rc.peakRss)}) MiB / ${eld(join(dir, "receiver.eld"), markAt)} ms | ` +
+      `${cores[1]!.toFixed(2)} (${res.notified ? ((cores[1]! * 10_000 * windowS) / res.notified).toFixed(2) : "-"}) / ${f0(rc.lastRss)} (${f0(rc.peakRss)}) MiB / ${eld(join(dir, "receiver.eld"), markAt)} ms | ` +
       `${produced} | ${res.notified}${res.overflow ? ` (${res.overflow} overflow)` : ""} | ${produced ? ((100 * res.notified) / produced).toFixed(1) : "-"} % | ` +
       `${f0(pct(lat, 50))} / ${f0(pct(lat, 99))} / ${f0(lat[lat.length - 1] ?? Number.NaN)} ms | ${s.readers ? `${f0(pct(readLat, 50))} / ${f0(pct(readLat, 99))} ms (${readLat.length}; receiver ${probeCores.toFixed(2)} core with it)` : "-"} | ` +
       `${same}/${want.length} | ${lost} |`;
