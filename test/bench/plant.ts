@@ -14,9 +14,16 @@
  *   a  100,000 tags at 1 s, 10 % changing per poll, 1 s publishing
  *   b  100,000 tags at 1 s, all changing
  *   c   50,000 tags at 100 ms, all changing (500,000 updates/s), 100 ms publishing
- *   d    1,000 tags at 100 ms, all changing, 100 ms publishing, plus a Read loop that
- *        times how long a new value takes to become current (sluice's own share)
- * SLUICE_BENCH_HEAP sets the receiver's --max-old-space-size (default 1536).
+ *   d    1,000 tags at 100 ms, all changing, 100 ms publishing; then a second window
+ *        with a Read loop (plant/probe.ts, its own process) that times how long a new
+ *        value takes to become current (sluice's own share of the latency)
+ * The first window measures CPU, delivery and end-to-end latency without the Read
+ * loop, so the receiver's CPU is its own; the Read loop's cost shows in the second
+ * window's receiver CPU.
+ * SLUICE_BENCH_HEAP sets the receiver's --max-old-space-size (default 1536);
+ * SLUICE_BENCH_READLOOP=0 leaves the Read loop window out (a profile of the first window only);
+ * SLUICE_BENCH_PROF=DIR writes CPU profiles of the reader and receiver there
+ * (--cpu-prof, whole run; open them in Chrome DevTools or summarise the .cpuprofile JSON).
  */
 import { type ChildProcess, fork, spawn } from "node:child_process";
 import { createSocket } from "node:dgram";
@@ -52,7 +59,7 @@ for (const k of list) {
   if (!s) throw new Error(`unknown scenario ${k} (a, b, c, d or all)`);
   rows.push(await run(s));
 }
-console.log("\n| scenario | reader CPU / RSS / ELD p99 | receiver CPU / RSS (peak) / ELD p99 | PLC changes | notified | delivered | PLC read to notification p50 / p99 / max | read-to-current p99 | final values | link lost |");
+console.log("\n| scenario | reader CPU / RSS / ELD p99 | receiver CPU (per 10k notified changes/s) / RSS (peak) / ELD p99 | PLC changes | notified | delivered | PLC read to notification p50 / p99 / max | PLC read to value current p50 / p99 (Read loop, 2nd window) | final values | link lost |");
 console.log("|---|---|---|---|---|---|---|---|---|---|");
 for (const r of rows) console.log(r);
 process.exit(0);
@@ -133,7 +140,9 @@ async function run(s: Scenario): Promise<string> {
     writeFileSync(join(dir, "paths.json"), JSON.stringify(paths));
 
     const heap = process.env.SLUICE_BENCH_HEAP ?? "1536";
+    const prof = process.env.SLUICE_BENCH_PROF;
     const start = (role: "reader" | "receiver", extra: string[]) => {
+      if (prof) extra.push("--cpu-prof", `--cpu-prof-dir=${resolve(prof)}`, `--cpu-prof-name=${role}.cpuprofile`);
       const child = spawn(process.execPath, [...extra, sluice, role, "-c", join(dir, `${role}.yaml`)], {
         stdio: ["ignore", "ignore", "inherit"],
         env: { ...process.env, SLUICE_LOG_LEVEL: "warn", NODE_OPTIONS: `--import=${join(here, "plant/eld.mjs")}`, SLUICE_BENCH_ELD: join(dir, `${role}.eld`) },
@@ -150,7 +159,8 @@ async function run(s: Scenario): Promise<string> {
       return new RegExp(`sluice_tags\\{quality="good"\\} ${s.tags}\\b`).test(text);
     });
     const t0 = Date.now();
-    const client = fork(join(here, "plant/client.ts"), [`opc.tcp://127.0.0.1:${uaPort}`, join(dir, "paths.json"), String(s.publishMs), String(s.readers), join(dir, "client-pki")], { execArgv: tsExec, env: tsEnv });
+    const url = `opc.tcp://127.0.0.1:${uaPort}`;
+    const client = fork(join(here, "plant/client.ts"), [url, join(dir, "paths.json"), String(s.publishMs), join(dir, "client-pki")], { execArgv: tsExec, env: tsEnv });
     kids.push(client);
     await once(client, (m) => m.ready as boolean | undefined);
     console.log(`   ${s.tags} tags good, client subscribed ${((Date.now() - t0) / 1000).toFixed(1)} s later; warming up 5 s`);
@@ -170,28 +180,49 @@ async function run(s: Scenario): Promise<string> {
       for (const w of watches) w.sample();
     }
     const cores = watches.map((w) => w.cores());
+    const windowS = (Date.now() - markAt) / 1000;
     measuring = false;
+    client.send("pause");
+
+    // second window: sluice's own share, timed by a Read loop in its own process
+    let readLat = new Float64Array(0);
+    let probeCores = Number.NaN;
+    if (s.readers > 0 && process.env.SLUICE_BENCH_READLOOP !== "0") {
+      const probe = fork(join(here, "plant/probe.ts"), [url, join(dir, "paths.json"), String(s.readers), join(dir, "probe-pki")], { execArgv: tsExec, env: tsEnv });
+      kids.push(probe);
+      await once(probe, (m) => m.ready as boolean | undefined);
+      await sleep(1000);
+      const w = new ProcWatch("receiver", receiver.pid!);
+      w.start();
+      await sleep(SECONDS * 1000);
+      probeCores = w.cores();
+      probe.send("stop");
+      const pr = await once(probe, (m) => (m.readLat ? m as unknown as { readLat: number[]; reads: number } : undefined));
+      readLat = Float64Array.from(pr.readLat).sort();
+    }
     const finals = await Promise.all(plcs.map((p) => { p.child.send("stop"); return once(p.child, (m) => m.final as number[] | undefined); }));
     const lost = (await metric(rest, "sluice_link_frames_lost_total")) - lost0;
     client.send("stop");
-    const res = await once(client, (m) => (m.lat ? m as unknown as { notified: number; overflow: number; lat: number[]; readLat: number[]; last: number[] } : undefined));
+    const res = await once(client, (m) => (m.lat ? m as unknown as { notified: number; overflow: number; lat: number[]; last: number[] } : undefined));
     const want = finals.flat();
     let same = 0;
     want.forEach((v, i) => { if (res.last[i] === v) same++; });
+    const bad = want.findIndex((v, i) => res.last[i] !== v);
+    if (bad >= 0) console.log(`   final values: ${paths[bad]} is ${res.last[bad]} at the client, ${want[bad]} at the PLC (first of ${want.length - same})`);
     const lat = Float64Array.from(res.lat).sort();
-    const readLat = Float64Array.from(res.readLat).sort();
     const [rd, rc] = watches as [ProcWatch, ProcWatch];
     const f0 = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : "-");
     const row = `| ${s.name} | ${cores[0]!.toFixed(2)} / ${f0(rd.lastRss)} MiB / ${eld(join(dir, "reader.eld"), markAt)} ms | ` +
-      `${cores[1]!.toFixed(2)} / ${f0(rc.lastRss)} (${f0(rc.peakRss)}) MiB / ${eld(join(dir, "receiver.eld"), markAt)} ms | ` +
+      `${cores[1]!.toFixed(2)} (${res.notified ? ((cores[1]! * 10_000 * windowS) / res.notified).toFixed(2) : "-"}) / ${f0(rc.lastRss)} (${f0(rc.peakRss)}) MiB / ${eld(join(dir, "receiver.eld"), markAt)} ms | ` +
       `${produced} | ${res.notified}${res.overflow ? ` (${res.overflow} overflow)` : ""} | ${produced ? ((100 * res.notified) / produced).toFixed(1) : "-"} % | ` +
-      `${f0(pct(lat, 50))} / ${f0(pct(lat, 99))} / ${f0(lat[lat.length - 1] ?? Number.NaN)} ms | ${s.readers ? `${f0(pct(readLat, 99))} ms (p50 ${f0(pct(readLat, 50))})` : "-"} | ` +
+      `${f0(pct(lat, 50))} / ${f0(pct(lat, 99))} / ${f0(lat[lat.length - 1] ?? Number.NaN)} ms | ${s.readers ? `${f0(pct(readLat, 50))} / ${f0(pct(readLat, 99))} ms (${readLat.length}; receiver ${probeCores.toFixed(2)} core with it)` : "-"} | ` +
       `${same}/${want.length} | ${lost} |`;
     console.log(row);
     return row;
   } finally {
     for (const k of kids.reverse()) if (k.exitCode === null) k.kill("SIGTERM");
-    await sleep(1500);
+    // a clean exit writes the CPU profiles: give it longer then
+    for (const end = Date.now() + (process.env.SLUICE_BENCH_PROF ? 15_000 : 1500); Date.now() < end && kids.some((k) => k.exitCode === null && k.signalCode === null);) await sleep(100);
     for (const k of kids) if (k.exitCode === null) k.kill("SIGKILL");
     rmSync(dir, { recursive: true, force: true });
   }

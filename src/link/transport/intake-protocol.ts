@@ -4,7 +4,8 @@
  * transferred ArrayBuffers (moved, never copied across the thread boundary).
  *
  *   main ──workerData: WorkerInit──────────────────────────────▶ worker
- *   main ──{ t: "keys" } / { t: "ack" } / { t: "close" }───────▶ worker
+ *   main ──{ t: "keys" } / { t: "close" }──────────────────────▶ worker
+ *   main ──handoffDone += batch bytes (shared memory, no message)──▶ worker
  *   main ◀──{ t: "ready" } / { t: "fail" }──────────────────────  worker (once)
  *   main ◀──{ t: "batch", events, stats } / { t: "stats" } ─────  worker
  *   main ◀──{ t: "log", level, obj, msg }──────────────────────   worker
@@ -27,6 +28,12 @@ export interface WorkerInit {
   sessionSkewMs: number;
   /** most frame bytes handed over and not yet acknowledged; beyond it frames are dropped and counted lost */
   handoffBytes: number;
+  /**
+   * BigInt64Array over it: [0] = frame bytes the main thread has processed (Atomics.add per
+   * batch). Shared memory instead of an "ack" message per batch: a message costs the main
+   * thread a postMessage and wakes the worker, every batch.
+   */
+  handoffDone: SharedArrayBuffer;
   /** Int32Array over it: [0] = the last keys message applied */
   keysAck: SharedArrayBuffer;
   /** a restarted worker resumes the session its predecessor held (no "session" event, replay floor kept) */
@@ -60,5 +67,4 @@ export type ToMain =
 
 export type ToWorker =
   | { t: "keys"; keys: Uint8Array[]; seq: number }
-  | { t: "ack"; bytes: number }
   | { t: "close" };

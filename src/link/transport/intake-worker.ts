@@ -44,7 +44,10 @@ const rejected = Object.fromEntries(REJECT_REASONS.map((r) => [r, 0])) as Record
 let events: HandoffEvent[] = [];
 let transfer: ArrayBuffer[] = [];
 let batchBytes = 0;
-let unacked = 0;
+/** frame bytes posted to the main thread; those it has not processed yet are posted - done[0] */
+let posted = 0;
+const done = new BigInt64Array(init.handoffDone);
+const unacked = () => posted - Number(Atomics.load(done, 0));
 let handoffLost = 0;
 let flushQueued = false;
 let lastPosted = "";
@@ -59,7 +62,7 @@ const rx = new LinkReceiver({
   auth: init.auth, mtu: init.mtu, reassembly: init.reassembly, fecGroups: init.fecGroups, sessionSkewMs: init.sessionSkewMs,
 }, {
   frame: (payload, meta) => {
-    if (unacked + batchBytes + payload.length > init.handoffBytes) {
+    if (unacked() + batchBytes + payload.length > init.handoffBytes) {
       handoffLost++;
       return;
     }
@@ -96,7 +99,7 @@ function flush(): void {
   if (events.length === 0) return;
   const batch = events;
   const moved = transfer;
-  unacked += batchBytes;
+  posted += batchBytes;
   const bytes = batchBytes;
   events = [];
   transfer = [];
@@ -128,8 +131,7 @@ const statsTimer = setInterval(() => {
 
 const keysAck = new Int32Array(init.keysAck);
 port.on("message", (m: ToWorker) => {
-  if (m.t === "ack") unacked = Math.max(0, unacked - m.bytes);
-  else if (m.t === "keys") {
+  if (m.t === "keys") {
     try {
       rx.setKeys(m.keys.map((k) => makeKey(Buffer.from(k))));
     } finally {

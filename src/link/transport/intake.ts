@@ -111,6 +111,8 @@ export class TransportIntake extends EventEmitter {
   private restarts: number[] = [];
   private closing: Promise<void> | null = null;
   private worker!: Worker;
+  /** [0]: frame bytes processed here, read by the worker (its hand-off bound) */
+  private handoffDone!: BigInt64Array;
   private alive = false;
 
   private constructor(private readonly opts: TransportIntakeOptions, private readonly addr: { address: string; port: number },
@@ -197,6 +199,7 @@ export class TransportIntake extends EventEmitter {
     this.worker = w;
     this.live = EMPTY;
     this.workerInit = init;
+    this.handoffDone = new BigInt64Array(init.handoffDone);
     let failure: unknown = null;
     w.on("message", (m: ToMain) => this.onMessage(m));
     w.on("error", (e) => { failure = e; });
@@ -215,7 +218,7 @@ export class TransportIntake extends EventEmitter {
         if (e.k === "session") this.safeEmit("session", e.id);
         else this.safeEmit("frame", new Uint8Array(e.payload), e.meta);
       }
-      this.tell({ t: "ack", bytes: m.bytes });
+      Atomics.add(this.handoffDone, 0, BigInt(m.bytes));
     } else if (m.t === "stats") this.mirror(m.stats);
     else if (m.t === "log") this.log[m.level](m.obj, m.msg);
   }
@@ -276,7 +279,7 @@ function workerInit(opts: TransportIntakeOptions, port: number, keys: LinkKey[],
     reassembly: { frames: r.frames ?? INTAKE_DEFAULTS.frames, bytes: r.bytes ?? INTAKE_DEFAULTS.bytes, timeoutMs: r.timeoutMs ?? INTAKE_DEFAULTS.timeoutMs },
     fecGroups: 64,
     sessionSkewMs: opts.sessionSkewMs ?? SESSION_SKEW_MS,
-    handoffBytes: HANDOFF_BYTES,
+    handoffBytes: HANDOFF_BYTES, handoffDone: new SharedArrayBuffer(8),
     keysAck, resume,
   };
 }

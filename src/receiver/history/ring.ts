@@ -135,10 +135,19 @@ export class HistoryRing {
    * the ring keeps its newest `depth`. Returns the samples that were new and kept.
    */
   merge(samples: readonly HistorySample[]): HistorySample[] {
-    const held = new Set<number>();
-    for (let k = 0; k < this.len; k++) held.add(this.times[(this.head + k) % this.cap]!);
+    // Held times are found by binary search (the ring is sorted): the reader's history
+    // carousel re-sends what the ring mostly holds already, again and again, and that
+    // common case must not cost a pass over the whole ring per tag.
+    let seen: Set<number> | null = null;
     const fresh: HistorySample[] = [];
-    for (const s of samples) if (!held.has(s.sourceTime)) { held.add(s.sourceTime); fresh.push(s); }
+    for (const s of samples) {
+      const t = s.sourceTime;
+      const k = this.lowerBound(t);
+      if (k < this.len && this.times[(this.head + k) % this.cap] === t) continue;
+      if ((seen ??= new Set()).has(t)) continue;
+      seen.add(t);
+      fresh.push(s);
+    }
     if (fresh.length === 0) return [];
     const all = [...this.query(), ...fresh].sort((a, b) => a.sourceTime - b.sourceTime);
     const keep = all.slice(Math.max(0, all.length - this.depth));

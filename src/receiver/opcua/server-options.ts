@@ -97,6 +97,12 @@ export function serverOptions(cfg: Config, pki: Pki, id: Identity, logger: Logge
       maxMonitoredItems: cfg.maxMonitoredItems,
       maxMonitoredItemsPerSubscription: cfg.maxMonitoredItems,
       maxHistoryContinuationPoints: 100,
+      // The floor of a revised sampling interval. node-opcua's default (100 ms) turns an
+      // exception-based item (0 requested on a tag whose MinimumSamplingInterval is 0) into
+      // one that folds changes into a 100 ms window per item, with a timer each: changes
+      // lost to a historian and up to a window of added latency. samplingInterval 0 means
+      // every change as it arrives; overload is handled before the address space (coalesce.ts).
+      minSupportedSampleRate: cfg.samplingInterval,
       // advertised only; limits.ts enforces it
       maxMonitoredItemsQueueSize: queueCap(cfg.maxMonitoredItems),
       operationLimits: {

@@ -8,6 +8,11 @@
  *   parent ──fork(size, tickMs, changePct)──▶ this ──{port}──▶ parent
  *                                                 ──{tick, changed, t}── every tick
  *   parent ──"stop"──▶ this stops changing ──{final: number[]}──▶ parent
+ *
+ * After "stop" it keeps answering polls (until the parent ends it), so the reader
+ * still reads the final registers: a PLC that closed its server at once would
+ * leave the last tick unread whenever the stop fell between that tick and the
+ * reader's next poll, and the client would hold the previous tick's values.
  */
 import { startModbusSim } from "../../../src/demo/sim/modbus.js";
 import { BASE } from "./proc.js";
@@ -45,7 +50,6 @@ process.on("message", (m: unknown) => {
   if (m !== "stop") return;
   if (timer) clearTimeout(timer);
   timer = null;
-  process.send?.({ final: Array.from(regs.subarray(BASE, BASE + size)) }, () => {
-    void sim.close().then(() => process.exit(0));
-  });
+  process.send?.({ final: Array.from(regs.subarray(BASE, BASE + size)) });
 });
+process.on("SIGTERM", () => void sim.close().then(() => process.exit(0)));

@@ -160,6 +160,22 @@ void t.test("subscriptions see changes", async (t) => {
   store.set([{ path: "press1/temperature", value: 21.5, sourceTime: T0 + 11 }]);
 });
 
+void t.test("exception-based items get every change as it arrives, none folded into a sampling window", async (t) => {
+  const sub = await session.createSubscription2({ requestedPublishingInterval: 50, requestedMaxKeepAliveCount: 20, requestedLifetimeCount: 200, publishingEnabled: true });
+  t.teardown(() => sub.terminate());
+  const seen: number[] = [];
+  const item = ClientMonitoredItem.create(sub, { nodeId: id("line1/flow"), attributeId: AttributeIds.Value },
+    { samplingInterval: 0, queueSize: 100, discardOldest: true }, TimestampsToReturn.Both);
+  item.on("changed", (dv: DataValue) => seen.push(dv.value.value as number));
+  await new Promise((r) => item.once("initialized", r));
+  t.ok(await waitFor(() => seen.length >= 1), "initial value");
+  t.equal(item.monitoringParameters.samplingInterval, 0, "revised sampling interval 0: exception-based, no window");
+  // five changes within a millisecond or so, each its own store update
+  for (let i = 1; i <= 5; i++) store.set([{ path: "line1/flow", value: 100 + i, sourceTime: T0 + 20_000 + i }]);
+  t.ok(await waitFor(() => seen.length >= 6), `every change notified (${seen.length - 1} of 5)`);
+  t.same(seen.slice(1), [101, 102, 103, 104, 105], "in order");
+});
+
 async function history(path: string, details: Partial<{ startTime: Date | null; endTime: Date | null; numValuesPerNode: number }>, cp?: Buffer | null) {
   const req = new HistoryReadRequest({
     historyReadDetails: new ReadRawModifiedDetails({ isReadModified: false, returnBounds: false, numValuesPerNode: 0, ...details } as never),
