@@ -11,7 +11,7 @@
  * A file holds the catalogue record of every catalogue its chunks use, before them, so
  * each file reads on its own. Names are a 16-digit hex counter (order of writing).
  */
-import { closeSync, fdatasyncSync, openSync, readdirSync, readFileSync, readSync, truncateSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, fdatasyncSync, futimesSync, openSync, readdirSync, readFileSync, readSync, statSync, truncateSync, unlinkSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { crc32 } from "node:zlib";
 import type { Logger } from "../../core/log.js";
@@ -65,21 +65,34 @@ export class DiskStore {
    * Opens `dir` (which must exist and be writable): reads every segment, cuts a torn
    * tail, and returns what it holds. Throws on I/O errors (the caller names the path).
    */
-  static open(dir: string, log: Logger): { store: DiskStore; catalogs: Map<number, CatalogIndex>; chunks: LoadedChunk[] } {
+  static open(dir: string, log: Logger): { store: DiskStore; catalogs: Map<number, CatalogIndex>; chunks: LoadedChunk[]; alive: number } {
     const store = new DiskStore(dir, log);
     const catalogs = new Map<number, CatalogIndex>();
     const chunks: LoadedChunk[] = [];
+    let alive = -Infinity;
     const names = readdirSync(dir).filter((n) => /^[0-9a-f]{16}\.journal$/.test(n)).sort();
     for (const name of names) {
       store.counter = Math.max(store.counter, parseInt(name.slice(0, 16), 16) + 1);
       const file: DiskFile = { name, path: join(dir, name), bytes: 0, live: 0, catalogs: new Set(), opened: 0, fd: null, rfd: null };
+      alive = Math.max(alive, statSync(file.path).mtimeMs);
       const got = store.scan(file, catalogs);
       if (got.length === 0) { unlinkSync(file.path); continue; }
       store.files.push(file);
       store.bytes += file.bytes;
       chunks.push(...got);
     }
-    return { store, catalogs, chunks };
+    return { store, catalogs, chunks, alive };
+  }
+
+  /**
+   * Stamp the file being written with `now` as its modification time: the journal does
+   * this every second, so after a crash the newest file's mtime says until when the old
+   * process ran (steady tags journal nothing, so the newest sample cannot say it).
+   */
+  touch(now: number): void {
+    const fd = this.current?.fd;
+    if (fd === null || fd === undefined) return;
+    futimesSync(fd, now / 1000, now / 1000);
   }
 
   /** Creates the next segment file now (an unwritable or full directory fails here). */

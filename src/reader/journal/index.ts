@@ -22,7 +22,8 @@ import { errorMessage, SluiceError } from "../../core/errors.js";
 import { CatalogIndex, type HistorySource } from "../../link/index.js";
 import { JOURNAL_MEMORY_BYTES } from "../../config/journal.js";
 import { aliasMap, CHUNK_MS, decodeChunk, OpenChunk, type SealedChunk } from "./chunk.js";
-import { DiskStore, type DiskChunkRef, type DiskFile } from "./disk.js";
+import { DiskStore, type DiskChunkRef, type DiskFile, type LoadedChunk } from "./disk.js";
+import { Status } from "../../core/status.js";
 
 export interface JournalOptions {
   retainMs: number;
@@ -54,6 +55,7 @@ export class Journal implements HistorySource {
   private readonly memMax: number;
   private store: DiskStore | null = null;
   private degraded = false;
+  private touched = -Infinity;
   private readonly timer: NodeJS.Timeout;
   private readonly now: () => number;
   private readonly roll: { bytes: number; ms: number };
@@ -135,6 +137,7 @@ export class Journal implements HistorySource {
   close(): void {
     clearInterval(this.timer);
     this.seal();
+    if (this.store) this.stamp(this.now());
     this.store?.close();
     this.store = null;
   }
@@ -142,6 +145,7 @@ export class Journal implements HistorySource {
   /** Timer work: seal a chunk open too long, drop what retention no longer keeps. */
   tick(): void {
     const now = this.now();
+    if (this.store && now - this.touched >= 1_000) this.stamp(now);
     if (this.open && now - this.open.opened >= CHUNK_MS) this.seal();
     else this.enforce(now);
   }
@@ -169,6 +173,33 @@ export class Journal implements HistorySource {
     try { this.store.startFile(this.now()); } catch (e) { fail("cannot write a journal file", e); }
     this.enforce(this.now());
     if (loaded.chunks.length > 0) this.o.logger.info({ path: dir, samples: this.held, bytes: this.store.bytes, from: new Date(this.floor).toISOString() }, "journal: loaded from disk");
+    this.markDowntime(loaded.chunks, loaded.alive);
+  }
+
+  /** Until when this process ran, on disk (see DiskStore.touch); a failure here is not a journal fault. */
+  private stamp(now: number): void {
+    this.touched = now;
+    try { this.store?.touch(now); } catch { /* the next append reports a real disk fault */ }
+  }
+
+  /**
+   * A journal loaded from disk spans the time this process was not running: nothing was
+   * polled then, yet a history window over it would claim "every sample sent" and the
+   * receiver would close its gap silently. So the downtime is journaled as what it was:
+   * BadNoCommunication for every tag from when the old process was last known to run
+   * (the newest file's mtime, stamped every second, or the newest sample if later) until
+   * the new process's first poll ends it.
+   */
+  private markDowntime(loaded: readonly LoadedChunk[], alive: number): void {
+    let newest: LoadedChunk["meta"] | null = null;
+    for (const l of loaded) if (!newest || l.meta.maxT > newest.maxT) newest = l.meta;
+    const cat = newest ? this.catalogs.get(newest.hash) : undefined;
+    if (!newest || !cat) return;
+    const at = Math.floor(Math.max(newest.maxT, alive)) + 1;
+    if (at >= this.now()) return;
+    this.setCatalog(cat);
+    this.append(cat.tags.map((_d, alias) => ({ alias, value: null, status: Status.BadNoCommunication, sourceTime: at })));
+    this.seal();
   }
 
   private seal(): void {

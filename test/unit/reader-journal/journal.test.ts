@@ -19,6 +19,7 @@ import type { Sample, TagDef } from "../../../src/core/model.js";
 import { CatalogIndex } from "../../../src/link/index.js";
 import { Journal } from "../../../src/reader/journal/index.js";
 import { keygen } from "../../../src/link/keys.js";
+import { Status } from "../../../src/core/status.js";
 
 const T0 = 1_750_000_000_000;
 const tmp = () => mkdtempSync(join(tmpdir(), "sluice-journal-"));
@@ -144,7 +145,9 @@ void t.test("disk: kept across a reopen; a record torn by a crash is cut off and
   const { logger, lines } = captureLogger();
   j = Journal.open({ retainMs: 3_600_000, maxBytes: 1 << 30, path: dir, logger, now: clock.now });
   j.setCatalog(defs);
-  const back = j.read(T0, clock.t + 1, cat);
+  // (a journal that lost its newest chunk marks the stretch after what it kept: see the restart test)
+  const kept = (ss: Sample[]) => ss.filter((x) => x.status !== Status.BadNoCommunication);
+  const back = kept(j.read(T0, clock.t + 1, cat));
   const lostChunk = sent.length + more.length - back.length;
   t.ok(back.length >= sent.length && lostChunk > 0 && lostChunk <= 8192, `only the torn chunk is lost (${lostChunk} samples)`);
   const want = byKey([...sent, ...more]);
@@ -160,10 +163,40 @@ void t.test("disk: kept across a reopen; a record torn by a crash is cut off and
   j = Journal.open({ retainMs: 3_600_000, maxBytes: 1 << 30, path: dir, logger: silentLogger, now: clock.now });
   t.teardown(() => j.close());
   j.setCatalog(defs);
-  const afterFlip = j.read(T0, clock.t + 1, cat);
+  const afterFlip = kept(j.read(T0, clock.t + 1, cat));
   t.ok(afterFlip.length < back.length && afterFlip.every((s) => want.get(`${s.alias}@${s.sourceTime}`)?.value === s.value), "a corrupt record and what follows in its file are dropped, never misread");
   feed(j, clock, defs, 2);
   t.ok(j.read(clock.t - 1500, clock.t + 1, cat).length === 200 * 2, "appending goes on after the repair");
+});
+
+void t.test("disk: a restart is journaled as BadNoCommunication, so a history window over the downtime is no silent hole", async (t) => {
+  const dir = tmp();
+  const clock = new Clock();
+  const defs = tags(50);
+  const cat = CatalogIndex.of(defs);
+  let j = Journal.open({ retainMs: 3_600_000, maxBytes: 1 << 30, path: dir, logger: silentLogger, now: clock.now });
+  j.setCatalog(defs);
+  const before = feed(j, clock, defs, 5);
+  clock.t += 20_000; // 20 s of steady values: nothing journaled, but the process runs on
+  j.tick();
+  j.close();
+  const lastPoll = clock.t;
+  clock.t += 30_000; // the reader is down for 30 s
+  j = Journal.open({ retainMs: 3_600_000, maxBytes: 1 << 30, path: dir, logger: silentLogger, now: clock.now });
+  j.setCatalog(defs);
+  const after = feed(j, clock, defs, 2);
+  const got = j.read(T0, clock.t + 1, cat);
+  const down = got.filter((s) => s.status === Status.BadNoCommunication);
+  t.equal(down.length, defs.length, "one BadNoCommunication sample per tag");
+  t.ok(down.every((s) => s.sourceTime === lastPoll + 1 && s.value === null), "at the ms after the old process was last known to run (not its last change), with no value");
+  const inside = got.filter((s) => s.sourceTime > lastPoll + 1 && s.sourceTime < after[0]!.sourceTime);
+  t.equal(inside.length, 0, "nothing claimed inside the downtime");
+  t.equal(got.length, before.length + defs.length + after.length, "everything else as sent");
+  j.close();
+  j = Journal.open({ retainMs: 3_600_000, maxBytes: 1 << 30, path: dir, logger: silentLogger, now: clock.now });
+  t.teardown(() => j.close());
+  j.setCatalog(defs);
+  t.equal(j.read(T0, clock.t + 1, cat).filter((s) => s.status === Status.BadNoCommunication).length, defs.length, "the marks are on disk (a reopen at once adds none)");
 });
 
 void t.test("disk: bounded by maxBytes (whole files, oldest first) and by retain", async (t) => {
