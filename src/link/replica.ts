@@ -300,7 +300,7 @@ export class Replica {
     for (let p = 0; p < a.parts; p++) for (const t of a.got.get(p) as TagDef[]) tags.push(t);
     let cat: CatalogIndex;
     try {
-      cat = CatalogIndex.of(tags);
+      cat = CatalogIndex.of(tags, undefined, this.cur); // unchanged entries keep their objects
     } catch {
       this.c.birthRejected++; // parts that do not form a dense catalogue
       return;
