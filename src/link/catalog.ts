@@ -104,8 +104,12 @@ export class CatalogIndex {
    * Validates and indexes a catalogue. Throws SLUICE_ERR_LINK when aliases are not
    * dense 0..n-1 in order, a type is unknown, a path is empty or repeated, or the
    * catalogue exceeds MAX_TAGS. `hash`, when given, is trusted (the receiver checks it).
+   * Entries equal to `previous`'s at the same alias are that catalogue's objects, so a
+   * consumer can tell an unchanged tag by identity (the receiver's store patches only
+   * the others).
    */
-  static of(tags: readonly TagDef[], hash?: number): CatalogIndex {
+  static of(tags: readonly TagDef[], hash?: number, previous?: CatalogIndex | null): CatalogIndex {
+    const old = previous?.tags;
     if (tags.length > MAX_TAGS) {
       throw new SluiceError("SLUICE_ERR_LINK", `catalogue has ${tags.length} tags, more than ${MAX_TAGS}`);
     }
@@ -124,6 +128,12 @@ export class CatalogIndex {
       }
       paths.add(t.path);
       types[i] = code;
+      const o = old?.[i];
+      if (o && o.path === t.path && o.type === t.type && o.unit === t.unit && o.description === t.description
+        && o.range?.[0] === t.range?.[0] && o.range?.[1] === t.range?.[1] && (o.range === undefined) === (t.range === undefined)) {
+        copy[i] = o;
+        continue;
+      }
       // A copy, so that a caller changing its objects later cannot change the catalogue under its hash.
       const c: TagDef = { alias: i, path: t.path, type: t.type };
       if (t.unit !== undefined) c.unit = t.unit;

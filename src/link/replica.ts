@@ -163,6 +163,13 @@ export class Replica {
       return;
     }
     if (head.kind !== "heartbeat" || head.catalogHash !== 0) this.lastHash = head.catalogHash;
+    if (head.kind === "birth" && (this.cur?.hash === head.catalogHash || this.pending?.a.hash === head.catalogHash)) {
+      // A repeat of the catalogue held (the carousel re-sends it every link.birth): nothing to decode.
+      this.c.frames++;
+      this.c.births++;
+      this.sink.frame({ kind: "birth", frameTime: head.timeMs, meta });
+      return;
+    }
     if ((head.kind === "keyframe" || head.kind === "delta" || head.kind === "history") && this.cur?.hash !== head.catalogHash) {
       this.c.frames++;
       this.sink.frame({ kind: head.kind, frameTime: head.timeMs, meta });
@@ -300,7 +307,7 @@ export class Replica {
     for (let p = 0; p < a.parts; p++) for (const t of a.got.get(p) as TagDef[]) tags.push(t);
     let cat: CatalogIndex;
     try {
-      cat = CatalogIndex.of(tags);
+      cat = CatalogIndex.of(tags, undefined, this.cur); // unchanged entries keep their objects
     } catch {
       this.c.birthRejected++; // parts that do not form a dense catalogue
       return;

@@ -23,6 +23,7 @@ import { Backfill } from "./backfill.js";
 import { Status } from "../core/status.js";
 import { Level, linkLevel } from "./quality.js";
 import { TagRecord, normalise, sameShape } from "./record.js";
+import { patchCatalog } from "./catalog-patch.js";
 import type { HistoryRange, HistoryStats, HistoryStore } from "./history/api.js";
 import { MemoryHistory } from "./history/memory.js";
 import type { DropReason, HistorySample, LinkView, TagState, TagStoreView } from "./store-api.js";
@@ -44,6 +45,8 @@ export interface LinkFeed {
 export interface StoreGate {
   readonly hash: string;
   filterCatalog<T extends { path: string; type: TagType }>(tags: T[]): { allowed: T[] };
+  /** One tag's decision, as filterCatalog would make it; lets a small catalogue change skip the full pass. */
+  decide?(path: string, type: TagType): { allowed: boolean };
   /** May return fewer samples (dropped) or more (held ones released: call it every cycle). */
   filterSamples(samples: Sample[], def: (alias: number) => TagDef | undefined, now: number): Sample[];
   /** The same rules for history (no maxRate); optional: without it backfill skips value rules. */
@@ -93,6 +96,8 @@ export class TagStore extends EventEmitter implements TagStoreView {
   private byAlias: (TagRecord | undefined)[] = [];
   private denied = new Set<number>();
   private rawCatalog: TagDef[] | null = null;
+  /** the records are exactly a full pass over rawCatalog (nothing dropped): a change may be patched */
+  private patchable = false;
   private readerHealth: ReaderHealth | null = null;
   /** "reader/receiver" policy hashes last logged about (a change on either side logs once) */
   private loggedPolicyPair: string | null = null;
@@ -228,7 +233,7 @@ export class TagStore extends EventEmitter implements TagStoreView {
 
   /** Re-run the local policy over the last catalogue (after a policy reload). */
   reapplyPolicy(): void {
-    if (this.rawCatalog) this.onCatalog(this.rawCatalog);
+    if (this.rawCatalog) this.onCatalog(this.rawCatalog, true);
     this.logPolicyMatch();
   }
 
@@ -253,9 +258,11 @@ export class TagStore extends EventEmitter implements TagStoreView {
     if (this.linkLvl !== Level.Live) this.sweep();
   }
 
-  private onCatalog(tags: TagDef[]): void {
+  private onCatalog(tags: TagDef[], full = false): void {
     this.touch();
+    const prev = this.rawCatalog;
     this.rawCatalog = tags;
+    if (!full && prev && this.patchable && this.patch(prev, tags)) return;
     const { allowed } = this.opts.gate.filterCatalog(tags);
     const allowedSet = new Set(allowed);
     const byAlias: (TagRecord | undefined)[] = new Array<TagRecord | undefined>(tags.length);
@@ -308,6 +315,7 @@ export class TagStore extends EventEmitter implements TagStoreView {
     }
     this.byAlias = byAlias;
     this.denied = denied;
+    this.patchable = over === 0 && invalid === 0;
     if (over > 0) this.log.error({ accepted: this.opts.maxTags, dropped: over }, "catalogue exceeds limits.tags: extra tags ignored");
     if (invalid > 0) this.log.warn({ invalid }, "catalogue entries with a bad path or alias ignored");
     if (denied.size > 0) this.log.info({ denied: denied.size }, "tags denied by the local crossing policy");
@@ -315,6 +323,23 @@ export class TagStore extends EventEmitter implements TagStoreView {
       this.log.info({ tags: this.byPath.size, added: added.length, removed: removed.length, changed: changed.length }, "catalogue applied");
       this.emit("catalog", added, removed, changed);
     }
+  }
+
+  /** A small change applied to the changed entries only (catalog-patch.ts); false: do a full pass. */
+  private patch(prev: TagDef[], tags: TagDef[]): boolean {
+    const gate = this.opts.gate;
+    if (!gate.decide) return false;
+    const p = patchCatalog({
+      byPath: this.byPath, byAlias: this.byAlias, denied: this.denied, linkLevel: this.linkLvl, maxTags: this.opts.maxTags,
+      decide: (path, type) => gate.decide!(path, type).allowed,
+      resetHistory: (def) => this.hist?.reset(def), dropHistory: (path) => this.hist?.drop(path),
+    }, prev, tags);
+    if (!p) return false;
+    if (p.added.length + p.removed.length + p.changed.length > 0) {
+      this.log.info({ tags: this.byPath.size, added: p.added.length, removed: p.removed.length, changed: p.changed.length, denied: this.denied.size }, "catalogue applied");
+      this.emit("catalog", p.added, p.removed, p.changed);
+    }
+    return true;
   }
 
   private onSamples(samples: Sample[], receivedAt: number | undefined): void {

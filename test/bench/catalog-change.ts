@@ -86,6 +86,8 @@ const replica = new Replica({
 replica.newSession(1n);
 function decode(frames: Uint8Array[]): { ms: number; tags: TagDef[] } {
   delivered = null;
+  // each birth arrives after the catalogue change interval (limits.catalogue.interval, 1 s) has passed
+  meta = { ...meta, receivedAt: meta.receivedAt + 2000 };
   const ms = wallMs(() => { for (const f of frames) { meta = { ...meta, seq: meta.seq + 1n }; replica.ingest(f, meta); } });
   if (!delivered) throw new Error("birth did not complete");
   return { ms, tags: delivered };

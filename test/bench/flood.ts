@@ -100,22 +100,23 @@ const { url, path, seconds, conc } = workerData;
 const agent = new http.Agent({ keepAlive: true, maxSockets: conc });
 const lat = [];
 let errors = 0;
+const codes = {};
 const end = Date.now() + seconds * 1000;
 function one() {
   return new Promise((resolve) => {
     const t0 = process.hrtime.bigint();
     const req = http.get(url + path, { agent }, (res) => {
       res.resume();
-      res.on("end", () => { if (res.statusCode !== 200) errors++; lat.push(Number(process.hrtime.bigint() - t0) / 1e6); resolve(); });
+      res.on("end", () => { if (res.statusCode !== 200) { errors++; codes[res.statusCode] = (codes[res.statusCode] || 0) + 1; } lat.push(Number(process.hrtime.bigint() - t0) / 1e6); resolve(); });
     });
-    req.on("error", () => { errors++; resolve(); });
+    req.on("error", (e) => { errors++; codes[e.code] = (codes[e.code] || 0) + 1; resolve(); });
   });
 }
 async function loop() { while (Date.now() < end) { await one(); await new Promise((r) => setTimeout(r, 5)); } }
-Promise.all(Array.from({ length: conc }, loop)).then(() => { agent.destroy(); parentPort.postMessage({ lat, errors }); });
+Promise.all(Array.from({ length: conc }, loop)).then(() => { agent.destroy(); parentPort.postMessage({ lat, errors, codes }); });
 `;
 
-function restLoad(url: string, path: string, seconds: number): Promise<{ lat: number[]; errors: number }> {
+function restLoad(url: string, path: string, seconds: number): Promise<{ lat: number[]; errors: number; codes: Record<string, number> }> {
   return new Promise((resolve, reject) => {
     const w = new Worker(CLIENT, { eval: true, workerData: { url, path, seconds, conc: 4 } });
     w.once("message", resolve);
@@ -124,9 +125,9 @@ function restLoad(url: string, path: string, seconds: number): Promise<{ lat: nu
 }
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-const latLine = (r: { lat: number[]; errors: number }) => {
+const latLine = (r: { lat: number[]; errors: number; codes: Record<string, number> }) => {
   const s = r.lat.sort((a, b) => a - b);
-  return `${s.length} requests, p50 ${pct(s, 50).toFixed(2)} ms, p99 ${pct(s, 99).toFixed(2)} ms, max ${pct(s, 100).toFixed(1)} ms, errors ${r.errors}`;
+  return `${s.length} requests, p50 ${pct(s, 50).toFixed(2)} ms, p99 ${pct(s, 99).toFixed(2)} ms, max ${pct(s, 100).toFixed(1)} ms, errors ${r.errors}${r.errors ? ` ${JSON.stringify(r.codes)}` : ""}`;
 };
 
 function child<T>(args: string[]): Promise<T> {
@@ -155,7 +156,12 @@ async function main(): Promise<void> {
     try {
       // quiet: the reader alone, REST latency without a flood
       const quietReader = child<Record<string, number>>(["reader", String(rx.link.port), dir, String(SECONDS)]);
-      for (let i = 0; i < 100 && (await fetch(rx.rest + path)).status !== 200; i++) await sleep(50); // the birth is in
+      // the birth is in (on a loaded machine this can take seconds; the REST figures must not be of 404s)
+      const t0 = Date.now();
+      while ((await fetch(rx.rest + path)).status !== 200) {
+        if (Date.now() - t0 > 30_000) throw new Error(`${path} still unknown after 30 s: the reader's birth did not arrive`);
+        await sleep(50);
+      }
       const quiet = await restLoad(rx.rest, path, SECONDS - 2);
       const qs = await quietReader;
       await sleep(500);

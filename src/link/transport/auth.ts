@@ -23,7 +23,7 @@
  * authentication key. Key rollover changes the link key, hence the subkey.
  * node:crypto only.
  */
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHmac, createSecretKey, hkdfSync, timingSafeEqual, type KeyObject } from "node:crypto";
 import { AUTH_ALGS, HEADER_BYTES, TAG_BYTES, type AuthAlg, type Header } from "./envelope.js";
 import type { LinkKey } from "../keys.js";
 
@@ -36,8 +36,16 @@ function sessionSalt(hi: number, lo: number): Buffer {
   return salt;
 }
 
+/** The link key as a KeyObject, made once per key: hkdfSync would otherwise make one per derivation (a flood of made-up sessions derives per datagram). */
+const keyObjects = new WeakMap<LinkKey, KeyObject>();
+const INFO = new Map<AuthAlg, Buffer>();
+
 export function deriveSubkey(key: LinkKey, alg: AuthAlg, hi: number, lo: number): Buffer {
-  return Buffer.from(hkdfSync("sha256", key.bytes, sessionSalt(hi, lo), `sluice link v1 ${alg}`, 32));
+  let ikm = keyObjects.get(key);
+  if (!ikm) keyObjects.set(key, ikm = createSecretKey(key.bytes));
+  let info = INFO.get(alg);
+  if (!info) INFO.set(alg, info = Buffer.from(`sluice link v1 ${alg}`));
+  return Buffer.from(hkdfSync("sha256", ikm, sessionSalt(hi, lo), info, 32));
 }
 
 function gcmNonce(seq: number): Buffer {

@@ -8,6 +8,7 @@ import type { FrameMeta, Sample, TagDef } from "../../../src/core/model.js";
 import { Status } from "../../../src/core/status.js";
 import { CatalogIndex } from "../../../src/link/catalog.js";
 import { encodeFrame, peekFrame } from "../../../src/link/codec/index.js";
+import { defaultLinkLimits } from "../../../src/link/limits.js";
 import { Replica } from "../../../src/link/replica.js";
 import { Clock, diverging, makeTags, pipe, recorder, rng, T0, valueFor } from "./fixtures/pipe.js";
 
@@ -209,4 +210,27 @@ void t.test("an empty catalogue crosses too (one empty birth part, one empty key
   t.equal(p.rep.catalog?.size, 0);
   t.equal(p.rep.birth, true);
   t.same(p.sent.map((s) => s.kind).slice(0, 2), ["birth", "keyframe"]);
+});
+
+void t.test("a repeat of the catalogue held is counted and changes nothing; a changed one keeps its unchanged entries' objects", async (t) => {
+  const rec = recorder();
+  const rep = new Replica(rec.sink, { limits: { ...defaultLinkLimits(), catalogue: { ...defaultLinkLimits().catalogue, intervalMs: 0 } } });
+  const tags = makeTags(50, ["int32"]);
+  const cat = CatalogIndex.of(tags);
+  const birth = (c: CatalogIndex, body: TagDef[]) => encodeFrame({ timeMs: T0, catalogHash: c.hash, body: { kind: "birth", part: 0, parts: 1, tagCount: c.size, tags: body } }, undefined);
+  rep.ingest(birth(cat, tags), meta());
+  t.equal(rec.catalogs.length, 1);
+  const held = rep.catalog!.tags;
+  // A part carrying the held catalogue's hash but a body that would not decode against it
+  // (more tags than the catalogue): decoding it would throw malformed; a repeat is skipped.
+  rep.ingest(birth(cat, makeTags(60, ["int32"])), meta());
+  t.equal(rep.stats().births, 2, "counted as a birth");
+  t.equal(rec.catalogs.length, 1, "no new catalogue");
+  const changed = tags.map((d) => (d.alias === 7 ? { ...d, description: "new" } : d));
+  const next = CatalogIndex.of(changed);
+  rep.ingest(birth(next, changed), meta());
+  t.equal(rec.catalogs.length, 2, "the changed catalogue is adopted");
+  const [before, after] = [held, rep.catalog!.tags];
+  t.not(after[7], before[7], "the changed entry is a new object");
+  t.equal(after.filter((d, i) => d !== before[i]).length, 1, "every other entry is the previous catalogue's object");
 });
