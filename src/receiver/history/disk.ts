@@ -22,7 +22,7 @@ import type { Logger } from "../../core/log.js";
 import type { TagType, Value } from "../../core/model.js";
 import type { HistorySample } from "../store-api.js";
 import type { HistoryKey, HistoryRange, HistoryStats, HistoryStore } from "./api.js";
-import { decodeBlock, encodeBlock, type Column } from "./codec.js";
+import { decodeBlock, decodeRange, encodeBlock, type Column, type RangeColumn } from "./codec.js";
 import { openHistoryDb, usedBytes, type Db } from "./sqlite.js";
 
 /** Samples in a block before it is sealed. */
@@ -245,19 +245,30 @@ export class DiskHistory implements HistoryStore {
     const o = this.open.get(tag.id);
     const take = (c: Column, reverse: boolean): boolean => {
       const n = c.t.length;
-      for (let k = 0; k < n; k++) {
-        const i = reverse ? n - 1 - k : k;
+      // the open block is sorted: start at the first sample in range, not at its first sample
+      let lo = 0, hi = n;
+      while (lo < hi) { const m = (lo + hi) >>> 1; if (reverse ? c.t[m]! <= to : c.t[m]! < from) lo = m + 1; else hi = m; }
+      if (reverse) {
+        for (let i = lo - 1; i >= 0; i--) {
+          const t = c.t[i]!;
+          if (t < from) return true;
+          out.push({ value: c.v[i]!, status: c.s[i]!, sourceTime: t });
+          if (out.length >= limit) return true;
+        }
+        return false;
+      }
+      for (let i = lo; i < n; i++) {
         const t = c.t[i]!;
-        if (t < from) { if (reverse) return true; continue; }
-        if (t > to) { if (reverse) continue; return true; }
+        if (t > to) return true;
         out.push({ value: c.v[i]!, status: c.s[i]!, sourceTime: t });
         if (out.length >= limit) return true;
       }
       return false;
     };
     const lo = Number.isFinite(from) ? from : -1e300, hi = Number.isFinite(to) ? to : 1e300;
-    const decode = (row: { data: Buffer }): Column | null => {
-      try { return decodeBlock(tag.type, row.data); } catch { return null; }
+    // a damaged block is skipped, not fatal to the read
+    const decode = (row: { data: Buffer }): RangeColumn | null => {
+      try { return decodeRange(tag.type, row.data, from, to); } catch { return null; }
     };
     if (r.reverse) {
       if (o && take(o, true)) return out;
@@ -265,14 +276,14 @@ export class DiskHistory implements HistoryStore {
         if (o && row.t0 === o.rowT0) continue; // the open block's checkpoint: memory is newer
         if (row.t1 < from) break;
         const c = decode(row);
-        if (c && take(c, true)) break;
+        if (c && (take(c, true) || c.before)) break;
       }
       return out;
     }
     for (const row of this.q.fwd.iterate({ tag: tag.id, lo, hi }) as Iterable<{ t0: number; t1: number; data: Buffer }>) {
       if (o && row.t0 === o.rowT0) continue;
       const c = decode(row);
-      if (c && take(c, false)) return out;
+      if (c && (take(c, false) || c.after)) return out;
     }
     if (o) take(o, false);
     return out;
