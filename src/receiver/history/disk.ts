@@ -339,28 +339,31 @@ export class DiskHistory implements HistoryStore {
     const now = this.now();
     const full = checkpoint || this.walSamples >= CHECKPOINT_SAMPLES;
     const blocks = [...this.open.values()];
-    const seal = blocks.filter((o) => o.t.length >= BLOCK_MAX || (o.t.length > 0 && o.t[o.t.length - 1]! - o.t[0]! >= BLOCK_SPAN));
+    const seal = new Set(blocks.filter((o) => o.t.length >= BLOCK_MAX || (o.t.length > 0 && o.t[o.t.length - 1]! - o.t[0]! >= BLOCK_SPAN)));
     // the rolling share: open blocks in turn, so each is written at least every CHECKPOINT_MS
     const share = full ? 0 : Math.min(blocks.length, Math.ceil((blocks.length * Math.max(0, now - this.lastRoll)) / CHECKPOINT_MS));
     const roll: Open[] = [];
     for (let i = 0; i < share; i++) {
       const o = blocks[(this.rollAt + i) % blocks.length]!;
-      if (o.dirty && !seal.includes(o)) roll.push(o);
+      if (o.dirty && !seal.has(o)) roll.push(o);
     }
-    if (this.pending.length === 0 && seal.length === 0 && roll.length === 0 && !full && this.mark === null) { this.evict(now); return; }
+    if (this.pending.length === 0 && seal.size === 0 && roll.length === 0 && !full && this.mark === null) { this.evict(now); return; }
     const mark = this.mark;
     const pending = this.pending;
-    const write = full ? blocks.filter((o) => o.dirty || seal.includes(o)) : [...seal, ...roll];
-    const seq = pending.length > 0 && !full ? this.walSeq + 1 : this.walSeq;
+    const write = new Set(full ? blocks.filter((o) => o.dirty || seal.has(o)) : [...seal, ...roll]);
     // wal rows up to `keep` are held in block rows once this commits
-    let keep = seq;
-    if (!full) for (const o of blocks) if (o.dirty && !write.includes(o) && o.seq < keep) keep = o.seq;
+    let keep = Infinity;
+    for (const o of blocks) if (o.dirty && !write.has(o) && o.seq < keep) keep = o.seq;
+    // every change is in a block row after this: no wal row needed, the wal is emptied (a whole checkpoint)
+    const whole = keep === Infinity;
+    const seq = pending.length > 0 && !whole ? this.walSeq + 1 : this.walSeq;
+    if (whole) keep = seq;
     const drop = this.walRows.length > 0 && this.walRows[0]![0] <= keep;
     try {
       this.db.transaction(() => {
         if (seq > this.walSeq) this.q.walIns.run(seq, serialize(pending));
         for (const o of write) this.writeOpen(o);
-        if (full) this.q.walClear.run();
+        if (whole) this.q.walClear.run();
         else if (drop) this.q.walUpTo.run(keep);
         if (mark !== null) this.q.markSet.run(mark);
       })();
@@ -373,13 +376,13 @@ export class DiskHistory implements HistoryStore {
     }
     // Committed: now the in-memory state may move on.
     this.walSeq = seq;
-    if (seq > 0 && pending.length > 0 && !full) { this.walRows.push([seq, pending.length]); this.walSamples += pending.length; }
-    if (full) { this.walRows = []; this.walSamples = 0; }
+    if (seq > 0 && pending.length > 0 && !whole) { this.walRows.push([seq, pending.length]); this.walSamples += pending.length; }
+    if (whole) { this.walRows = []; this.walSamples = 0; }
     while (this.walRows.length > 0 && this.walRows[0]![0] <= keep) this.walSamples -= this.walRows.shift()![1];
     for (const o of write) {
       o.dirty = false;
       o.seq = seq;
-      if (seal.includes(o)) { o.floor = o.t[o.t.length - 1]!; o.t = []; o.s = []; o.v = []; o.rowT0 = null; }
+      if (seal.has(o)) { o.floor = o.t[o.t.length - 1]!; o.t = []; o.s = []; o.v = []; o.rowT0 = null; }
       else o.rowT0 = o.t.length > 0 ? o.t[0]! : null;
     }
     if (blocks.length > 0) this.rollAt = (this.rollAt + share) % blocks.length;
