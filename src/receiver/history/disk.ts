@@ -27,6 +27,7 @@ import type { TagType, Value } from "../../core/model.js";
 import type { HistorySample } from "../store-api.js";
 import type { HistoryKey, HistoryRange, HistoryStats, HistoryStore } from "./api.js";
 import { decodeBlock, decodeRange, encodeBlock, type Column, type RangeColumn } from "./codec.js";
+import { insertSorted, slice, takeRange } from "./columns.js";
 import { openHistoryDb, usedBytes, type Db } from "./sqlite.js";
 
 /** Samples in a block before it is sealed. */
@@ -262,28 +263,7 @@ export class DiskHistory implements HistoryStore {
     const out: HistorySample[] = [];
     if (limit <= 0 || from > to) return out;
     const o = this.open.get(tag.id);
-    const take = (c: Column, reverse: boolean): boolean => {
-      const n = c.t.length;
-      // the open block is sorted: start at the first sample in range, not at its first sample
-      let lo = 0, hi = n;
-      while (lo < hi) { const m = (lo + hi) >>> 1; if (reverse ? c.t[m]! <= to : c.t[m]! < from) lo = m + 1; else hi = m; }
-      if (reverse) {
-        for (let i = lo - 1; i >= 0; i--) {
-          const t = c.t[i]!;
-          if (t < from) return true;
-          out.push({ value: c.v[i]!, status: c.s[i]!, sourceTime: t });
-          if (out.length >= limit) return true;
-        }
-        return false;
-      }
-      for (let i = lo; i < n; i++) {
-        const t = c.t[i]!;
-        if (t > to) return true;
-        out.push({ value: c.v[i]!, status: c.s[i]!, sourceTime: t });
-        if (out.length >= limit) return true;
-      }
-      return false;
-    };
+    const take = (c: Column, reverse: boolean): boolean => takeRange(c, from, to, limit, reverse, out);
     const lo = Number.isFinite(from) ? from : -1e300, hi = Number.isFinite(to) ? to : 1e300;
     // a damaged block is skipped, not fatal to the read
     const decode = (row: { data: Buffer }): RangeColumn | null => {
@@ -442,21 +422,4 @@ export class DiskHistory implements HistoryStore {
     try { this.flush(true); } catch { /* already counted */ }
     this.db.close();
   }
-}
-
-/** Insert a sample into a sorted column; false when its time is already held. */
-function insertSorted(c: Column, s: HistorySample): boolean {
-  const t = s.sourceTime;
-  let lo = 0, hi = c.t.length;
-  if (hi > 0 && c.t[hi - 1]! < t) lo = hi;
-  else {
-    while (lo < hi) { const m = (lo + hi) >>> 1; if (c.t[m]! < t) lo = m + 1; else hi = m; }
-    if (lo < c.t.length && c.t[lo] === t) return false;
-  }
-  c.t.splice(lo, 0, t); c.s.splice(lo, 0, s.status >>> 0); c.v.splice(lo, 0, s.value);
-  return true;
-}
-
-function slice(c: Column, a: number, b: number): Column {
-  return { t: c.t.slice(a, b), s: c.s.slice(a, b), v: c.v.slice(a, b) };
 }
