@@ -83,7 +83,10 @@ class Reader {
     return (z & 1n) === 0n ? z >> 1n : -((z + 1n) >> 1n);
   }
   f64(): number { const x = Buffer.from(this.b.buffer, this.b.byteOffset + this.pos, 8).readDoubleLE(0); this.pos += 8; return x; }
-  bytes(n: number): Buffer { const x = Buffer.from(this.b.subarray(this.pos, this.pos + n)); this.pos += n; return x; }
+  skip(n: number): void {
+    if (this.pos + n > this.b.length) throw new RangeError("history block truncated");
+    this.pos += n;
+  }
   bits(n: number): number {
     let v = 0;
     for (let i = 0; i < n; i++) {
@@ -148,8 +151,8 @@ function xorEncode(w: Writer, vals: number[], wide: boolean): void {
   w.endBits();
 }
 
-function xorDecode(r: Reader, n: number, wide: boolean): number[] {
-  const out: number[] = new Array<number>(n);
+/** Decodes n values; those from index `first` on go to out[i - first]. */
+function xorDecode(r: Reader, n: number, wide: boolean, out: Value[], first: number): void {
   let hi = 0, lo = 0;
   for (let i = 0; i < n; i++) {
     if (r.bits(1) === 1) {
@@ -159,9 +162,9 @@ function xorDecode(r: Reader, n: number, wide: boolean): number[] {
       if (tz < 32) { const upto = Math.min(top, 31); xl = (r.bits(upto - tz + 1) * 2 ** tz) >>> 0; }
       hi = (hi ^ xh) >>> 0; lo = (lo ^ xl) >>> 0;
     }
-    if (wide) { u32[0] = lo; u32[1] = hi; out[i] = f64[0]!; } else { u32f[0] = lo; out[i] = f32[0]!; }
+    if (i < first) continue;
+    if (wide) { u32[0] = lo; u32[1] = hi; out[i - first] = f64[0]!; } else { u32f[0] = lo; out[i - first] = f32[0]!; }
   }
-  return out;
 }
 
 export function encodeBlock(type: TagType, c: Column): Buffer {
@@ -226,13 +229,42 @@ export function encodeBlock(type: TagType, c: Column): Buffer {
   return w.done();
 }
 
+/**
+ * Decode buffers reused by every read (reads are synchronous, so one set serves all):
+ * times, statuses and null flags of a whole block go here, and only the samples a
+ * query asked for become JS arrays. A block is at most a few thousand samples.
+ */
+const scratch = { t: new Float64Array(8192), s: new Uint32Array(8192), nul: new Uint8Array(8192) };
+
+export interface RangeColumn extends Column {
+  /** the block holds samples before `from` */
+  before: boolean;
+  /** the block holds samples after `to` */
+  after: boolean;
+}
+
 export function decodeBlock(type: TagType, data: Uint8Array): Column {
+  const { t, s, v } = decodeRange(type, data, -Infinity, Infinity);
+  return { t, s, v };
+}
+
+/**
+ * The samples of a block with from <= time <= to, oldest first. Times and statuses are
+ * walked whole (they come before the values), values only up to the last one needed, and
+ * nothing outside the range is allocated: a one-hour read touches two 1-hour blocks but
+ * builds one hour of samples.
+ */
+export function decodeRange(type: TagType, data: Uint8Array, from: number, to: number): RangeColumn {
   const r = new Reader(data);
   if (r.byte() !== VERSION) throw new RangeError("history block: unknown version");
   const head = r.byte();
   const mode = (head & 0x7f) as Mode;
   const n = r.uv();
-  const t = new Array<number>(n);
+  if (n > scratch.t.length) {
+    const m = Math.max(n, scratch.t.length * 2);
+    scratch.t = new Float64Array(m); scratch.s = new Uint32Array(m); scratch.nul = new Uint8Array(m);
+  }
+  const { t, s, nul } = scratch;
   if (head & TIME_RAW) for (let i = 0; i < n; i++) t[i] = r.f64();
   else if (n > 0) {
     t[0] = r.zz();
@@ -249,39 +281,51 @@ export function decodeBlock(type: TagType, data: Uint8Array): Column {
       }
     }
   }
-  const s = new Array<number>(n);
-  const isNull = new Array<boolean>(n);
-  let nonNull = 0;
+  // [a, b): the samples in range (blocks are sorted by time)
+  let a = 0, b = n;
+  if (from > -Infinity) { let lo = 0, hi = n; while (lo < hi) { const m = (lo + hi) >>> 1; if (t[m]! < from) lo = m + 1; else hi = m; } a = lo; }
+  if (to < Infinity) { let lo = a, hi = n; while (lo < hi) { const m = (lo + hi) >>> 1; if (t[m]! <= to) lo = m + 1; else hi = m; } b = lo; }
+  let ka = 0, kb = 0; // non-null values before a, before b
   for (let i = 0; i < n;) {
     const run = r.uv(), key = r.uv();
-    const st = Math.floor(key / 2), nul = key % 2 === 1;
-    for (let j = 0; j < run && i < n; j++, i++) { s[i] = st; isNull[i] = nul; if (!nul) nonNull++; }
+    const st = Math.floor(key / 2), nl = key % 2;
+    for (let j = 0; j < run && i < n; j++, i++) {
+      s[i] = st; nul[i] = nl;
+      if (nl === 0) { if (i < a) ka++; if (i < b) kb++; }
+    }
   }
-  let vals: Value[];
+  const vals = new Array<Value>(Math.max(0, kb - ka));
   switch (mode) {
     case Mode.Bool: case Mode.Decimal: {
       const p = 10 ** r.byte();
-      vals = new Array<Value>(nonNull);
       let prev = 0;
-      for (let i = 0; i < nonNull; i++) { prev += r.zz(); vals[i] = mode === Mode.Bool ? prev === 1 : prev / p; }
+      for (let k = 0; k < kb; k++) { prev += r.zz(); if (k >= ka) vals[k - ka] = mode === Mode.Bool ? prev === 1 : prev / p; }
       break;
     }
-    case Mode.Xor64: case Mode.Xor32: vals = xorDecode(r, nonNull, mode === Mode.Xor64); break;
+    case Mode.Xor64: case Mode.Xor32: xorDecode(r, kb, mode === Mode.Xor64, vals, ka); break;
     case Mode.Big: {
-      vals = new Array<Value>(nonNull);
       let prev = 0n;
-      for (let i = 0; i < nonNull; i++) { prev += r.bigzz(); vals[i] = type === "uint64" ? BigInt.asUintN(64, prev) : prev; }
+      for (let k = 0; k < kb; k++) { prev += r.bigzz(); if (k >= ka) vals[k - ka] = type === "uint64" ? BigInt.asUintN(64, prev) : prev; }
       break;
     }
     case Mode.Str: {
-      vals = new Array<Value>(nonNull);
-      let prev = "";
-      for (let i = 0; i < nonNull; i++) { const l = r.uv(); if (l > 0) prev = r.bytes(l - 1).toString("utf8"); vals[i] = prev; }
+      let prev = "", at = -1, len = 0; // where the last new string starts: decoded only when a sample in range needs it
+      for (let k = 0; k < kb; k++) {
+        const l = r.uv();
+        if (l > 0) { at = r.pos; len = l - 1; r.skip(len); }
+        if (k < ka) continue;
+        if (at >= 0) { prev = Buffer.from(data.buffer, data.byteOffset + at, len).toString("utf8"); at = -1; }
+        vals[k - ka] = prev;
+      }
       break;
     }
     default: throw new RangeError("history block: unknown value mode");
   }
-  const v = new Array<Value>(n);
-  for (let i = 0, k = 0; i < n; i++) v[i] = isNull[i] ? null : vals[k++]!;
-  return { t, s, v };
+  const len = b - a;
+  const ot = new Array<number>(len), os = new Array<number>(len), ov = new Array<Value>(len);
+  for (let i = a, k = 0; i < b; i++) {
+    ot[i - a] = t[i]!; os[i - a] = s[i]!;
+    ov[i - a] = nul[i] === 1 ? null : vals[k++]!;
+  }
+  return { t: ot, s: os, v: ov, before: a > 0, after: b < n };
 }

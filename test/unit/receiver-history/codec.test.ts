@@ -1,6 +1,6 @@
 import t, { type Test } from "tap";
 import type { TagType, Value } from "../../../src/core/model.js";
-import { decodeBlock, encodeBlock, type Column } from "../../../src/receiver/history/codec.js";
+import { decodeBlock, decodeRange, encodeBlock, type Column } from "../../../src/receiver/history/codec.js";
 
 function roundTrip(t: Test, type: TagType, c: Column, what: string): number {
   const b = encodeBlock(type, c);
@@ -49,4 +49,37 @@ void t.test("a truncated block throws instead of inventing samples", async (t) =
   const b = encodeBlock("float64", col(100, (i) => i / 10));
   t.throws(() => decodeBlock("float64", b.subarray(0, b.length - 20)), RangeError);
   t.throws(() => decodeBlock("float64", Buffer.from([9, 0, 0])), /version/);
+});
+
+void t.test("a range decodes to exactly the samples a full decode has in that range", async (t) => {
+  const kinds: [TagType, Column][] = [
+    ["float64", col(700, (i) => Math.round(2000 + Math.sin(i / 50) * 300) / 100, 1000, 7)],
+    ["float64", col(700, (i) => Math.sin(i) * 1e6 + Math.PI)],
+    ["float32", col(700, (i) => Math.fround(14.369775 + i * 0.001))],
+    ["bool", col(700, (i) => i % 3 === 0)],
+    ["int64", col(700, (i) => -(2n ** 62n) + BigInt(i) * 12345678901n)],
+    ["string", col(700, (i) => (i % 10 < 5 ? "run" : `state ${i % 20} é`))],
+    ["float64", { t: [1.5, 2.25, 3], s: [0, 0, 0], v: [1, 2, 3] }],
+  ];
+  let rnd = 7;
+  const rand = () => ((rnd = (rnd * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  for (const [type, c] of kinds) {
+    const b = encodeBlock(type, c);
+    const full = decodeBlock(type, b);
+    const lo = c.t[0]!, span = c.t[c.t.length - 1]! - lo;
+    const ranges: [number, number][] = [[-Infinity, Infinity], [lo - 10, lo - 1], [lo + span + 1, Infinity], [lo, lo], [lo + span, lo + span]];
+    for (let k = 0; k < 40; k++) {
+      const a = lo - 5 + rand() * (span + 10), d = rand() * span * 0.6;
+      ranges.push([Math.floor(a), Math.floor(a + d)]);
+    }
+    for (const [from, to] of ranges) {
+      const r = decodeRange(type, b, from, to);
+      const idx = full.t.map((x, i) => (x >= from && x <= to ? i : -1)).filter((i) => i >= 0);
+      t.same(r.t, idx.map((i) => full.t[i]), `${type} [${from}, ${to}]: times`);
+      t.same(r.s, idx.map((i) => full.s[i]), `${type} [${from}, ${to}]: statuses`);
+      t.same(r.v, idx.map((i) => full.v[i]), `${type} [${from}, ${to}]: values`);
+      t.equal(r.before, full.t.some((x) => x < from), "before");
+      t.equal(r.after, full.t.some((x) => x > to), "after");
+    }
+  }
 });
