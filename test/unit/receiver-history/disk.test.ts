@@ -114,7 +114,9 @@ void t.test("kill -9 while writing: committed samples survive, the file is not c
   const child = spawn(process.execPath, [new URL("../../fixtures/history-writer.mjs", import.meta.url).pathname, d, "20"], { stdio: ["ignore", "pipe", "inherit"] });
   let committed = 0;
   child.stdout.on("data", (b: Buffer) => { const l = b.toString().trim().split("\n").at(-1); if (l) committed = Number(l); });
-  await new Promise((r) => setTimeout(r, 1500 + Math.random() * 1000));
+  // kill it mid-write: once it has committed a good amount (a loaded machine starts it slowly), then at a random moment
+  for (const end = Date.now() + 60_000; committed <= 1000 && Date.now() < end;) await new Promise((r) => setTimeout(r, 50));
+  await new Promise((r) => setTimeout(r, Math.random() * 1000));
   child.kill("SIGKILL");
   await new Promise((r) => child.once("exit", r));
   t.ok(committed > 1000, `child committed ${committed} samples before the kill`);
