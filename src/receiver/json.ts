@@ -22,6 +22,15 @@ export function jsonValue(v: Value, type?: TagType): JsonValue {
   return v;
 }
 
+/**
+ * The JSON text of jsonValue(v, type), without building a value for JSON.stringify:
+ * what hot paths (UNS payloads, one per changed value) splice into a template.
+ */
+export function jsonText(v: Value, type?: TagType): string {
+  const j = jsonValue(v, type);
+  return typeof j === "string" ? JSON.stringify(j) : String(j);
+}
+
 /** The largest time a Date holds (+-8.64e15 ms); beyond it toISOString() throws. */
 const DATE_MAX = 8.64e15;
 /** Year 10000: beyond it toISOString() changes shape (+010000-...). */

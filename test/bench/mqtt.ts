@@ -6,7 +6,7 @@
  * Prints wall-clock rates and rates per CPU-second of this process (on a shared,
  * loaded machine the second is the publisher's own cost; the first is what the
  * scheduler left it). Run (prints figures, asserts nothing):
- *   TS_NODE_TRANSPILE_ONLY=1 node --no-warnings --loader @isaacs/ts-node-temp-fork-for-pr-2009/esm test/bench/mqtt.ts [tags=20000] [seconds=5]
+ *   TS_NODE_TRANSPILE_ONLY=1 node --no-warnings --import @tapjs/typescript/import test/bench/mqtt.ts [tags=20000] [seconds=5] [only=label part, e.g. UNS]
  *
  *   FakeLink ──samples as fast as the publisher keeps up──▶ TagStore ──"update"──▶ MqttPublisher ──▶ mosquitto
  *
@@ -22,9 +22,11 @@ import { MqttPublisher } from "../../src/receiver/mqtt/index.js";
 import { startMosquitto, type Mosquitto } from "../fixtures/mosquitto.js";
 import { makeStore } from "../unit/receiver/fakes.js";
 
-const [tagsArg, secArg] = process.argv.slice(2);
+const [tagsArg, secArg, onlyArg] = process.argv.slice(2);
 const TAGS = Number(tagsArg ?? 20_000);
 const SECONDS = Number(secArg ?? 5);
+/** Third argument: run only the runs whose label contains it (e.g. "UNS"). */
+const ONLY = onlyArg ?? "";
 
 function setup(mqtt: Record<string, unknown>) {
   const { link, store } = makeStore({ maxTags: TAGS + 10, historyDepth: 0, now: Date.now, timeoutMs: 60_000, staleMs: 120_000 });
@@ -45,6 +47,7 @@ async function waitFor(cond: () => boolean, ms: number): Promise<boolean> {
 }
 
 async function run(label: string, broker: Mosquitto, mqtt: Record<string, unknown>, count: "values" | "messages"): Promise<void> {
+  if (!label.includes(ONLY)) return;
   const { link, pub } = setup({ url: broker.url, ...mqtt });
   pub.start();
   await waitFor(() => pub.stats().live, 10_000);
@@ -111,7 +114,7 @@ try {
   await run("UNS JSON QoS 0", broker, { qos: 0, uns: { topic: "bench/{source}/{tag}" } }, "messages");
   await run("UNS JSON QoS 0, MQTT 3.1.1", broker, { qos: 0, protocolVersion: 4, uns: { topic: "bench/{source}/{tag}" } }, "messages");
   await run("UNS JSON QoS 1", broker, { qos: 1, uns: { topic: "bench/{source}/{tag}" } }, "messages");
-  await replay(broker);
+  if ("store-and-forward replay".includes(ONLY)) await replay(broker);
 } finally {
   await broker.close();
 }

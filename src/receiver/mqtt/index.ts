@@ -25,8 +25,9 @@ import { bySource, nodeHealth, sourceUp } from "./devices.js";
 import { classify } from "./inbound.js";
 import { Session } from "./session.js";
 import { nodeTopic, stateTopic } from "./sparkplug.js";
+import { Pending } from "./pending.js";
 import type { MqttStats } from "./stats.js";
-import { UnsTopics, unsPayload } from "./uns.js";
+import { UnsTopics } from "./uns.js";
 
 export type { MqttStats } from "./stats.js";
 
@@ -59,10 +60,10 @@ export class MqttPublisher {
   private readonly buffer: StoreForward;
   private readonly log: Logger;
   private readonly now: () => number;
-  private pending: Row[] = [];
+  private readonly pending: Pending;
   private recent: { at: number; rows: readonly Row[] }[] = [];
   private live = false;
-  private drainQueued = false;
+  private flushQueued = false;
   private flushing = false;
   private starting = false;
   private hostOnline: boolean | null = null;
@@ -73,7 +74,7 @@ export class MqttPublisher {
   private readonly detach: () => void;
   private readonly counts = {
     messages: 0, values: 0, bytes: 0, lastPublish: null as number | null, replayed: 0,
-    coalesced: 0, noDevice: 0, ignored: 0, rebirths: 0,
+    noDevice: 0, ignored: 0, rebirths: 0,
   };
 
   constructor(private readonly cfg: ReceiverMqtt, private readonly store: TagStoreView, opts: PublisherOptions) {
@@ -81,7 +82,8 @@ export class MqttPublisher {
     this.now = opts.now ?? Date.now;
     const sp = cfg.sparkplug;
     this.edge = sp ? new SparkplugEdge(sp.group, sp.node, cfg.batch.maxMetrics) : null;
-    this.uns = cfg.uns ? new UnsTopics(cfg.uns.topic) : null;
+    this.uns = cfg.uns ? new UnsTopics(cfg.uns.topic, (path) => store.get(path)?.def.unit) : null;
+    this.pending = new Pending(cfg.batch.maxPending);
     this.buffer = new StoreForward(cfg.buffer.path === undefined ? null : resolve(opts.baseDir, cfg.buffer.path), parseSize(cfg.buffer.maxBytes));
     const subs = sp ? [nodeTopic(sp.group, "NCMD", sp.node), ...(sp.primaryHost ? [stateTopic(sp.primaryHost)] : [])] : [];
     const edge = this.edge;
@@ -94,15 +96,14 @@ export class MqttPublisher {
     });
     this.session.on("online", () => this.onOnline());
     this.session.on("offline", () => this.onOffline());
-    // MQTT.js may call a QoS 0 publish back synchronously: flushing from inside a publish would
-    // overtake the rows still being sent, so the drain flush runs on the next turn.
-    this.session.on("drain", () => { if (this.live && !this.drainQueued) { this.drainQueued = true; setImmediate(() => { this.drainQueued = false; this.flush(); }); } });
+    this.session.on("drain", () => this.flushSoon());
     this.session.on("message", (topic: string, payload: Buffer) => this.onMessage(topic, payload));
 
     const onUpdate = (states: TagState[]) => this.onUpdate(states);
     const onCatalog = (added: TagState[], removed: string[], changed: TagState[]) => {
       for (const s of [...added, ...changed]) this.dirtySources.add(s.source);
       for (const p of removed) this.dirtySources.add(p.slice(0, p.indexOf("/")));
+      this.uns?.forget(); // units may have changed
     };
     // Contract: "backfill" (batch: { tag, samples }[]) carries history merged from the link's carousel.
     const onBackfill = (batch: { tag: TagState; samples: HistorySample[] }[]) => this.onBackfill(batch);
@@ -132,9 +133,9 @@ export class MqttPublisher {
       lastError: this.session.lastError,
       published: { messages: c.messages, values: c.values, bytes: c.bytes },
       lastPublishTime: c.lastPublish,
-      buffered: { values: this.buffer.values + (this.live ? 0 : this.pending.length), bytes: this.buffer.bytes },
+      buffered: { values: this.buffer.values + (this.live ? 0 : this.pending.size), bytes: this.buffer.bytes },
       replayed: c.replayed,
-      dropped: { buffer_full: this.buffer.dropped, coalesced: c.coalesced, no_device: c.noDevice },
+      dropped: { buffer_full: this.buffer.dropped, coalesced: this.pending.coalesced, no_device: c.noDevice },
       commandsIgnored: c.ignored,
       rebirths: c.rebirths,
       sparkplug: sp && this.edge ? {
@@ -151,7 +152,7 @@ export class MqttPublisher {
     this.detach();
     this.flush();
     this.sendDeath();
-    if (!this.live && this.pending.length > 0) { this.buffer.append(this.pending, this.now()); this.pending = []; }
+    if (!this.live && this.pending.size > 0) this.buffer.append(this.pending.takeAll(), this.now());
     this.live = false;
     await this.session.close();
     this.buffer.close();
@@ -173,8 +174,8 @@ export class MqttPublisher {
       this.pending.push([s.def.path, s.def.type, s.value, s.status, s.sourceTime ?? now]);
       if (s.receiveTime !== null && s.sourceTime !== null) this.latencyMs = Math.max(0, s.receiveTime - s.sourceTime);
     }
-    if (this.pending.length > this.cfg.batch.maxPending) this.coalesce();
-    else if (this.live && this.pending.length >= this.cfg.batch.maxMetrics) this.flush();
+    this.pending.bound();
+    if (this.live && this.pending.size >= this.cfg.batch.maxMetrics) this.flush();
   }
 
   private onBackfill(batch: { tag: TagState; samples: HistorySample[] }[]): void {
@@ -187,16 +188,18 @@ export class MqttPublisher {
     else this.buffer.append(rows, this.now());
   }
 
-  /** Keep only the newest value per tag (a broker slower than the link). */
-  private coalesce(): void {
-    const last = new Map<string, Row>();
-    for (const r of this.pending) last.set(r[0], r);
-    this.counts.coalesced += this.pending.length - last.size;
-    this.pending = [...last.values()];
+  /**
+   * Flush on the next turn: MQTT.js may call a publish back synchronously, and flushing from
+   * inside a publish would overtake the rows still being sent.
+   */
+  private flushSoon(): void {
+    if (!this.live || this.flushQueued) return;
+    this.flushQueued = true;
+    setImmediate(() => { this.flushQueued = false; this.flush(); });
   }
 
   private flush(): void {
-    if (this.pending.length === 0 || this.flushing) return;
+    if (this.pending.size === 0 || this.flushing) return;
     this.flushing = true;
     try {
       this.flushNow();
@@ -207,16 +210,13 @@ export class MqttPublisher {
 
   private flushNow(): void {
     if (!this.live) {
-      this.buffer.append(this.pending, this.now());
-      this.pending = [];
+      this.buffer.append(this.pending.takeAll(), this.now());
       return;
     }
-    const room = HIGH_WATER - this.session.inflight;
-    if (room <= 0) return; // the session's "drain" calls again; coalesce() bounds pending
-    const take = Math.min(this.pending.length, room * this.rowsPerMessage());
-    const rows = take === this.pending.length ? this.pending : this.pending.slice(0, take);
-    this.pending = take === this.pending.length ? [] : this.pending.slice(take);
-    this.publishRows(rows, false);
+    const room = this.session.room(HIGH_WATER);
+    if (room <= 0) return; // the session's "drain" calls again; Pending bounds itself meanwhile
+    this.publishRows(this.pending.take(room * this.rowsPerMessage()), false);
+    if (this.pending.size > 0) this.flushSoon(); // more waits and the socket took this: next turn, not next timer
   }
 
   /** Rows one MQTT message carries: one per UNS message, a DDATA batch for Sparkplug only. */
@@ -237,22 +237,27 @@ export class MqttPublisher {
       if (historical) this.counts.noDevice += unborn;
       for (const m of messages) this.send(m, 0);
     }
-    if (this.uns) {
-      const qos = this.cfg.qos;
-      for (const [path, type, value, status, sourceTime] of rows) {
-        const unit = this.store.get(path)?.def.unit;
-        const payload = unsPayload({ type, unit, value, status, sourceTime }, historical);
-        this.send({ topic: this.uns.topic(path), payload: Buffer.from(payload), values: 1 }, qos, !historical);
-      }
-    }
+    if (this.uns) this.publishUns(rows, historical);
   }
 
-  private send(m: Message, qos: 0 | 1 | 2, retain = false): void {
+  /** One message per row, corked into a few socket writes; retained unless historical. */
+  private publishUns(rows: readonly Row[], historical: boolean): void {
+    const uns = this.uns!;
+    const qos = this.cfg.qos;
+    this.session.corked(() => {
+      for (const [path, type, value, status, sourceTime] of rows) {
+        this.send({ topic: uns.topic(path), payload: uns.payload(path, type, value, status, sourceTime, historical), values: 1 }, qos, !historical);
+      }
+    });
+  }
+
+  /** A Sparkplug message, or a UNS one (JSON text). */
+  private send(m: Message | (Omit<Message, "payload"> & { payload: string }), qos: 0 | 1 | 2, retain = false): void {
     if (!this.session.publish(m.topic, m.payload, qos, retain)) return;
     const c = this.counts;
     c.messages++;
     c.values += m.values;
-    c.bytes += m.payload.length;
+    c.bytes += typeof m.payload === "string" ? Buffer.byteLength(m.payload) : m.payload.length;
     c.lastPublish = this.now();
   }
 
@@ -297,20 +302,12 @@ export class MqttPublisher {
         // The current value of every tag, retained, after the history (a broker may have lost its retained store).
         const rows: Row[] = [];
         for (const s of this.store.all()) if (s.sourceTime !== null) rows.push([s.def.path, s.def.type, s.value, s.status, s.sourceTime]);
-        this.publishUnsOnly(rows);
+        this.publishUns(rows, false);
       }
       this.live = true;
       if (replayed > 0) this.log.info({ values: replayed }, "mqtt: buffered values replayed");
     } finally {
       this.starting = false;
-    }
-  }
-
-  private publishUnsOnly(rows: Row[]): void {
-    const uns = this.uns!;
-    for (const [path, type, value, status, sourceTime] of rows) {
-      const unit = this.store.get(path)?.def.unit;
-      this.send({ topic: uns.topic(path), payload: Buffer.from(unsPayload({ type, unit, value, status, sourceTime })), values: 1 }, this.cfg.qos, true);
     }
   }
 
@@ -338,7 +335,7 @@ export class MqttPublisher {
   }
 
   private drained(): Promise<void> {
-    if (this.session.inflight < HIGH_WATER / 2) return Promise.resolve();
+    if (this.session.room(HIGH_WATER) > HIGH_WATER / 2) return Promise.resolve();
     return new Promise((r) => {
       const done = () => { this.session.off("drain", done).off("offline", done); r(); };
       this.session.on("drain", done).on("offline", done);

@@ -55,6 +55,11 @@ export function explain(e: unknown): string {
   return msg;
 }
 
+/** "drain" when unacknowledged publishes fall to this (a quarter of the publisher's window) or to 0. */
+const DRAIN_AT = 256;
+/** Bytes waiting in the socket beyond which room() is 0 until the socket drains. */
+const WRITE_BUDGET = 512 * 1024;
+
 export class Session extends EventEmitter {
   private client: MqttClient | null = null;
   private attempt = 0;
@@ -111,17 +116,50 @@ export class Session extends EventEmitter {
     client.on("message", (topic, payload) => this.emit("message", topic, payload));
   }
 
-  publish(topic: string, payload: Buffer | string, qos: 0 | 1 | 2, retain: boolean, done?: (err?: Error) => void): boolean {
+  /**
+   * Hand one publish to MQTT.js. QoS 0 takes no callback: MQTT.js would park one "drain"
+   * listener per publish on a full socket (quadratic removal); room() watches the socket's
+   * bytes instead. QoS 1/2 count until the broker's acknowledgement.
+   */
+  publish(topic: string, payload: Buffer | string, qos: 0 | 1 | 2, retain: boolean): boolean {
     const c = this.client;
     if (!c || !this.online) return false;
+    if (qos === 0) {
+      c.publish(topic, payload, { qos, retain });
+      return true;
+    }
     this.inflight++;
     c.publish(topic, payload, { qos, retain }, (err) => {
       this.inflight--;
       if (err) this.note(err);
-      done?.(err);
-      if (this.inflight === 0 || this.inflight === 256) this.emit("drain"); // a quarter of the publisher's high water
+      if (this.inflight === 0 || this.inflight === DRAIN_AT) this.emit("drain");
     });
     return true;
+  }
+
+  /**
+   * How many more publishes to hand over now: at most `max` unacknowledged (QoS 1/2), and
+   * none while WRITE_BUDGET bytes still wait in the socket (its "drain" wakes the caller).
+   */
+  room(max: number): number {
+    const s = this.client?.stream;
+    if (!this.online || !s || s.writableLength >= WRITE_BUDGET) return 0;
+    return Math.max(0, max - this.inflight);
+  }
+
+  /**
+   * Run `fn` (many publishes) with the socket corked: its packets leave in a few large
+   * writes on the next tick instead of one write per packet.
+   */
+  corked(fn: () => void): void {
+    const s = this.client?.stream;
+    if (!s) return fn();
+    s.cork();
+    try {
+      fn();
+    } finally {
+      process.nextTick(() => s.uncork());
+    }
   }
 
   /** Drop the connection (without the Will) and connect again: a new Will, a new session. */
@@ -154,6 +192,8 @@ export class Session extends EventEmitter {
 
   private onConnect(client: MqttClient): void {
     this.attempt = 0;
+    // A new socket per connection: its "drain" (bytes written out) wakes a publisher that room() held back.
+    client.stream.on("drain", () => { if (client === this.client) this.emit("drain"); });
     this.connects++;
     const subs = this.opts.subscriptions;
     const ready = () => {

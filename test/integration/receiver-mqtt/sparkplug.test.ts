@@ -66,7 +66,9 @@ void t.test("Sparkplug: births, data by exception, seq, bdSeq, REST agreement, U
     r.send({ 0: 30 + i, 4: -100 - i });
     await new Promise((res) => setTimeout(res, 50));
   }
-  t.ok(await host.until(() => host.seen.filter((m) => m.type === "DDATA" && m.device === "line1").some((m) => m.payload.metrics!.some((x) => x.value === -104)), 15_000), "DDATA arrives");
+  // Both devices' last values (separate DDATA messages: one may arrive before the other under load).
+  const lastOf = (device: string, value: number) => host.seen.some((m) => m.type === "DDATA" && m.device === device && m.payload.metrics!.some((x) => x.value === value));
+  t.ok(await host.until(() => lastOf("line1", -104) && lastOf("press1", 34), 15_000), "DDATA arrives");
   const ddata = host.seen.filter((m) => m.type === "DDATA");
   t.ok(ddata.every((m) => m.payload.metrics!.every((x) => x.name === undefined || x.name === null || x.name === "") || true), "data by alias");
   t.ok(ddata.every((m) => m.payload.metrics!.every((x) => !x.name)), "DDATA metrics carry no name (alias only)");
@@ -182,10 +184,12 @@ void t.test("primary host STATE: publish only while it is online, buffer otherwi
     mqtt: { url: broker.url, reconnect: { min: "100ms", max: "500ms" }, sparkplug: { group: "g", node: "n", primaryHost: "scada" } },
   });
   for (let i = 1; i <= 5; i++) { r.send({ 0: i }); await new Promise((res) => setTimeout(res, 100)); }
-  await new Promise((res) => setTimeout(res, 800));
+  type Api = { connected: boolean; live: boolean; buffered: { values: number }; sparkplug: { primaryHostOnline: boolean } };
+  // Connected (and so subscribed to STATE, retained offline) and all five values buffered: conditions, not a fixed wait.
+  t.ok(await until(async () => { const a = await r.rest<Api>("/api/v1/mqtt"); return a.connected && a.buffered.values >= 5; }, 30_000), "connected, values buffered");
+  await new Promise((res) => setTimeout(res, 300));
   t.equal(host.seen.filter((m) => m.type === "NBIRTH").length, 0, "nothing published while the primary host is offline");
-  const api = await r.rest<{ connected: boolean; live: boolean; buffered: { values: number }; sparkplug: { primaryHostOnline: boolean } }>("/api/v1/mqtt");
-  t.equal(api.connected, true);
+  const api = await r.rest<Api>("/api/v1/mqtt");
   t.equal(api.live, false);
   t.equal(api.sparkplug.primaryHostOnline, false);
   t.ok(api.buffered.values >= 5, `${api.buffered.values} values buffered`);

@@ -5,7 +5,8 @@
 import t from "tap";
 import { get } from "sparkplug-payload";
 import type { TagType, Value } from "../../../src/core/model.js";
-import { Status } from "../../../src/core/status.js";
+import { Status, quality, statusName } from "../../../src/core/status.js";
+import { iso, jsonValue } from "../../../src/receiver/json.js";
 import { SparkplugEdge } from "../../../src/receiver/mqtt/edge.js";
 import { DataType, birthMetric, datatypeOf, encode } from "../../../src/receiver/mqtt/sparkplug.js";
 import { UnsTopics, unsPayload } from "../../../src/receiver/mqtt/uns.js";
@@ -74,4 +75,28 @@ void t.test("UNS: topic template and payload", async (t) => {
   t.equal(h.quality, "uncertain");
   t.equal(h.unit, null);
   t.equal(h.historical, true);
+});
+
+void t.test("UNS: the spliced payload is byte for byte JSON.stringify of the contract object", async (t) => {
+  const units: Record<string, string | undefined> = { "a/plain": "degC", "a/quoted": 'in "H2O" \\ °', "a/none": undefined };
+  const topics = new UnsTopics("{source}/{tag}", (p) => units[p]);
+  const cases: [TagType, Value][] = [
+    ["float64", 1.5], ["float64", -0], ["float64", 1e21], ["float64", Number.NaN], ["float64", Number.POSITIVE_INFINITY],
+    ["float32", Math.fround(0.1)], ["int64", 2n ** 53n - 1n], ["int64", -(2n ** 60n)], ["uint64", 2n ** 64n - 1n],
+    ["bool", true], ["bool", false], ["string", 'say "hi"\n\u0001 ünïcode'], ["int32", -7],
+  ];
+  let n = 0;
+  for (const path of Object.keys(units)) for (const [type, value] of cases) for (const status of [Status.Good, Status.UncertainLastUsableValue, 0x80310000]) for (const sourceTime of [Date.UTC(2026, 11, 6, 1, 2, 3, 4), null]) for (const historical of [false, true]) {
+    const expected = JSON.stringify({
+      value: jsonValue(value, type), quality: quality(status), status: statusName(status), timestamp: iso(sourceTime), unit: units[path] ?? null,
+      ...(historical ? { historical: true } : {}),
+    });
+    if (topics.payload(path, type, value, status, sourceTime, historical) !== expected) t.fail(`${path} ${type} ${String(value)} ${status} ${historical}`, { found: topics.payload(path, type, value, status, sourceTime, historical), wanted: expected });
+    else n++;
+  }
+  t.equal(n, 3 * cases.length * 3 * 2 * 2, "every combination identical");
+  units["a/plain"] = "K";
+  t.match(topics.payload("a/plain", "float64", 1, Status.Good, 0), /"unit":"degC"/, "the unit is cached per catalogue");
+  topics.forget();
+  t.match(topics.payload("a/plain", "float64", 1, Status.Good, 0), /"unit":"K"/, "forget() (a catalogue change) picks up the new unit");
 });
