@@ -131,11 +131,16 @@ void t.test("a bad mqtt block is a check error naming the field", async (t) => {
   t.doesNotThrow(() => checkReceiverFile(ok), "a good block passes");
 });
 
-void t.test("lint: src/receiver/mqtt cannot import the link or the store implementation", async (t) => {
-  // ESLint runs in a child process, as `npm run lint` does: on Node 26.10, V8 aborted this test's
-  // process (SIGILL, a fatal CHECK in FixedArray::RightTrimOrEmpty under Error.captureStackTrace,
-  // seen in a core dump) while ESLint ran inside the tap process. The import rules need no type
-  // information: lint without the project service (fast, and the probe is no project file).
+// ESLint itself crashes V8 on Node 26.10: "Check failed: new_capacity > 0" in FixedArray::RightTrimOrEmpty
+// under Error.captureStackTrace (a core dump of the tap process, then the same in a child process).
+// The rule is checked here on Node 20 and by `npm run lint`, which CI runs on Node 20.
+const ESLINT_CRASHES = Number(process.versions.node.split(".")[0]) >= 26
+  ? "ESLint aborts V8 on Node 26.10 (Check failed: new_capacity > 0 under Error.captureStackTrace); checked on Node 20 and by npm run lint" : false;
+
+void t.test("lint: src/receiver/mqtt cannot import the link or the store implementation", { skip: ESLINT_CRASHES }, async (t) => {
+  // ESLint runs in a child process, as `npm run lint` does, so a linter crash is this test's
+  // failure, not its process's. The import rules need no type information: lint without the
+  // project service (fast, and the probe is no project file).
   const probes = [
     'import { LinkReceiver } from "../../link/index.js";\nexport const x = LinkReceiver;\n',
     'import { TagStore } from "../store.js";\nexport const x = TagStore;\n',

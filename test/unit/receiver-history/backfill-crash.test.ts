@@ -22,7 +22,7 @@ void t.test("a cut's samples merged late survive a crash after any later commit"
   const d = dir(t);
   let now = T0;
   const h = new DiskHistory({ path: d, retainMs: 30 * 86_400_000, maxBytes: 1 << 30, logger: silentLogger, now: () => now });
-  const keys = Array.from({ length: 10 }, (_, k) => ({ path: `p/t${k}`, type: "float64" as const }));
+  const keys = Array.from({ length: 10 }, (_, k) => ({ path: `p/t${k}`, type: (k % 2 ? "int32" : "float64") as "int32" | "float64" }));
   const want = new Map<string, number[]>(keys.map((k) => [k.path, []]));
   const add = (k: (typeof keys)[number], ts: number) => { want.get(k.path)!.push(ts); };
   const cutFrom = 20_000, cutTo = 80_000, end = 100_000;
@@ -32,7 +32,12 @@ void t.test("a cut's samples merged late survive a crash after any later commit"
     now = T0 + ms + 1_000; // the receiver's clock runs a little ahead of source times
     if (ms % 200 === 0) {
       if (ms < cutFrom || ms >= cutTo) for (const k of keys) { h.append(k, ms, 0, T0 + ms); add(k, T0 + ms); }
-      else backlog.push(ms);
+      else {
+        backlog.push(ms);
+        // the receiver's own statuses while the link is silent: Uncertain, then Bad with no value
+        if (ms === cutFrom + 1_000) for (const k of keys) { h.append(k, cutFrom - 200, 0x408f0000, T0 + ms + 50); add(k, T0 + ms + 50); }
+        if (ms === cutFrom + 3_000) for (const k of keys) { h.append(k, null, 0x80310000, T0 + ms + 50); add(k, T0 + ms + 50); }
+      }
     }
     // after the restore, the backfill carousel re-sends the cut in windows, newest first
     if (ms >= cutTo + 1_000 && ms % 1_000 === 0 && backlog.length > 0) {
