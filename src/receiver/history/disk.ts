@@ -3,8 +3,9 @@
  *
  *   append/merge ─▶ open block per tag (memory, sorted) ─┬─▶ pending ──flush() ~1 s──▶ wal row (one per flush)
  *                  └ older than the open block ──▶ its sealed block, decoded, merged, rewritten (one transaction)
- *   flush(): wal row; full open blocks sealed into blocks rows; every CHECKPOINT_MS the open
- *            blocks are written as rows too and the wal emptied; retain/maxBytes evict oldest first
+ *   flush(): wal row; full open blocks sealed into blocks rows; a rolling share of the open
+ *            blocks written as rows too (each at least every CHECKPOINT_MS), and the wal rows
+ *            every open block's row now holds deleted; retain/maxBytes evict oldest first
  *   open (start): replay the wal into the open blocks (idempotent), checkpoint
  *
  * Why this shape: a row per sample costs 30-40 bytes in SQLite; a block of up to 4,096
@@ -12,7 +13,10 @@
  * tags, and blocks that large fill SQLite's overflow pages (1,024-sample blocks of ~2 KiB
  * left pages half empty: 4.0 against 2.1 bytes a sample in test/bench/history-store.ts). Writes are one
  * small transaction per flush (the wal row), so kill -9 loses at most what arrived since
- * the last flush, and SQLite's own WAL keeps the file consistent. Merging is idempotent:
+ * the last flush, and SQLite's own WAL keeps the file consistent. The open blocks are
+ * written a share per flush, not all at once: a checkpoint of every open block (re-encoding
+ * up to an hour of each tag) held the thread for tens of ms at 100 tags, and reads wait
+ * behind it. Merging is idempotent:
  * a (tag, sourceTime) already held is skipped, and blocks stay disjoint and ordered, so
  * each tag's history stays ordered by source time. A failed write (a full disk) is
  * counted and logged; samples stay in the open blocks and live data keeps flowing.
@@ -55,6 +59,8 @@ interface Open extends Column {
   /** newest time of the sealed blocks before it (-Infinity: none) */
   floor: number;
   dirty: boolean;
+  /** the wal rows up to this seq hold no sample that this block's row lacks */
+  seq: number;
 }
 
 type Pending = [id: number, t: number, s: number, v: Value];
@@ -67,8 +73,13 @@ export class DiskHistory implements HistoryStore {
   private readonly ids = new Map<string, { id: number; type: TagType }>();
   private readonly open = new Map<number, Open>();
   private pending: Pending[] = [];
+  /** wal rows not yet deleted: [seq, samples] */
+  private walRows: [number, number][] = [];
   private walSamples = 0;
-  private lastCheckpoint: number;
+  private walSeq = 0;
+  /** rolling checkpoint: where the next share of open blocks starts, and when the last share was taken */
+  private rollAt = 0;
+  private lastRoll: number;
   private lastEvict = 0;
   private count = 0;
   private evicted = 0;
@@ -96,7 +107,8 @@ export class DiskHistory implements HistoryStore {
       fwd: db.prepare(`SELECT t0, t1, data FROM blocks WHERE tag = @tag
         AND t0 >= coalesce((SELECT max(t0) FROM blocks WHERE tag = @tag AND t0 <= @lo), -1e300) AND t0 <= @hi ORDER BY t0`),
       rev: db.prepare("SELECT t0, t1, data FROM blocks WHERE tag = ? AND t0 <= ? ORDER BY t0 DESC"),
-      walIns: db.prepare("INSERT INTO wal (data) VALUES (?)"),
+      walIns: db.prepare("INSERT INTO wal (seq, data) VALUES (?, ?)"),
+      walUpTo: db.prepare("DELETE FROM wal WHERE seq <= ?"),
       walAll: db.prepare("SELECT data FROM wal ORDER BY seq"),
       walClear: db.prepare("DELETE FROM wal"),
       expire: db.prepare("DELETE FROM blocks WHERE t1 < ? RETURNING n"),
@@ -111,7 +123,8 @@ export class DiskHistory implements HistoryStore {
       this.ids.set(r.path, { id: r.id, type: r.type });
     }
     this.count = (this.q.blocks.get() as { n: number }).n;
-    this.lastCheckpoint = this.now();
+    this.lastRoll = this.now();
+    this.walSeq = (db.prepare("SELECT coalesce(max(seq), 0) AS m FROM wal").get() as { m: number }).m;
     this.recover();
   }
 
@@ -154,7 +167,7 @@ export class DiskHistory implements HistoryStore {
     if (o) return o;
     const rows = this.q.last.all(id) as { t0: number; t1: number; n: number; data: Buffer }[];
     const last = rows[0];
-    o = { id, type, t: [], s: [], v: [], rowT0: null, floor: -Infinity, dirty: false };
+    o = { id, type, t: [], s: [], v: [], rowT0: null, floor: -Infinity, dirty: false, seq: this.walSeq };
     if (last && last.n < BLOCK_MAX) {
       const c = decodeBlock(type, last.data);
       Object.assign(o, c, { rowT0: last.t0, floor: rows[1]?.t1 ?? -Infinity });
@@ -171,9 +184,15 @@ export class DiskHistory implements HistoryStore {
     const newest = o.t.length > 0 ? o.t[o.t.length - 1]! : o.floor;
     if (!(sourceTime > newest)) return;
     o.t.push(sourceTime); o.s.push(status >>> 0); o.v.push(value);
-    o.dirty = true;
+    this.touch(o);
     this.pending.push([id, sourceTime, status >>> 0, value]);
     this.count++;
+  }
+
+  /** A change to an open block not yet in its row: the wal rows from now on are needed to rebuild it. */
+  private touch(o: Open): void {
+    if (!o.dirty) o.seq = this.walSeq;
+    o.dirty = true;
   }
 
   merge(key: HistoryKey, samples: readonly HistorySample[]): HistorySample[] {
@@ -192,7 +211,7 @@ export class DiskHistory implements HistoryStore {
       if (insertSorted(o, s)) {
         fresh.push(s);
         this.pending.push([id, s.sourceTime, s.status >>> 0, s.value]);
-        o.dirty = true;
+        this.touch(o);
       }
     }
     if (older.length > 0) {
@@ -295,20 +314,37 @@ export class DiskHistory implements HistoryStore {
     return { samples: this.count, bytes: usedBytes(this.db), writeErrors: this.writeErrors, degraded: this.degraded, evicted: this.evicted, oldest };
   }
 
-  /** One transaction: the wal row, sealed blocks, and (when due or asked) a checkpoint. */
+  /** One transaction: the wal row, sealed blocks, a share of the open blocks (all of them when asked). */
   flush(checkpoint = false): void {
     const now = this.now();
-    const due = checkpoint || now - this.lastCheckpoint >= CHECKPOINT_MS || this.walSamples >= CHECKPOINT_SAMPLES;
-    const seal = [...this.open.values()].filter((o) => o.t.length >= BLOCK_MAX || (o.t.length > 0 && o.t[o.t.length - 1]! - o.t[0]! >= BLOCK_SPAN));
-    if (this.pending.length === 0 && seal.length === 0 && !due && this.mark === null) { this.evict(now); return; }
+    const full = checkpoint || this.walSamples >= CHECKPOINT_SAMPLES;
+    const blocks = [...this.open.values()];
+    const seal = new Set(blocks.filter((o) => o.t.length >= BLOCK_MAX || (o.t.length > 0 && o.t[o.t.length - 1]! - o.t[0]! >= BLOCK_SPAN)));
+    // the rolling share: open blocks in turn, so each is written at least every CHECKPOINT_MS
+    const share = full ? 0 : Math.min(blocks.length, Math.ceil((blocks.length * Math.max(0, now - this.lastRoll)) / CHECKPOINT_MS));
+    const roll: Open[] = [];
+    for (let i = 0; i < share; i++) {
+      const o = blocks[(this.rollAt + i) % blocks.length]!;
+      if (o.dirty && !seal.has(o)) roll.push(o);
+    }
+    if (this.pending.length === 0 && seal.size === 0 && roll.length === 0 && !full && this.mark === null) { this.evict(now); return; }
     const mark = this.mark;
     const pending = this.pending;
-    const write = due ? [...this.open.values()].filter((o) => o.dirty || seal.includes(o)) : seal;
+    const write = new Set(full ? blocks.filter((o) => o.dirty || seal.has(o)) : [...seal, ...roll]);
+    // wal rows up to `keep` are held in block rows once this commits
+    let keep = Infinity;
+    for (const o of blocks) if (o.dirty && !write.has(o) && o.seq < keep) keep = o.seq;
+    // every change is in a block row after this: no wal row needed, the wal is emptied (a whole checkpoint)
+    const whole = keep === Infinity;
+    const seq = pending.length > 0 && !whole ? this.walSeq + 1 : this.walSeq;
+    if (whole) keep = seq;
+    const drop = this.walRows.length > 0 && this.walRows[0]![0] <= keep;
     try {
       this.db.transaction(() => {
-        if (pending.length > 0 && !due) this.q.walIns.run(serialize(pending));
+        if (seq > this.walSeq) this.q.walIns.run(seq, serialize(pending));
         for (const o of write) this.writeOpen(o);
-        if (due) this.q.walClear.run();
+        if (whole) this.q.walClear.run();
+        else if (drop) this.q.walUpTo.run(keep);
         if (mark !== null) this.q.markSet.run(mark);
       })();
     } catch (e) {
@@ -319,14 +355,20 @@ export class DiskHistory implements HistoryStore {
       return;
     }
     // Committed: now the in-memory state may move on.
+    this.walSeq = seq;
+    if (seq > 0 && pending.length > 0 && !whole) { this.walRows.push([seq, pending.length]); this.walSamples += pending.length; }
+    if (whole) { this.walRows = []; this.walSamples = 0; }
+    while (this.walRows.length > 0 && this.walRows[0]![0] <= keep) this.walSamples -= this.walRows.shift()![1];
     for (const o of write) {
       o.dirty = false;
-      if (seal.includes(o)) { o.floor = o.t[o.t.length - 1]!; o.t = []; o.s = []; o.v = []; o.rowT0 = null; }
+      o.seq = seq;
+      if (seal.has(o)) { o.floor = o.t[o.t.length - 1]!; o.t = []; o.s = []; o.v = []; o.rowT0 = null; }
       else o.rowT0 = o.t.length > 0 ? o.t[0]! : null;
     }
+    if (blocks.length > 0) this.rollAt = (this.rollAt + share) % blocks.length;
+    if (share > 0 || full) this.lastRoll = now;
     this.pending = [];
     if (this.mark === mark) this.mark = null;
-    if (due) { this.walSamples = 0; this.lastCheckpoint = now; } else this.walSamples += pending.length;
     if (this.degraded) this.log.info("history: writes succeed again");
     this.degraded = false;
     this.evict(now);
