@@ -28,7 +28,7 @@ import type { HistorySource } from "./history.js";
 import { Replica } from "./replica.js";
 import { Drops, type DropReason } from "./drops.js";
 import type { LinkLimits } from "./limits.js";
-import { connectSink, type LinkSink } from "./sink.js";
+import { attachSink, type LinkSink } from "./sink.js";
 import { TransportIntake, TransportSender, intakeOptionsFrom, senderOptionsFrom, type IntakeStats } from "./transport/index.js";
 import { IP_UDP_OVERHEAD } from "./transport/envelope.js";
 import { loadIntakeKeys } from "./transport/options.js";
@@ -42,7 +42,7 @@ export { fillBound, HistoryCarousel, SETTLE_MS, TIERS, type HistorySource, type 
 export { Replica, type HistoryInfo, type ReplicaOptions, type ReplicaSink } from "./replica.js";
 export { DROP_REASONS, type DropReason } from "./drops.js";
 export { defaultLinkLimits, linkLimitsFrom, type LinkLimits } from "./limits.js";
-export { connectSink, type LinkSink, type SampleInfo } from "./sink.js";
+export { attachSink, type LinkSink, type SampleInfo } from "./sink.js";
 
 /** Carousel and heartbeat timer resolution (ms). */
 const TICK_MS = 10;
@@ -231,8 +231,8 @@ export class LinkReceiver extends EventEmitter {
    * method each); returns the undo. Samples flow one way: the sink gets no handle
    * on the link, so it counts its own drops.
    */
-  connect(sink: LinkSink): () => void {
-    return connectSink(this, sink);
+  attach(sink: LinkSink): () => void {
+    return attachSink(this, sink);
   }
 
   stats(): LinkReceiverStats {

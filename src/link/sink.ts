@@ -1,6 +1,6 @@
 /**
  * What the receiver's link hands downstream, typed: one method per kind of thing a
- * frame can carry. LinkReceiver.connect(sink) feeds one consumer (the tag store, the
+ * frame can carry. LinkReceiver.attach(sink) feeds one consumer (the tag store, the
  * one owner of values); samples flow one way, the sink never reaches back into the
  * link (it has no reference to the transport, so it cannot count into it).
  */
@@ -32,7 +32,7 @@ export interface LinkSink {
 export const SINK_EVENTS = ["catalog", "samples", "history", "health", "frame", "session"] as const satisfies readonly (keyof LinkSink)[];
 
 /** Subscribe a sink's methods to an emitter of these events (LinkReceiver); returns the undo. */
-export function connectSink(emitter: EventEmitter, sink: LinkSink): () => void {
+export function attachSink(emitter: EventEmitter, sink: LinkSink): () => void {
   const fns = SINK_EVENTS.map((e) => [e, (...a: unknown[]) => (sink[e] as (...x: unknown[]) => void).apply(sink, a)] as const);
   for (const [e, f] of fns) emitter.on(e, f);
   return () => { for (const [e, f] of fns) emitter.off(e, f); };

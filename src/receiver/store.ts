@@ -2,7 +2,7 @@
  * The receiver's tag store: the one owner of what crossed the link (the link's replica
  * only decodes; the latest value and its ordering live here).
  *
- *   LinkReceiver.connect(store.input) (typed LinkSink, one way):
+ *   LinkReceiver.attach(store.input) (typed LinkSink, one way):
  *     catalog ──▶ policy.filterCatalog ──▶ records (added/changed/removed)
  *     samples ──▶ drop denied/unknown ──▶ policy.filterSamples ──▶ not older? ──▶ latest + history
  *     health  ──▶ reader health, policy hash check
@@ -36,7 +36,7 @@ export interface LinkFeed {
     rejected: Record<string, number>;
   };
   /** Feed the sink; returns the undo. */
-  connect(sink: LinkSink): () => void;
+  attach(sink: LinkSink): () => void;
 }
 
 
@@ -125,7 +125,7 @@ export class TagStore extends EventEmitter implements TagStoreView {
       hist: this.hist, log: this.log, retainMs: opts.historyRetainMs ?? null, timeoutMs: opts.timeoutMs,
       ...(gate.filterHistory ? { filter: (s, d) => gate.filterHistory!(s, d) } : {}),
     }, this.hist?.resumeMark ?? null);
-    this.detach = opts.link.connect({
+    this.detach = opts.link.attach({
       catalog: (tags) => this.guard("catalog", () => this.onCatalog(tags as TagDef[])),
       samples: (samples, info) => this.guard("samples", () => this.onSamples(samples, info.meta.receivedAt)),
       history: (samples, info) => this.guard("history", () => this.onHistory(samples, info)),

@@ -24,7 +24,7 @@ const { UaServer } = await import("../../src/receiver/opcua/index.js");
 const { TagStore } = await import("../../src/receiver/store.js");
 const { PolicyGate } = await import("../../src/policy/index.js");
 const { Replica } = await import("../../src/link/replica.js");
-const { connectSink } = await import("../../src/link/index.js");
+const { attachSink } = await import("../../src/link/index.js");
 const { CatalogIndex } = await import("../../src/link/catalog.js");
 const { encodeFrame, planBirthParts } = await import("../../src/link/codec/index.js");
 
@@ -60,8 +60,8 @@ class Feed extends EventEmitter {
     return { datagramsReceived: 0, framesReceived: 0, framesLost: 0, framesRecovered: 0, sessions: 1, sessionId: 1n, lastFrameTime: null, birth: true, rejected: {} };
   }
   /** The store's typed sink, fed from this emitter's events as LinkReceiver feeds it. */
-  connect(sink: LinkSink): () => void {
-    return connectSink(this, sink);
+  attach(sink: LinkSink): () => void {
+    return attachSink(this, sink);
   }
 }
 

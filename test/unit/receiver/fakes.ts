@@ -2,7 +2,7 @@
 import { EventEmitter } from "node:events";
 import type { ReaderHealth, Sample, TagDef, TagType } from "../../../src/core/model.js";
 import { silentLogger } from "../../../src/core/log.js";
-import { connectSink, type LinkSink } from "../../../src/link/index.js";
+import { attachSink, type LinkSink } from "../../../src/link/index.js";
 import { TagStore, type LinkFeed, type StoreGate, type StoreOptions } from "../../../src/receiver/store.js";
 
 export class FakeLink extends EventEmitter implements LinkFeed {
@@ -22,8 +22,8 @@ export class FakeLink extends EventEmitter implements LinkFeed {
   countReject(reason: string, n = 1): void {
     this.rejected[reason] = (this.rejected[reason] ?? 0) + n;
   }
-  connect(sink: LinkSink): () => void {
-    return connectSink(this, sink);
+  attach(sink: LinkSink): () => void {
+    return attachSink(this, sink);
   }
   /** Emit a frame the way LinkReceiver does: "frame" plus its content event. */
   catalog(tags: TagDef[], at = Date.now()): void {
