@@ -59,6 +59,9 @@ export class SampleFilter {
     return { ...this.counts };
   }
 
+  /** Path and verdict of the sample rules() last passed. */
+  private readonly ruled: { path: string; verdict: Verdict } = { path: "", verdict: { allowed: false, rule: "" } };
+
   private verdict(alias: number, d: TagDef): Verdict {
     const g = this.gen();
     const c = this.cache.get(alias);
@@ -71,25 +74,11 @@ export class SampleFilter {
   filter(samples: readonly Sample[], def: (alias: number) => TagDef | undefined, now: number): Sample[] {
     const out: Sample[] = [];
     for (const s of samples) {
-      const d = def(s.alias);
-      if (d === undefined) { this.counts.unknown++; continue; }
-      const v = this.verdict(s.alias, d);
-      if (!v.allowed) { this.counts[v.reason === "type" ? "type" : "denied"]++; continue; }
-      if (!valueFits(d.type, s.value)) { this.counts.type++; continue; }
-      let sample = s;
-      const range = v.by?.range;
-      if (range !== undefined && s.value !== null) {
-        const x = s.value as number | bigint;
-        const inside = !(typeof x === "number" && Number.isNaN(x)) && x >= range.min && x <= range.max;
-        if (!inside) {
-          if (range.action === "drop") { this.counts.range++; continue; }
-          this.counts.flagged++;
-          sample = { ...s, status: Status.BadOutOfRange };
-        }
-      }
-      const interval = v.by?.minIntervalMs;
+      const sample = this.rules(s, def);
+      if (sample === null) continue;
+      const interval = this.ruled.verdict.by?.minIntervalMs;
       if (interval === undefined) { out.push(sample); continue; }
-      this.limit(s.alias, d.path, sample, interval, now, out);
+      this.limit(s.alias, this.ruled.path, sample, interval, now, out);
     }
     if (this.held.size > 0) this.release(def, now, out);
     return out;
@@ -102,25 +91,36 @@ export class SampleFilter {
   check(samples: readonly Sample[], def: (alias: number) => TagDef | undefined): Sample[] {
     const out: Sample[] = [];
     for (const s of samples) {
-      const d = def(s.alias);
-      if (d === undefined) { this.counts.unknown++; continue; }
-      const v = this.verdict(s.alias, d);
-      if (!v.allowed) { this.counts[v.reason === "type" ? "type" : "denied"]++; continue; }
-      if (!valueFits(d.type, s.value)) { this.counts.type++; continue; }
-      const range = v.by?.range;
-      if (range !== undefined && s.value !== null) {
-        const x = s.value as number | bigint;
-        const inside = !(typeof x === "number" && Number.isNaN(x)) && x >= range.min && x <= range.max;
-        if (!inside) {
-          if (range.action === "drop") { this.counts.range++; continue; }
-          this.counts.flagged++;
-          out.push({ ...s, status: Status.BadOutOfRange });
-          continue;
-        }
-      }
-      out.push(s);
+      const sample = this.rules(s, def);
+      if (sample !== null) out.push(sample);
     }
     return out;
+  }
+
+  /**
+   * The tag, type and range rules of one sample: null when dropped (counted), else the
+   * sample (flagged when out of range), with its path and verdict left in `ruled` (no
+   * allocation per sample on the reader's hot path).
+   */
+  private rules(s: Sample, def: (alias: number) => TagDef | undefined): Sample | null {
+    const d = def(s.alias);
+    if (d === undefined) { this.counts.unknown++; return null; }
+    const v = this.verdict(s.alias, d);
+    if (!v.allowed) { this.counts[v.reason === "type" ? "type" : "denied"]++; return null; }
+    if (!valueFits(d.type, s.value)) { this.counts.type++; return null; }
+    const range = v.by?.range;
+    if (range !== undefined && s.value !== null) {
+      const x = s.value as number | bigint;
+      const inside = !(typeof x === "number" && Number.isNaN(x)) && x >= range.min && x <= range.max;
+      if (!inside) {
+        if (range.action === "drop") { this.counts.range++; return null; }
+        this.counts.flagged++;
+        this.ruled.path = d.path; this.ruled.verdict = v;
+        return { ...s, status: Status.BadOutOfRange };
+      }
+    }
+    this.ruled.path = d.path; this.ruled.verdict = v;
+    return s;
   }
 
   private limit(alias: number, path: string, s: Sample, interval: number, now: number, out: Sample[]): void {
