@@ -12,8 +12,14 @@
  *
  * The feed offers one batch of `tags` changed values per event-loop turn and waits
  * while the publisher has more than one batch pending, so the figure is what the
- * publisher sustains, not what it queues.
+ * publisher sustains, not what it queues. "broker" is the broker's own count: mosquitto's
+ * $SYS/broker/messages/received (every packet it read, every second), read by a separate client; the
+ * rate is its growth over the run, and a run ends only when the broker has counted every
+ * message the publisher handed over (so nothing is counted that sits in a socket buffer).
+ * Runs shorter than ~10 s are dominated by warm-up (JIT, and the broker creating its
+ * retained topics on the first pass).
  */
+import mqtt from "mqtt";
 import { validate } from "../../src/config/load.js";
 import { ReceiverMqtt } from "../../src/config/receiver-mqtt.js";
 import { silentLogger } from "../../src/core/log.js";
@@ -46,7 +52,27 @@ async function waitFor(cond: () => boolean, ms: number): Promise<boolean> {
   return true;
 }
 
-async function run(label: string, broker: Mosquitto, mqtt: Record<string, unknown>, count: "values" | "messages"): Promise<void> {
+/** The broker's count of packets received (every client's), sampled from $SYS once a second. */
+class BrokerCount {
+  samples: { at: number; n: number }[] = [];
+  private readonly client;
+  constructor(url: string) {
+    this.client = mqtt.connect(url, { clientId: "bench-sys", reconnectPeriod: 0 });
+    this.client.on("connect", () => this.client.subscribe("$SYS/broker/messages/received"));
+    this.client.on("message", (_t, p) => this.samples.push({ at: Date.now(), n: Number(p.toString()) }));
+  }
+  get last(): number { return this.samples.at(-1)?.n ?? 0; }
+  /** Messages per second the broker counted between two instants (the samples just inside them). */
+  rate(from: number, to: number): number {
+    const inside = this.samples.filter((s) => s.at >= from && s.at <= to);
+    const a = inside[0];
+    const b = inside.at(-1);
+    return a && b && b.at > a.at ? ((b.n - a.n) * 1000) / (b.at - a.at) : NaN;
+  }
+  close(): Promise<void> { return this.client.endAsync(); }
+}
+
+async function run(label: string, broker: Mosquitto, counter: BrokerCount, mqtt: Record<string, unknown>, count: "values" | "messages"): Promise<void> {
   if (!label.includes(ONLY)) return;
   const { link, pub } = setup({ url: broker.url, ...mqtt });
   pub.start();
@@ -58,6 +84,7 @@ async function run(label: string, broker: Mosquitto, mqtt: Record<string, unknow
     return Array.from({ length: TAGS }, (_, alias) => ({ alias, value: v + alias, status: 0, sourceTime: now }));
   };
   const start = pub.stats().published;
+  const brokerStart = counter.last;
   const cpu0 = process.cpuUsage();
   const t0 = Date.now();
   let offered = 0;
@@ -69,8 +96,13 @@ async function run(label: string, broker: Mosquitto, mqtt: Record<string, unknow
     await new Promise((r) => setImmediate(r));
   }
   await waitFor(() => pub.stats().published.values - start.values >= offered, 20_000);
-  const dt = (Date.now() - t0) / 1000;
+  const sent = pub.stats().published.messages - start.messages;
+  // the broker's counter covers every publish of this connection (and the other clients' few): wait for ours
+  const confirmed = await waitFor(() => counter.last - brokerStart >= sent, 20_000);
+  const t1 = Date.now();
+  const dt = (t1 - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
+  const brokerRate = counter.rate(t0 + 1000, t1);
   const s = pub.stats();
   const values = s.published.values - start.values;
   const messages = s.published.messages - start.messages;
@@ -80,7 +112,8 @@ async function run(label: string, broker: Mosquitto, mqtt: Record<string, unknow
   // On a shared machine the wall-clock rate is what the scheduler left us; per CPU-second is the publisher's own cost
   // (it includes the store applying the samples and the bench building them).
   console.log(`${label.padEnd(28)} wall: ${Math.round(values / dt).toLocaleString("en").padStart(9)} values/s ${Math.round(messages / dt).toLocaleString("en").padStart(8)} msgs/s (${count}: ${Math.round(rate).toLocaleString("en")}/s) | `
-    + `per CPU-second: ${Math.round((count === "values" ? values : messages) / cpuSec).toLocaleString("en")} ${count} | CPU ${(cpuPer100k * 100).toFixed(0)} % of a core per 100k values/s | coalesced ${s.dropped.coalesced}`);
+    + `per CPU-second: ${Math.round((count === "values" ? values : messages) / cpuSec).toLocaleString("en")} ${count} | CPU ${(cpuPer100k * 100).toFixed(0)} % of a core per 100k values/s | coalesced ${s.dropped.coalesced}`
+    + ` | broker: ${Math.round(brokerRate).toLocaleString("en")} packets/s, ${confirmed ? "counted all" : `counted ${(counter.last - brokerStart).toLocaleString("en")} of ${sent.toLocaleString("en")}`}`);
   await pub.close();
 }
 
@@ -107,14 +140,16 @@ async function replay(broker: Mosquitto): Promise<void> {
   await pub.close();
 }
 
-const broker = await startMosquitto();
+const broker = await startMosquitto({ extra: "sys_interval 1" });
+const counter = new BrokerCount(broker.url);
 try {
   console.log(`MQTT into mosquitto on loopback, ${TAGS} tags, ${SECONDS} s per run, Node ${process.version}`);
-  await run("Sparkplug DDATA (5000/msg)", broker, { sparkplug: { group: "bench", node: "n" } }, "values");
-  await run("UNS JSON QoS 0", broker, { qos: 0, uns: { topic: "bench/{source}/{tag}" } }, "messages");
-  await run("UNS JSON QoS 0, MQTT 3.1.1", broker, { qos: 0, protocolVersion: 4, uns: { topic: "bench/{source}/{tag}" } }, "messages");
-  await run("UNS JSON QoS 1", broker, { qos: 1, uns: { topic: "bench/{source}/{tag}" } }, "messages");
+  await run("Sparkplug DDATA (5000/msg)", broker, counter, { sparkplug: { group: "bench", node: "n" } }, "values");
+  await run("UNS JSON QoS 0", broker, counter, { qos: 0, uns: { topic: "bench/{source}/{tag}" } }, "messages");
+  await run("UNS JSON QoS 0, MQTT 3.1.1", broker, counter, { qos: 0, protocolVersion: 4, uns: { topic: "bench/{source}/{tag}" } }, "messages");
+  await run("UNS JSON QoS 1", broker, counter, { qos: 1, uns: { topic: "bench/{source}/{tag}" } }, "messages");
   if ("store-and-forward replay".includes(ONLY)) await replay(broker);
 } finally {
+  await counter.close();
   await broker.close();
 }

@@ -21,7 +21,7 @@ import { parseSize } from "../../core/size.js";
 import type { HistorySample, TagState, TagStoreView } from "../store-api.js";
 import { StoreForward, type Row } from "./buffer.js";
 import { SparkplugEdge, type Message } from "./edge.js";
-import { bySource, nodeHealth, sourceUp } from "./devices.js";
+import { DeviceLifecycle } from "./devices.js";
 import { classify } from "./inbound.js";
 import { Session } from "./session.js";
 import { nodeTopic, stateTopic } from "./sparkplug.js";
@@ -56,6 +56,7 @@ export interface PublisherOptions {
 export class MqttPublisher {
   private readonly session: Session;
   private readonly edge: SparkplugEdge | null;
+  private readonly devices: DeviceLifecycle | null;
   private readonly uns: UnsTopics | null;
   private readonly buffer: StoreForward;
   private readonly log: Logger;
@@ -69,7 +70,6 @@ export class MqttPublisher {
   private hostOnline: boolean | null = null;
   private hostStamp = 0;
   private latencyMs: number | null = null;
-  private dirtySources = new Set<string>();
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly detach: () => void;
   private readonly counts = {
@@ -82,6 +82,7 @@ export class MqttPublisher {
     this.now = opts.now ?? Date.now;
     const sp = cfg.sparkplug;
     this.edge = sp ? new SparkplugEdge(sp.group, sp.node, cfg.batch.maxMetrics) : null;
+    this.devices = this.edge ? new DeviceLifecycle(this.edge, store, (m) => this.send(m, 0)) : null;
     this.uns = cfg.uns ? new UnsTopics(cfg.uns.topic, (path) => store.get(path)?.def.unit) : null;
     this.pending = new Pending(cfg.batch.maxPending);
     this.buffer = new StoreForward(cfg.buffer.path === undefined ? null : resolve(opts.baseDir, cfg.buffer.path), parseSize(cfg.buffer.maxBytes));
@@ -101,8 +102,7 @@ export class MqttPublisher {
 
     const onUpdate = (states: TagState[]) => this.onUpdate(states);
     const onCatalog = (added: TagState[], removed: string[], changed: TagState[]) => {
-      for (const s of [...added, ...changed]) this.dirtySources.add(s.source);
-      for (const p of removed) this.dirtySources.add(p.slice(0, p.indexOf("/")));
+      this.devices?.catalogChanged(added, removed, changed);
       this.uns?.forget(); // units may have changed
     };
     // Contract: "backfill" (batch: { tag, samples }[]) carries history merged from the link's carousel.
@@ -342,29 +342,14 @@ export class MqttPublisher {
     });
   }
 
-  /** NBIRTH and a DBIRTH for every source that is up. */
   private births(): void {
-    if (!this.edge) return;
-    this.send(this.edge.nodeBirth(nodeHealth(this.store, this.latencyMs), this.now()), 0);
-    this.dirtySources.clear();
-    for (const [source, tags] of bySource(this.store)) if (sourceUp(this.store, source)) this.send(this.edge.deviceBirth(source, tags, this.now()), 0);
+    this.devices?.births(this.latencyMs, this.now());
   }
 
   private tick(): void {
-    if (!this.live || !this.edge) return;
+    if (!this.live || !this.devices) return;
     this.flush();
-    const now = this.now();
-    const nd = this.edge.nodeData(nodeHealth(this.store, this.latencyMs), now);
-    if (nd) this.send(nd, 0);
-    const sources = bySource(this.store);
-    for (const source of this.edge.bornDevices()) {
-      if (!sources.has(source) || !sourceUp(this.store, source)) this.send(this.edge.deviceDeath(source, now), 0);
-    }
-    for (const [source, tags] of sources) {
-      const up = sourceUp(this.store, source);
-      if (up && (!this.edge.isBorn(source) || this.dirtySources.has(source))) this.send(this.edge.deviceBirth(source, tags, now), 0);
-    }
-    this.dirtySources.clear();
+    this.devices.tick(this.latencyMs, this.now());
   }
 
   // ---- inbound: rebirth and STATE only ----
