@@ -21,6 +21,7 @@
  * loop, so the receiver's CPU is its own; the Read loop's cost shows in the second
  * window's receiver CPU.
  * SLUICE_BENCH_HEAP sets the receiver's --max-old-space-size (default 1536);
+ * SLUICE_BENCH_BACKFILL=SHARE sets the reader's link.backfill.share (default 0.1; 0 = no history carousel);
  * SLUICE_BENCH_READLOOP=0 leaves the Read loop window out (a profile of the first window only);
  * SLUICE_BENCH_PROF=DIR writes CPU profiles of the reader and receiver there
  * (--cpu-prof, whole run; open them in Chrome DevTools or summarise the .cpuprofile JSON).
@@ -136,7 +137,9 @@ async function run(s: Scenario): Promise<string> {
       name: `plc${i}`, protocol: "modbus", endpoint: `127.0.0.1:${p.port}`, interval: `${s.intervalMs}ms`,
       tags: Array.from({ length: p.size }, (_, r) => { paths.push(`plc${i}/r${r}`); return { name: `r${r}`, address: `hr:${BASE + r}:uint16` }; }),
     }));
-    writeFileSync(join(dir, "reader.yaml"), stringify({ link: { to: `127.0.0.1:${linkPort}`, key: "./link.key" }, policy: "allow-all", sources }));
+    const backfill = process.env.SLUICE_BENCH_BACKFILL;
+    const link = { to: `127.0.0.1:${linkPort}`, key: "./link.key", ...(backfill !== undefined ? { backfill: { share: Number(backfill) } } : {}) };
+    writeFileSync(join(dir, "reader.yaml"), stringify({ link, policy: "allow-all", sources }));
     writeFileSync(join(dir, "paths.json"), JSON.stringify(paths));
 
     const heap = process.env.SLUICE_BENCH_HEAP ?? "1536";
@@ -153,7 +156,7 @@ async function run(s: Scenario): Promise<string> {
     const receiver = start("receiver", [`--max-old-space-size=${heap}`]);
     const rest = `http://127.0.0.1:${restPort}`;
     await until("receiver REST", 60_000, async () => (await fetch(`${rest}/healthz`)).ok);
-    const reader = start("reader", []);
+    const reader = start("reader", (process.env.SLUICE_BENCH_READER_ARGS ?? "").split(" ").filter(Boolean));
     await until(`all ${s.tags} tags good`, 180_000, async () => {
       const text = await (await fetch(`${rest}/metrics`)).text();
       return new RegExp(`sluice_tags\\{quality="good"\\} ${s.tags}\\b`).test(text);

@@ -82,6 +82,29 @@ function toWire(canon: Buffer, order: ByteOrder): Buffer {
 }
 
 /**
+ * Decode one value at `offset` of a response's register data: plain big-endian
+ * numbers (AB, ABCD, ABCDEFGH: most devices) are read in place, with no copy; every
+ * other order and strings go through decodeValue. Same results as
+ * decodeValue(data.subarray(offset, offset + byteWidth), ...).
+ */
+export function decodeAt(data: Buffer, offset: number, type: RegisterType, order: ByteOrder, stringLength = 0): Value {
+  if (order.charCodeAt(1) === 66 /* "AB..." */ && order.charCodeAt(0) === 65 && (order.length === 2 || order.charCodeAt(2) === 67)) {
+    switch (type) {
+      case "int16": return data.readInt16BE(offset);
+      case "uint16": return data.readUInt16BE(offset);
+      case "int32": return data.readInt32BE(offset);
+      case "uint32": return data.readUInt32BE(offset);
+      case "float32": return data.readFloatBE(offset);
+      case "int64": return data.readBigInt64BE(offset);
+      case "uint64": return data.readBigUInt64BE(offset);
+      case "float64": return data.readDoubleBE(offset);
+      case "string": break;
+    }
+  }
+  return decodeValue(data.subarray(offset, offset + byteWidth(type, stringLength)), type, order, stringLength);
+}
+
+/**
  * Decode one value from its wire bytes (exactly byteWidth(type) bytes, as the
  * registers arrived). int64/uint64 come back as bigint so no precision is lost.
  */

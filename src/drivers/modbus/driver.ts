@@ -18,7 +18,7 @@ import { SluiceError } from "../../core/errors.js";
 import { Status } from "../../core/status.js";
 import type { Driver, DriverSource, Point, PointResult, ReadPlan } from "../contract.js";
 import { modbusHostPort, modbusOptions, type ModbusOptions } from "./options.js";
-import { decodeValue, packedBit, registerBit, type RegisterType } from "./codec.js";
+import { decodeAt, packedBit, registerBit, type RegisterType } from "./codec.js";
 import { planModbus, tightRuns, type Block, type ModbusPlan } from "./plan.js";
 import { EXCEPTION_NAMES, ModbusException, ModbusTcpTransport } from "./transport.js";
 import { acquireLine, ModbusBadFrame, ModbusNoReply, releaseLine, type RtuLine } from "./rtu-line.js";
@@ -179,7 +179,7 @@ function decodeBlock(block: Block, data: Buffer, now: number, results: PointResu
     let value;
     if (bits) value = packedBit(data, item.rel);
     else if (a.bit !== undefined) value = registerBit(data, item.rel * 2, a.bit);
-    else value = decodeValue(data.subarray(item.rel * 2, (item.rel + item.width) * 2), a.type as RegisterType, item.order!, a.length);
+    else value = decodeAt(data, item.rel * 2, a.type as RegisterType, item.order!, a.length);
     results[pos.get(item.index)!] = { value, status: Status.Good, sourceTime: now };
   }
 }

@@ -1,6 +1,6 @@
 import t from "tap";
 import {
-  decodeValue, encodeValue, defaultOrder, ordersFor, packedBit, registerBit, registerWidth, toWords,
+  decodeAt, decodeValue, encodeValue, defaultOrder, ordersFor, packedBit, registerBit, registerWidth, toWords,
   ORDERS_2, ORDERS_4, ORDERS_8, type ByteOrder, type RegisterType,
 } from "../../../src/drivers/modbus/codec.js";
 
@@ -123,4 +123,32 @@ void t.test("bits: register bits and packed coil bits", async (t) => {
   const coils = hex("05 80"); // bits 0, 2 and 15
   t.same([0, 1, 2, 3, 15].map((i) => packedBit(coils, i)), [true, false, true, false, true]);
   t.equal(packedBit(coils, 40), false, "past the end reads false rather than throwing");
+});
+
+void t.test("decodeAt reads in place what decodeValue reads from a copy, for every type, order and offset", async (t) => {
+  const types: RegisterType[] = ["int16", "uint16", "int32", "uint32", "float32", "int64", "uint64", "float64", "string"];
+  let seed = 7;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % 256;
+  const data = Buffer.from(Array.from({ length: 64 }, rnd));
+  data.writeUInt16BE(0x4142, 10); // some printable bytes and NULs for strings
+  data.writeUInt16BE(0x0000, 14);
+  let checked = 0;
+  for (const type of types) {
+    const len = type === "string" ? 6 : 0;
+    for (const order of ordersFor(type)) {
+      for (let offset = 0; offset + 8 <= data.length; offset += 2) {
+        const width = registerWidth(type, len) * 2;
+        const want = decodeValue(data.subarray(offset, offset + width), type, order, len);
+        const got = decodeAt(data, offset, type, order, len);
+        if (!Object.is(got, want) && got !== want) t.fail(`${type} ${order} at ${offset}: ${String(got)} != ${String(want)}`);
+        checked++;
+      }
+    }
+  }
+  t.equal(checked, 29 * (2 * 2 + 3 * 4 + 3 * 4 + 2), "every combination compared (29 offsets)");
+  // in place: the plain orders read the response itself
+  t.equal(decodeAt(hex("0000 FFFE 0000"), 2, "int16", "AB"), -2);
+  t.equal(decodeAt(hex("0000 FFFE 0000"), 2, "int16", "BA"), -257);
+  t.equal(decodeAt(hex("00 0102030405060708"), 1, "uint64", "ABCDEFGH"), 0x0102030405060708n);
+  t.throws(() => decodeAt(hex("0001"), 2, "uint16", "AB"), RangeError, "past the response's end");
 });
