@@ -12,6 +12,14 @@
  * its backfilled samples instead. A stretch is written once every tag has been
  * refreshed since it was seen (the first keyframe after the outage), or after a minute.
  * Every drop is counted by reason (sluice_history_backfill_dropped_total).
+ *
+ * Repeats. The carousel re-sends the same settled windows sweep after sweep (tier 0
+ * every few seconds), and in steady state nothing in them is new. Merging is
+ * idempotent, so a part whose exact content was merged before is skipped: it is keyed
+ * by session, window, part and a 64-bit hash of its samples. A part is remembered only
+ * when nothing in it was refused for a reason that can change with time (future
+ * samples), and the memory is cleared whenever the catalogue or the policy changes
+ * (a tag known, allowed or retyped since could take what was refused or reset).
  */
 import type { Logger } from "../core/log.js";
 import type { ReaderHealth, Sample, TagDef } from "../core/model.js";
@@ -30,6 +38,8 @@ export type BackfillDropReason = (typeof BACKFILL_DROP_REASONS)[number];
 export const FUTURE_MS = 60_000;
 /** A lost stretch is written at the latest this long after it was seen, refreshed or not. */
 const SETTLE_MS = 60_000;
+/** History parts remembered as merged (oldest forgotten first): a bound, not a cache size to tune. */
+const MERGED_PARTS = 50_000;
 
 export interface BackfillDeps {
   hist: HistoryStore | null;
@@ -48,6 +58,9 @@ export class Backfill {
   readonly drops: Record<BackfillDropReason, number> = { policy: 0, malformed: 0, unknown: 0, retention: 0, future: 0 };
   backfilled = 0;
   gapSamples = 0;
+  /** history parts skipped because the same content was merged before */
+  repeats = 0;
+  private readonly merged = new Map<string, true>();
   private last: { frameTime: number; session: bigint } | null = null;
   /** start of a stretch opened by a new session or a restart, closed by the next frame */
   private openFrom: number | null = null;
@@ -62,9 +75,30 @@ export class Backfill {
     return this.last?.frameTime ?? null;
   }
 
+  /** The catalogue or the policy changed: a part merged before may now merge differently. */
+  forgetParts(): void {
+    this.merged.clear();
+  }
+
   history(samples: Sample[], info: HistoryInfo, rec: (alias: number) => TagRecord | undefined, denied: (alias: number) => boolean, now: number): BackfillBatch {
     this.gaps.part(info.meta.sessionId, info.from, info.to, info.part, info.parts);
     const hist = this.d.hist;
+    if (!hist) return this.mergePart(samples, null, rec, denied, now); // counts drops, stores nothing
+    const key = `${info.meta.sessionId}:${info.from}:${info.to}:${info.part}/${info.parts}:${samples.length}:${contentHash(samples)}`;
+    if (this.merged.has(key)) {
+      this.repeats++;
+      return [];
+    }
+    const future = this.drops.future;
+    const batch = this.mergePart(samples, hist, rec, denied, now);
+    if (this.drops.future === future) {
+      if (this.merged.size >= MERGED_PARTS) this.merged.delete(this.merged.keys().next().value!);
+      this.merged.set(key, true);
+    }
+    return batch;
+  }
+
+  private mergePart(samples: Sample[], hist: HistoryStore | null, rec: (alias: number) => TagRecord | undefined, denied: (alias: number) => boolean, now: number): BackfillBatch {
     const byTag = new Map<TagRecord, HistorySample[]>();
     const checked: Sample[] = [];
     const oldest = this.d.retainMs === null ? -Infinity : now - this.d.retainMs;
@@ -146,4 +180,41 @@ export class Backfill {
     this.d.log.warn({ from: new Date(s.from).toISOString(), to: new Date(s.to).toISOString(), tags: records.length },
       "history: a stretch the reader can no longer re-send is recorded as BadNoCommunication");
   }
+}
+
+const f64 = new Float64Array(1);
+const u32 = new Uint32Array(f64.buffer);
+
+/** Two independent 32-bit FNV-1a-style hashes over every field of every sample, as one string. */
+function contentHash(samples: readonly Sample[]): string {
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c;
+  const mix = (x: number): void => {
+    a = Math.imul(a ^ x, 0x01000193);
+    b = Math.imul(b ^ x, 0x5bd1e995);
+    b ^= b >>> 15;
+  };
+  const mixNumber = (n: number): void => {
+    f64[0] = n;
+    mix(u32[0]!);
+    mix(u32[1]!);
+  };
+  const mixText = (t: string): void => {
+    mix(t.length);
+    for (let i = 0; i < t.length; i++) mix(t.charCodeAt(i));
+  };
+  for (const s of samples) {
+    mix(s.alias);
+    mixNumber(s.sourceTime);
+    mix(s.status);
+    const v = s.value;
+    switch (typeof v) {
+      case "number": mix(1); mixNumber(v); break;
+      case "boolean": mix(v ? 2 : 3); break;
+      case "string": mix(4); mixText(v); break;
+      case "bigint": mix(5); mixText(v.toString()); break;
+      default: mix(v === null ? 6 : 7);
+    }
+  }
+  return `${(a >>> 0).toString(36)}.${(b >>> 0).toString(36)}`;
 }

@@ -136,9 +136,9 @@ export class TagStore extends EventEmitter implements TagStoreView {
   }
 
   /** Backfill figures: samples merged, drops by reason, gap samples written, open gaps. */
-  backfillStats(): { backfilled: number; gapSamples: number; gapsLost: number; drops: Record<string, number>; oldestGapSeenAt: number | null } {
+  backfillStats(): { backfilled: number; gapSamples: number; gapsLost: number; drops: Record<string, number>; oldestGapSeenAt: number | null; repeats: number } {
     const b = this.backfill;
-    return { backfilled: b.backfilled, gapSamples: b.gapSamples, gapsLost: b.gaps.finalized, drops: { ...b.drops }, oldestGapSeenAt: b.gaps.oldestSeenAt() };
+    return { backfilled: b.backfilled, gapSamples: b.gapSamples, gapsLost: b.gaps.finalized, drops: { ...b.drops }, oldestGapSeenAt: b.gaps.oldestSeenAt(), repeats: b.repeats };
   }
 
   /** Samples the store dropped, by reason (a receiver metric, not a link reject). */
@@ -261,6 +261,7 @@ export class TagStore extends EventEmitter implements TagStoreView {
   private onCatalog(tags: TagDef[], full = false): void {
     this.touch();
     const prev = this.rawCatalog;
+    if (full || tags !== prev) this.backfill.forgetParts();
     this.rawCatalog = tags;
     if (!full && prev && this.patchable && this.patch(prev, tags)) return;
     const { allowed } = this.opts.gate.filterCatalog(tags);

@@ -111,3 +111,49 @@ void t.test("receiver downtime opens a stretch the carousel can cover; a restart
   t.same(store.history("p/a", {})!.map((s) => s.value), Array.from({ length: 41 }, (_, i) => i), "the downtime is backfilled, nothing twice");
   t.equal(store.backfillStats().gapsLost, 0, "and nothing was recorded as lost");
 });
+
+void t.test("a part the carousel re-sends unchanged is skipped; a changed one, or any after a catalogue change, is merged", async (t) => {
+  const clock = { t: 1_700_000_000_000 };
+  const h = disk(t).open(() => clock.t);
+  const { link, store } = makeStore({ history: h, historyRetainMs: DAY, now: () => clock.t });
+  t.teardown(() => store.close());
+  link.catalog(defs(["p/a", "float64"], ["p/b", "int32"]), clock.t);
+  const T = clock.t - 60_000;
+  const part = (v: number, last = 3000) => [
+    { alias: 0, value: v, status: 0, sourceTime: T + 1000 }, { alias: 1, value: 7, status: 0, sourceTime: T + 2000 },
+    { alias: 0, value: 2.5, status: 0, sourceTime: T + last },
+  ];
+  let merged = 0;
+  const merge = h.merge.bind(h);
+  h.merge = (key, samples) => { merged++; return merge(key, samples); };
+  link.history(part(1), { from: T, to: T + 5000 });
+  t.equal(merged, 2, "first copy: merged, one call per tag");
+  t.equal(store.backfillStats().backfilled, 3);
+  for (let i = 0; i < 5; i++) link.history(part(1), { from: T, to: T + 5000 });
+  t.equal(merged, 2, "five identical re-sends: nothing merged again");
+  t.equal(store.backfillStats().repeats, 5);
+  link.history(part(1), { from: T, to: T + 5000, part: 1, parts: 2 });
+  t.equal(merged, 4, "the same samples as another part of the window: merged (keyed by part)");
+  link.history(part(1, 3500), { from: T, to: T + 5000 });
+  t.equal(merged, 6, "same window, part and count, one sample's time differs: merged");
+  t.same(store.history("p/a", {})!.map((s) => s.sourceTime - T), [1000, 3000, 3500], "and the new sample is stored");
+  link.history(part(1.5), { from: T, to: T + 5000 });
+  t.equal(merged, 8, "one value differs: merged");
+
+  // a retype resets p/b's history; the same part re-sent must fill it again
+  link.catalog(defs(["p/a", "float64"], ["p/b", "float64"]), clock.t);
+  t.same(store.history("p/b", {}), [], "retyped: history reset");
+  link.history(part(1), { from: T, to: T + 5000 });
+  t.same(store.history("p/b", {})!.map((s) => s.value), [7], "refilled after the catalogue change");
+
+  // a part with a sample from the future is never remembered: once its time has come it merges
+  const ahead = [{ alias: 0, value: 42, status: 0, sourceTime: clock.t + 120_000 }];
+  link.history(ahead, { from: clock.t, to: clock.t + 121_000 });
+  t.equal(store.backfillStats().drops.future, 1);
+  clock.t += 120_000;
+  link.history(ahead, { from: clock.t - 120_000, to: clock.t + 1_000 });
+  link.history(ahead, { from: clock.t - 120_000, to: clock.t + 1_000 });
+  t.equal(store.history("p/a", {})!.at(-1)!.value, 42, "merged once it was no longer in the future");
+  t.equal(store.backfillStats().repeats, 6, "and its second copy skipped");
+  t.equal(store.backfillStats().backfilled, 6, "3 + the new sample + p/b refilled + the no-longer-future one");
+});
