@@ -48,12 +48,15 @@ void t.test("kill -9 of the receiver: the broker publishes NDEATH with the NBIRT
 void t.test(`broker down ${OUTAGE_S} s while values change: replayed in order, historical, no gap`, async (t) => {
   const broker = await startMosquitto();
   t.teardown(() => broker.close());
-  const host = await sparkplugHost(broker.url, ["spBv1.0/g/#"]);
+  // The host is the primary host: after the outage the receiver births only once the host is
+  // back and subscribed (its STATE), so "NBIRTH first" is what the host must see, not a race
+  // between two reconnecting clients.
+  const host = await sparkplugHost(broker.url, ["spBv1.0/g/#"], 5, "scada");
   t.teardown(() => host.close());
   const dir = tempDir(t);
   const r = await rig(t, {
     dir, tags: [{ alias: 0, path: "plc/counter", type: "int32" }],
-    mqtt: { url: broker.url, reconnect: { min: "200ms", max: "1s" }, sparkplug: { group: "g", node: "n" }, buffer: { path: "buf", maxBytes: "16MiB" } },
+    mqtt: { url: broker.url, reconnect: { min: "200ms", max: "1s" }, sparkplug: { group: "g", node: "n", primaryHost: "scada" }, buffer: { path: "buf", maxBytes: "16MiB" } },
   });
   let n = 0;
   const sent: number[] = [];
