@@ -140,8 +140,12 @@ export class HistoryRing {
     // common case must not cost a pass over the whole ring per tag.
     let seen: Set<number> | null = null;
     const fresh: HistorySample[] = [];
+    // A full ring keeps its newest `depth`: a sample older than all it holds would be
+    // dropped again at once (and counted as evicted once per re-send), so it is skipped.
+    const floor = this.len === this.depth ? this.times[this.head]! : -Infinity;
     for (const s of samples) {
       const t = s.sourceTime;
+      if (t < floor) continue;
       const k = this.lowerBound(t);
       if (k < this.len && this.times[(this.head + k) % this.cap] === t) continue;
       if ((seen ??= new Set()).has(t)) continue;

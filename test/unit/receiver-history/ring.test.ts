@@ -35,5 +35,8 @@ void t.test("merge into a wrapped ring at depth keeps the newest depth samples",
   const fresh = r.merge([{ value: -1, status: 0, sourceTime: T0 + 5 }, { value: 75, status: 0, sourceTime: T0 + 75 }]);
   t.same(fresh.map((s) => s.sourceTime - T0), [75], "older than everything kept: not kept, not returned");
   t.same(times(r), [50, 60, 70, 75, 80, 90, 100, 110]);
-  t.equal(r.evicted, 4 + 2, "the wrap's overwrites and the merge's trims are counted");
+  t.equal(r.evicted, 4 + 1, "the wrap's overwrites and the merge's trim (40) are counted; 5 was never taken in");
+  for (let i = 0; i < 3; i++) t.same(r.merge([{ value: 0, status: 0, sourceTime: T0 }, { value: 1, status: 0, sourceTime: T0 + 1 }]), [], "a carousel re-send older than a full ring: nothing");
+  t.equal(r.evicted, 5, "and not counted as evicted again and again");
+  t.same(times(r), [50, 60, 70, 75, 80, 90, 100, 110], "the ring unchanged");
 });
