@@ -112,20 +112,22 @@ export class ModbusDriver implements Driver {
     try {
       const now = Date.now();
       const pos = plan.pos;
-      const results: PointResult[] = plan.points.map(() => ({ value: null, status: Status.BadInternalError, sourceTime: now }));
+      // Every point is set below (a block's items, or its rejection); one object per point and poll.
+      const results = new Array<PointResult | undefined>(plan.points.length).fill(undefined);
       for (const [index, r] of plan.rejected) results[pos.get(index)!] = { value: null, status: r.status, sourceTime: now };
       let answered = plan.blocks.length === 0;
       for (const block of plan.blocks) answered = (await this.#readBlock(block, results, pos)) || answered;
       // On a bus, one silent unit is that unit's problem; no unit answering at all is the line's.
       if (!answered) throw new SluiceError("SLUICE_ERR_TIMEOUT", `modbus source ${this.#name}: no unit answered within ${this.#timeoutMs} ms`);
-      return results;
+      for (let i = 0; i < results.length; i++) results[i] ??= { value: null, status: Status.BadInternalError, sourceTime: now };
+      return results as PointResult[];
     } finally {
       this.#reading = false;
     }
   }
 
   /** Read one block (or its runs); true when the device answered at all. */
-  async #readBlock(block: Block, results: PointResult[], pos: ReadonlyMap<number, number>): Promise<boolean> {
+  async #readBlock(block: Block, results: (PointResult | undefined)[], pos: ReadonlyMap<number, number>): Promise<boolean> {
     let answered = false;
     for (const part of block.runs ?? [block]) {
       try {
@@ -172,7 +174,7 @@ export class ModbusDriver implements Driver {
 }
 
 /** Decode every item of a block from its response data. */
-function decodeBlock(block: Block, data: Buffer, now: number, results: PointResult[], pos: ReadonlyMap<number, number>): void {
+function decodeBlock(block: Block, data: Buffer, now: number, results: (PointResult | undefined)[], pos: ReadonlyMap<number, number>): void {
   const bits = block.fc <= 2;
   for (const item of block.items) {
     const a = item.address;
