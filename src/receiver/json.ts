@@ -23,8 +23,8 @@ export function jsonValue(v: Value, type?: TagType): JsonValue {
 }
 
 /**
- * The JSON text of jsonValue(v, type), without building a value for JSON.stringify:
- * what hot paths (UNS payloads, one per changed value) splice into a template.
+ * The JSON text of jsonValue(v, type) on its own, without an enclosing object for
+ * JSON.stringify: what hot paths (UNS payloads, one per changed value) splice into a template.
  */
 export function jsonText(v: Value, type?: TagType): string {
   const j = jsonValue(v, type);

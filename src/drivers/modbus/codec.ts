@@ -88,7 +88,7 @@ function toWire(canon: Buffer, order: ByteOrder): Buffer {
  * decodeValue(data.subarray(offset, offset + byteWidth), ...).
  */
 export function decodeAt(data: Buffer, offset: number, type: RegisterType, order: ByteOrder, stringLength = 0): Value {
-  if (order.charCodeAt(1) === 66 /* "AB..." */ && order.charCodeAt(0) === 65 && (order.length === 2 || order.charCodeAt(2) === 67)) {
+  if (order === ORDERS_2[0] || order === ORDERS_4[0] || order === ORDERS_8[0]) {
     switch (type) {
       case "int16": return data.readInt16BE(offset);
       case "uint16": return data.readUInt16BE(offset);

@@ -13,6 +13,7 @@
  * A block is self-describing (version, value mode, count); decode(encode(x)) is x exactly.
  */
 import type { TagType, Value } from "../../core/model.js";
+import { lowerBound } from "./columns.js";
 
 export interface Column {
   t: number[];
@@ -282,9 +283,8 @@ export function decodeRange(type: TagType, data: Uint8Array, from: number, to: n
     }
   }
   // [a, b): the samples in range (blocks are sorted by time)
-  let a = 0, b = n;
-  if (from > -Infinity) { let lo = 0, hi = n; while (lo < hi) { const m = (lo + hi) >>> 1; if (t[m]! < from) lo = m + 1; else hi = m; } a = lo; }
-  if (to < Infinity) { let lo = a, hi = n; while (lo < hi) { const m = (lo + hi) >>> 1; if (t[m]! <= to) lo = m + 1; else hi = m; } b = lo; }
+  const a = from > -Infinity ? lowerBound(t, from, false, 0, n) : 0;
+  const b = to < Infinity ? lowerBound(t, to, true, a, n) : n;
   let ka = 0, kb = 0; // non-null values before a, before b
   for (let i = 0; i < n;) {
     const run = r.uv(), key = r.uv();

@@ -6,6 +6,19 @@ import type { HistorySample } from "../store-api.js";
 import type { Column } from "./codec.js";
 
 /**
+ * First index in [lo, hi) of sorted times `t` whose time is >= x (> x with `after`):
+ * the one binary search the columns, reads and block decoding share.
+ */
+export function lowerBound(t: ArrayLike<number>, x: number, after = false, lo = 0, hi = t.length): number {
+  while (lo < hi) {
+    const m = (lo + hi) >>> 1;
+    if (t[m]! < x || (after && t[m] === x)) lo = m + 1;
+    else hi = m;
+  }
+  return lo;
+}
+
+/**
  * Appends to `out` the samples with from <= time <= to, oldest first (newest first with
  * reverse), until `out` holds `limit`. True when the read is complete: the limit was
  * reached or the column holds samples beyond the range in the direction of reading.
@@ -13,8 +26,7 @@ import type { Column } from "./codec.js";
 export function takeRange(c: Column, from: number, to: number, limit: number, reverse: boolean, out: HistorySample[]): boolean {
   const n = c.t.length;
   // sorted: start at the first sample in range, not at the column's first sample
-  let lo = 0, hi = n;
-  while (lo < hi) { const m = (lo + hi) >>> 1; if (reverse ? c.t[m]! <= to : c.t[m]! < from) lo = m + 1; else hi = m; }
+  const lo = reverse ? lowerBound(c.t, to, true) : lowerBound(c.t, from);
   if (reverse) {
     for (let i = lo - 1; i >= 0; i--) {
       const t = c.t[i]!;
@@ -36,12 +48,9 @@ export function takeRange(c: Column, from: number, to: number, limit: number, re
 /** Insert a sample into a sorted column; false when its time is already held. */
 export function insertSorted(c: Column, s: HistorySample): boolean {
   const t = s.sourceTime;
-  let lo = 0, hi = c.t.length;
-  if (hi > 0 && c.t[hi - 1]! < t) lo = hi;
-  else {
-    while (lo < hi) { const m = (lo + hi) >>> 1; if (c.t[m]! < t) lo = m + 1; else hi = m; }
-    if (lo < c.t.length && c.t[lo] === t) return false;
-  }
+  const n = c.t.length;
+  const lo = n > 0 && c.t[n - 1]! < t ? n : lowerBound(c.t, t);
+  if (lo < n && c.t[lo] === t) return false;
   c.t.splice(lo, 0, t); c.s.splice(lo, 0, s.status >>> 0); c.v.splice(lo, 0, s.value);
   return true;
 }
