@@ -16,10 +16,11 @@ import type { Logger } from "../../core/log.js";
 import { silentLogger } from "../../core/log.js";
 import { SluiceError } from "../../core/errors.js";
 import { Status } from "../../core/status.js";
+import type { Value } from "../../core/model.js";
 import type { Driver, DriverSource, Point, PointResult, ReadPlan } from "../contract.js";
 import { modbusHostPort, modbusOptions, type ModbusOptions } from "./options.js";
 import { decodeAt, packedBit, registerBit, type RegisterType } from "./codec.js";
-import { planModbus, tightRuns, type Block, type ModbusPlan } from "./plan.js";
+import { Decode, planModbus, tightRuns, type Block, type ModbusPlan } from "./plan.js";
 import { EXCEPTION_NAMES, ModbusException, ModbusTcpTransport } from "./transport.js";
 import { acquireLine, ModbusBadFrame, ModbusNoReply, releaseLine, type RtuLine } from "./rtu-line.js";
 
@@ -116,7 +117,7 @@ export class ModbusDriver implements Driver {
       const results = new Array<PointResult | undefined>(plan.points.length).fill(undefined);
       for (const [index, r] of plan.rejected) results[pos.get(index)!] = { value: null, status: r.status, sourceTime: now };
       let answered = plan.blocks.length === 0;
-      for (const block of plan.blocks) answered = (await this.#readBlock(block, results, pos)) || answered;
+      for (const block of plan.blocks) answered = (await this.#readBlock(block, results)) || answered;
       // On a bus, one silent unit is that unit's problem; no unit answering at all is the line's.
       if (!answered) throw new SluiceError("SLUICE_ERR_TIMEOUT", `modbus source ${this.#name}: no unit answered within ${this.#timeoutMs} ms`);
       for (let i = 0; i < results.length; i++) results[i] ??= { value: null, status: Status.BadInternalError, sourceTime: now };
@@ -127,12 +128,12 @@ export class ModbusDriver implements Driver {
   }
 
   /** Read one block (or its runs); true when the device answered at all. */
-  async #readBlock(block: Block, results: (PointResult | undefined)[], pos: ReadonlyMap<number, number>): Promise<boolean> {
+  async #readBlock(block: Block, results: (PointResult | undefined)[]): Promise<boolean> {
     let answered = false;
     for (const part of block.runs ?? [block]) {
       try {
         const data = await this.#transport.request(part.unitId, part.fc, part.start, part.count);
-        decodeBlock(part, data, Date.now(), results, pos);
+        decodeBlock(part, data, Date.now(), results);
         answered = true;
       } catch (e) {
         if (e instanceof ModbusNoReply || e instanceof ModbusBadFrame) {
@@ -140,7 +141,7 @@ export class ModbusDriver implements Driver {
           const status = e instanceof ModbusNoReply ? Status.BadNoCommunication : Status.BadCommunicationError;
           if (e instanceof ModbusBadFrame) answered = true;
           const now = Date.now();
-          for (const item of part.items) results[pos.get(item.index)!] = { value: null, status, sourceTime: now };
+          for (const item of part.items) results[item.at] = { value: null, status, sourceTime: now };
           continue;
         }
         if (!(e instanceof ModbusException)) throw e;
@@ -152,13 +153,13 @@ export class ModbusDriver implements Driver {
             this.#log.warn({ unitId: block.unitId, area: block.area, start: block.start, count: block.count, runs: runs.length },
               "device refused a gap-filled block (illegal data address); splitting it");
             block.runs = runs;
-            return (await this.#readBlock(block, results, pos)) || answered;
+            return (await this.#readBlock(block, results)) || answered;
           }
         }
         this.#log.debug({ unitId: part.unitId, area: part.area, start: part.start, count: part.count, exception: EXCEPTION_NAMES[e.exceptionCode] }, "block refused");
         const status = exceptionStatus(e.exceptionCode);
         const now = Date.now();
-        for (const item of part.items) results[pos.get(item.index)!] = { value: null, status, sourceTime: now };
+        for (const item of part.items) results[item.at] = { value: null, status, sourceTime: now };
       }
     }
     return answered;
@@ -173,15 +174,28 @@ export class ModbusDriver implements Driver {
   }
 }
 
-/** Decode every item of a block from its response data. */
-function decodeBlock(block: Block, data: Buffer, now: number, results: (PointResult | undefined)[], pos: ReadonlyMap<number, number>): void {
-  const bits = block.fc <= 2;
-  for (const item of block.items) {
-    const a = item.address;
-    let value;
-    if (bits) value = packedBit(data, item.rel);
-    else if (a.bit !== undefined) value = registerBit(data, item.rel * 2, a.bit);
-    else value = decodeAt(data, item.rel * 2, a.type as RegisterType, item.order!, a.length);
-    results[pos.get(item.index)!] = { value, status: Status.Good, sourceTime: now };
+/** Decode every item of a block from its response data, walking its compiled layout (see plan.ts). */
+function decodeBlock(block: Block, data: Buffer, now: number, results: (PointResult | undefined)[]): void {
+  const { at, offset, decode } = block.layout;
+  for (let i = 0; i < at.length; i++) {
+    const o = offset[i]!;
+    let value: Value;
+    switch (decode[i]) {
+      case Decode.BIT: value = packedBit(data, o); break;
+      case Decode.U16: value = data.readUInt16BE(o); break;
+      case Decode.I16: value = data.readInt16BE(o); break;
+      case Decode.U32: value = data.readUInt32BE(o); break;
+      case Decode.I32: value = data.readInt32BE(o); break;
+      case Decode.F32: value = data.readFloatBE(o); break;
+      case Decode.U64: value = data.readBigUInt64BE(o); break;
+      case Decode.I64: value = data.readBigInt64BE(o); break;
+      case Decode.F64: value = data.readDoubleBE(o); break;
+      default: {
+        const item = block.items[i]!;
+        const a = item.address;
+        value = a.bit !== undefined ? registerBit(data, o, a.bit) : decodeAt(data, o, a.type as RegisterType, item.order!, a.length);
+      }
+    }
+    results[at[i]!] = { value, status: Status.Good, sourceTime: now };
   }
 }

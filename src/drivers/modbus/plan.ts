@@ -9,18 +9,26 @@
  * a device answers a gap-filled block with "illegal data address" (a hole in
  * its register map), the driver splits that block for good into its tight
  * runs (no gap fill) and reads those instead: `requests` follows.
+ *
+ * Each block also carries its items compiled into typed arrays (`layout`: where
+ * each value lands in the results, where it starts in the response, how to decode
+ * it), so a poll decodes by walking three small arrays instead of chasing one
+ * object per point through the heap: at 100,000 points the item objects are cache
+ * misses, and reading them cost ~25 times the decode itself.
  */
 import { Status } from "../../core/status.js";
 import type { Point, ReadPlan } from "../contract.js";
 import type { ModbusOptions } from "./options.js";
 import type { ModbusAddress, ModbusArea } from "./address.js";
-import { defaultOrder, registerWidth, type ByteOrder, type RegisterType } from "./codec.js";
+import { defaultOrder, ORDERS_2, ORDERS_4, ORDERS_8, registerWidth, type ByteOrder, type RegisterType } from "./codec.js";
 
 export const FUNCTION_CODES: Readonly<Record<ModbusArea, 1 | 2 | 3 | 4>> = { coil: 1, di: 2, hr: 3, ir: 4 };
 
 /** One point inside a block: where its value starts relative to the block. */
 export interface Item {
   readonly index: number;
+  /** the point's position in the plan's points (and in the results) */
+  readonly at: number;
   /** register (or bit) offset of the point from the block start */
   readonly rel: number;
   readonly width: number;
@@ -36,6 +44,8 @@ export interface Block {
   readonly start: number;
   readonly count: number;
   readonly items: readonly Item[];
+  /** the items compiled for decoding, in the same order */
+  readonly layout: Layout;
   /** set once the device refused the gap-filled block: read these tight runs instead */
   runs?: Block[];
 }
@@ -49,6 +59,33 @@ export interface ModbusPlan extends ReadPlan {
 }
 
 interface Span { start: number; width: number }
+
+/** How an item is decoded: a fast path for bits and plain (big-endian) numbers, GENERIC for the rest. */
+export const Decode = { GENERIC: 0, BIT: 1, U16: 2, I16: 3, U32: 4, I32: 5, F32: 6, U64: 7, I64: 8, F64: 9 } as const;
+const PLAIN: Partial<Record<RegisterType, number>> = {
+  uint16: Decode.U16, int16: Decode.I16, uint32: Decode.U32, int32: Decode.I32, float32: Decode.F32,
+  uint64: Decode.U64, int64: Decode.I64, float64: Decode.F64,
+};
+
+/** A block's items as parallel arrays: result position, offset in the response (bytes; bits for coils and inputs), decode. */
+export interface Layout {
+  readonly at: Int32Array;
+  readonly offset: Int32Array;
+  readonly decode: Uint8Array;
+}
+
+function compile(items: readonly Item[], bits: boolean): Layout {
+  const n = items.length;
+  const layout = { at: new Int32Array(n), offset: new Int32Array(n), decode: new Uint8Array(n) };
+  items.forEach((item, i) => {
+    const a = item.address;
+    const plain = item.order === ORDERS_2[0] || item.order === ORDERS_4[0] || item.order === ORDERS_8[0];
+    layout.at[i] = item.at;
+    layout.offset[i] = bits ? item.rel : item.rel * 2;
+    layout.decode[i] = bits ? Decode.BIT : a.bit === undefined && plain ? (PLAIN[a.type as RegisterType] ?? Decode.GENERIC) : Decode.GENERIC;
+  });
+  return layout;
+}
 
 /** Merge sorted-by-start spans into groups: gap <= maxGap and total length <= maxCount. */
 export function coalesce<T extends Span>(spans: readonly T[], maxGap: number, maxCount: number): T[][] {
@@ -75,10 +112,9 @@ export function coalesce<T extends Span>(spans: readonly T[], maxGap: number, ma
 function toBlock(unitId: number, area: ModbusArea, spans: readonly (Span & { item: Omit<Item, "rel"> })[]): Block {
   const start = Math.min(...spans.map((s) => s.start));
   const end = Math.max(...spans.map((s) => s.start + s.width - 1));
-  return {
-    unitId, area, fc: FUNCTION_CODES[area], start, count: end - start + 1,
-    items: spans.map((s) => ({ ...s.item, rel: s.start - start })),
-  };
+  const items = spans.map((s) => ({ ...s.item, rel: s.start - start }));
+  const fc = FUNCTION_CODES[area];
+  return { unitId, area, fc, start, count: end - start + 1, items, layout: compile(items, fc <= 2) };
 }
 
 /** The block's tight runs: the same items merged with no gap fill. */
@@ -89,6 +125,7 @@ export function tightRuns(block: Block, maxCount: number): Block[] {
 
 export function planModbus(points: readonly Point[], opts: ModbusOptions): ModbusPlan {
   const rejected = new Map<number, { status: number; reason: string }>();
+  const pos = new Map(points.map((p, i) => [p.index, i]));
   const groups = new Map<string, (Span & { item: Omit<Item, "rel"> })[]>();
   for (const point of points) {
     const address = point.address as ModbusAddress;
@@ -108,7 +145,7 @@ export function planModbus(points: readonly Point[], opts: ModbusOptions): Modbu
     const key = `${unitId}/${address.area}`;
     const list = groups.get(key) ?? [];
     groups.set(key, list);
-    list.push({ start: address.offset, width, item: { index: point.index, width, address, ...(order ? { order } : {}) } });
+    list.push({ start: address.offset, width, item: { index: point.index, at: pos.get(point.index)!, width, address, ...(order ? { order } : {}) } });
   }
 
   const blocks: Block[] = [];
@@ -124,7 +161,7 @@ export function planModbus(points: readonly Point[], opts: ModbusOptions): Modbu
     points,
     blocks,
     rejected,
-    pos: new Map(points.map((p, i) => [p.index, i])),
+    pos,
     get requests() {
       return blocks.reduce((n, b) => n + (b.runs ? b.runs.length : 1), 0);
     },

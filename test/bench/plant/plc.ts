@@ -22,7 +22,8 @@ const size = Number(sizeArg);
 const tickMs = Number(tickArg);
 const changePct = Number(pctArg);
 
-const sim = await startModbusSim({ size: BASE + size, tickMs: 60_000 });
+let pollAt = 0; // when the reader last read BASE (the start of its poll)
+const sim = await startModbusSim({ size: BASE + size, tickMs: 60_000, onHoldingRead: (addr) => { if (addr === BASE) pollAt = Date.now(); } });
 const regs = sim.holding;
 process.send?.({ port: sim.port });
 
@@ -40,9 +41,12 @@ const tick = (): void => {
   }
   process.send?.({ tick: k, changed, t: Date.now() });
 };
-// ticks on wall-clock multiples of tickMs, like a PLC scan aligned to its clock
+// the next tick: half an interval after the last poll's start, or the next wall-clock multiple before any poll
 const arm = (): void => {
-  timer = setTimeout(() => { tick(); arm(); }, tickMs - (Date.now() % tickMs));
+  const now = Date.now();
+  let at = pollAt > 0 ? pollAt + tickMs / 2 : now + tickMs - (now % tickMs);
+  while (at <= now + tickMs / 4) at += tickMs; // never two ticks within a quarter interval
+  timer = setTimeout(() => { tick(); arm(); }, at - now);
 };
 arm();
 
