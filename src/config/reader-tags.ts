@@ -32,6 +32,9 @@ export type Scaling =
   | { kind: "linear"; scale: number; offset: number }
   | { kind: "map"; raw: readonly [number, number]; eng: readonly [number, number]; clamp: boolean };
 
+/** The scaling of every tag that has none: one shared frozen object, not one per tag. */
+export const NO_SCALING: Scaling = Object.freeze({ kind: "none" });
+
 export interface ResolvedTag {
   source: string;
   name: string;
@@ -127,7 +130,7 @@ function resolveTag(src: SourceConfig, si: number, tag: TagConfig, ti: number, i
   checkPair(issues, `${at}.map.eng`, tag.map?.eng, false);
   checkPair(issues, `${at}.range`, tag.range, true);
 
-  let scaling: Scaling = { kind: "none" };
+  let scaling: Scaling = NO_SCALING;
   if (tag.map) scaling = { kind: "map", raw: tag.map.raw, eng: tag.map.eng, clamp: tag.map.clamp };
   else if (tag.scale !== undefined || tag.offset !== undefined) scaling = { kind: "linear", scale: tag.scale ?? 1, offset: tag.offset ?? 0 };
   const eng = Array.isArray(tag.map?.eng) ? ([Math.min(...tag.map.eng), Math.max(...tag.map.eng)] as const) : undefined;

@@ -14,7 +14,12 @@
  */
 import type { TagDef, TagType } from "../core/model.js";
 import type { ResolvedSource, ResolvedTag } from "../config/reader.js";
+import { NO_SCALING } from "../config/reader-tags.js";
+import type { NormSpec } from "./normalise/scale.js";
 import type { SchedSource, SchedTag } from "./scheduler.js";
+
+/** The spec of a tag read as is (no scaling, range or deadband), shared: most tags of a large plant. */
+const PLAIN: NormSpec = Object.freeze({ scaling: NO_SCALING, deadband: 0 });
 
 export interface CatalogGate {
   filterCatalog<T extends { path: string; type: TagType }>(tags: T[]): { allowed: T[] };
@@ -69,7 +74,7 @@ export function buildCatalog(sources: readonly ResolvedSource[], gate: CatalogGa
     for (const t of s.tags) {
       const a = alias.get(t);
       if (a === undefined) continue;
-      const spec = t.range ? { scaling: t.scaling, range: t.range, deadband: t.deadband } : { scaling: t.scaling, deadband: t.deadband };
+      const spec = t.range ? { scaling: t.scaling, range: t.range, deadband: t.deadband } : t.scaling === NO_SCALING && t.deadband === 0 ? PLAIN : { scaling: t.scaling, deadband: t.deadband };
       const g = groups.get(t.intervalMs) ?? [];
       g.push({ alias: a, path: t.path, address: t.address, type: t.rawType, spec });
       groups.set(t.intervalMs, g);

@@ -58,15 +58,19 @@ export interface ReaderHandle {
 const POLICY_CYCLE_MS = 100;
 
 export async function startReader(file: string, opts: ReaderOptions): Promise<ReaderHandle> {
-  let loaded: LoadedReaderConfig = loadReaderConfig(file);
-  const { config, baseDir } = loaded;
+  const first: LoadedReaderConfig = loadReaderConfig(file);
+  const { config, baseDir } = first;
+  // What reloads need of the file as started; nothing below keeps `first` or `config` (the raw
+  // file's tag list, and through its sliced strings the whole YAML text, are garbage after start).
+  const started = { link: config.link, policy: config.policy };
+  let sources = first.sources;
   // As in the receiver: a level in the file wins, else the caller's logger (SLUICE_LOG_LEVEL, else info).
   const logger = config.log?.level !== undefined ? opts.logger.child({}, { level: config.log.level }) : opts.logger;
   const policy = PolicyGate.load(config.policy, baseDir, logger.child({ part: "policy" }));
   const clock = opts.clock ?? realClock;
   const startedAt = clock.now();
 
-  let catalog = buildCatalog(loaded.sources, policy);
+  let catalog = buildCatalog(sources, policy);
   const journal = openJournal(config.journal, baseDir, logger.child({ part: "journal" }));
   let link: LinkSender;
   try {
@@ -116,14 +120,14 @@ export async function startReader(file: string, opts: ReaderOptions): Promise<Re
   const heartbeatMs = parseDuration(config.link.heartbeat);
   const healthTimer = setInterval(pushHealth, heartbeatMs);
   const policyTimer = setInterval(() => onSamples([]), POLICY_CYCLE_MS);
-  logger.info({ file, sources: catalog.sources.length, tags: catalog.defs.length, configured: loaded.tags.length, policyHash: policy.hash, sessionId: link.sessionId.toString(16) }, "reader started");
+  logger.info({ file, sources: catalog.sources.length, tags: catalog.defs.length, configured: first.tags.length, policyHash: policy.hash, sessionId: link.sessionId.toString(16) }, "reader started");
 
   let closing: Promise<void> | undefined;
   let resolveDone!: () => void;
   const done = new Promise<void>((r) => { resolveDone = r; });
-  /** Move to the sources of `loaded` under the policy in force: only what changed is touched. */
+  /** Move to `sources` under the policy in force: only what changed is touched. */
   const applySources = (why: string): void => {
-    const next = buildCatalog(loaded.sources, policy, catalog.defs);
+    const next = buildCatalog(sources, policy, catalog.defs);
     const sameDefs = sameCatalog(next.defs, catalog.defs);
     const prevPaths = new Map(catalog.defs.map((d) => [d.path, d]));
     // tags whose value crosses on: same path and type (the link carries their last value over)
@@ -175,12 +179,12 @@ export async function startReader(file: string, opts: ReaderOptions): Promise<Re
         link.reloadKey(next.config.link.key);
         logger.info("link key reloaded");
       } catch (e) { logger.error({ err: errorMessage(e) }, "link key reload failed; the previous key stays in force"); }
-      if (JSON.stringify({ ...next.config.link, key: "" }) !== JSON.stringify({ ...config.link, key: "" }) || next.config.policy !== config.policy) {
+      if (JSON.stringify({ ...next.config.link, key: "" }) !== JSON.stringify({ ...started.link, key: "" }) || next.config.policy !== started.policy) {
         logger.warn("link settings other than the key, and the policy file name, take effect only at restart");
       }
       const before = policy.hash;
       const policyChanged = policy.reload() && policy.hash !== before;
-      loaded = next;
+      sources = next.sources;
       try {
         applySources(policyChanged ? "configuration and crossing policy" : "configuration");
       } catch (e) { logger.error({ err: errorMessage(e) }, "applying the new sources failed"); }

@@ -391,7 +391,9 @@ export class TagStore extends EventEmitter implements TagStoreView {
         continue;
       }
       const raw = s.status >>> 0;
-      const differs = r.level !== Level.Live || r.value !== value || r.raw !== raw || r.sourceTime !== s.sourceTime;
+      // a keyframe repeating the sample held: nothing for history (its ring already has that time)
+      const repeat = r.value === value && r.raw === raw && r.sourceTime === s.sourceTime;
+      const differs = r.level !== Level.Live || !repeat;
       r.value = value;
       r.raw = raw;
       r.sourceTime = s.sourceTime;
@@ -399,7 +401,7 @@ export class TagStore extends EventEmitter implements TagStoreView {
       r.level = Level.Live;
       r.epoch = this.epoch;
       // "No value yet" is start-up noise, not history (other Bad statuses are recorded).
-      if (raw !== Status.BadWaitingForInitialData) this.hist?.append(r.def, value, raw, s.sourceTime);
+      if (!repeat && raw !== Status.BadWaitingForInitialData) this.hist?.append(r.def, value, raw, s.sourceTime);
       if (differs) changed.push(r);
     }
     this.dropped.policy += policyDropped;

@@ -147,13 +147,13 @@ async function run(s: Scenario): Promise<string> {
     const start = (role: "reader" | "receiver", extra: string[]) => {
       if (prof) extra.push("--cpu-prof", `--cpu-prof-dir=${resolve(prof)}`, `--cpu-prof-name=${role}.cpuprofile`);
       const child = spawn(process.execPath, [...extra, sluice, role, "-c", join(dir, `${role}.yaml`)], {
-        stdio: ["ignore", "ignore", "inherit"],
+        stdio: ["ignore", process.env.SLUICE_BENCH_STDOUT === role ? "inherit" : "ignore", "inherit"],
         env: { ...process.env, SLUICE_LOG_LEVEL: "warn", NODE_OPTIONS: `--import=${join(here, "plant/eld.mjs")}`, SLUICE_BENCH_ELD: join(dir, `${role}.eld`) },
       });
       kids.push(child);
       return child;
     };
-    const receiver = start("receiver", [`--max-old-space-size=${heap}`]);
+    const receiver = start("receiver", [`--max-old-space-size=${heap}`, ...(process.env.SLUICE_BENCH_RECEIVER_ARGS ?? "").split(" ").filter(Boolean)]);
     const rest = `http://127.0.0.1:${restPort}`;
     await until("receiver REST", 60_000, async () => (await fetch(`${rest}/healthz`)).ok);
     const reader = start("reader", (process.env.SLUICE_BENCH_READER_ARGS ?? "").split(" ").filter(Boolean));

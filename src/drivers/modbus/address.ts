@@ -47,7 +47,9 @@ function fail(address: string, reason: string): never {
 
 function parseType(address: string, text: string): { type: TagType; length?: number } {
   const t = text.toLowerCase();
-  if (t === "bool" || REGISTER_TYPES.includes(t)) return { type: t as TagType };
+  // the canonical literal, not the lower-cased copy: 100,000 tags would hold 100,000 copies of "uint16"
+  const known = t === "bool" ? "bool" : REGISTER_TYPES.find((r) => r === t);
+  if (known !== undefined) return { type: known as TagType };
   if (t === "string") fail(address, "string needs its length in bytes: string(N)");
   const m = /^string\((\d+)\)$/.exec(t);
   if (m) {
@@ -61,7 +63,8 @@ function parseType(address: string, text: string): { type: TagType; length?: num
 function parseOrder(address: string, text: string, type: RegisterType): ByteOrder {
   const o = text.toUpperCase() as ByteOrder;
   const fits = ordersFor(type);
-  if (fits.includes(o)) return o;
+  const fit = fits.find((f) => f === o); // the canonical literal (see parseType)
+  if (fit !== undefined) return fit;
   const known = [...ORDERS_2, ...ORDERS_4, ...ORDERS_8].includes(o);
   if (!known) fail(address, `unknown byte order ${JSON.stringify(text)} (expected one of ${fits.join(", ")} for ${type})`);
   return fail(address, `byte order ${o} is a ${o.length}-byte order; ${type} takes ${fits.join(", ")}`);
@@ -73,8 +76,9 @@ export function parseModbusAddress(address: string): ParsedAddress<ModbusAddress
   if (parts.length < 2 || parts.length > 4) fail(address, "expected AREA:OFFSET[.BIT][:TYPE[:ORDER]]");
   const [areaText, offsetText, typeText, orderText] = parts as [string, string, string?, string?];
 
-  const area = areaText.toLowerCase() as ModbusArea;
-  if (!MODBUS_AREAS.includes(area)) fail(address, `unknown area ${JSON.stringify(areaText)} (expected coil, di, ir or hr)`);
+  const lower = areaText.toLowerCase();
+  const area = MODBUS_AREAS.find((a) => a === lower); // the canonical literal (see parseType)
+  if (area === undefined) return fail(address, `unknown area ${JSON.stringify(areaText)} (expected coil, di, ir or hr)`);
 
   const m = /^(\d+)(?:\.(\d+))?$/.exec(offsetText);
   if (!m) {

@@ -34,7 +34,7 @@ export interface Item {
   readonly width: number;
   readonly address: ModbusAddress;
   /** the resolved byte order (registers only) */
-  readonly order?: ByteOrder;
+  readonly order: ByteOrder | undefined;
 }
 
 export interface Block {
@@ -112,7 +112,8 @@ export function coalesce<T extends Span>(spans: readonly T[], maxGap: number, ma
 function toBlock(unitId: number, area: ModbusArea, spans: readonly (Span & { item: Omit<Item, "rel"> })[]): Block {
   const start = Math.min(...spans.map((s) => s.start));
   const end = Math.max(...spans.map((s) => s.start + s.width - 1));
-  const items = spans.map((s) => ({ ...s.item, rel: s.start - start }));
+  // one literal shape for every item: a spread here gave each of 100,000 items a hidden class of its own
+  const items = spans.map(({ item: i, start: from }) => ({ index: i.index, at: i.at, width: i.width, address: i.address, order: i.order, rel: from - start }));
   const fc = FUNCTION_CODES[area];
   return { unitId, area, fc, start, count: end - start + 1, items, layout: compile(items, fc <= 2) };
 }
@@ -145,7 +146,7 @@ export function planModbus(points: readonly Point[], opts: ModbusOptions): Modbu
     const key = `${unitId}/${address.area}`;
     const list = groups.get(key) ?? [];
     groups.set(key, list);
-    list.push({ start: address.offset, width, item: { index: point.index, at: pos.get(point.index)!, width, address, ...(order ? { order } : {}) } });
+    list.push({ start: address.offset, width, item: { index: point.index, at: pos.get(point.index)!, width, address, order } });
   }
 
   const blocks: Block[] = [];
