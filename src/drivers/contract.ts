@@ -32,6 +32,9 @@ export interface PointResult {
   sourceTime: number;
 }
 
+/** Results that arrived before the read finished: `results[at[i]]` for every i. */
+export type PartialResults = (results: readonly (PointResult | undefined)[], at: Int32Array) => void;
+
 /** An opaque, precomputed plan for reading one group of points (e.g. coalesced requests). */
 export interface ReadPlan {
   readonly points: readonly Point[];
@@ -45,8 +48,13 @@ export interface Driver {
   connect(): Promise<void>;
   /** Build the read plan for a group once. Throws SLUICE_ERR_ADDRESS only for addresses the factory accepted but this device cannot serve. */
   plan(points: readonly Point[]): ReadPlan;
-  /** Read a group. One call in flight per driver. Resolves one result per point, in order. */
-  read(plan: ReadPlan): Promise<PointResult[]>;
+  /**
+   * Read a group. One call in flight per driver. Resolves one result per point, in order.
+   * A driver that reads a group in several requests may hand each request's values to
+   * `partial` as they arrive (positions into the results), so the first block of a long
+   * poll need not wait for the last one; the resolved array still holds every result.
+   */
+  read(plan: ReadPlan, partial?: PartialResults): Promise<PointResult[]>;
   /** Graceful close; idempotent; safe after destroy(). */
   close(): Promise<void>;
   /** Immediate teardown of sockets and timers; idempotent. */

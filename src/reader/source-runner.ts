@@ -202,7 +202,23 @@ export class SourceRunner {
     this.inFlight = true;
     const gen = this.gen;
     const plan = g.plan;
-    this.guard(this.driver.read(plan), this.src.timeoutMs * (plan.requests + 2) + 1000, "read").then(
+    // A poll of several requests hands on each request's values as they arrive (a value
+    // read first does not wait for the last request); onRead then takes the rest.
+    const early = plan.requests > 1 ? new Uint8Array(plan.points.length) : null;
+    const partial = early && ((results: readonly (PointResult | undefined)[], at: Int32Array) => {
+      if (gen !== this.gen || this.stopped) return;
+      const samples: Sample[] = [];
+      for (let i = 0; i < at.length; i++) {
+        const j = at[i]!;
+        const r = results[j];
+        if (!r || early[j] === 1) continue;
+        early[j] = 1;
+        const s = g.tracks[g.map[j]!]!.fromRead(r);
+        if (s) samples.push(s);
+      }
+      if (samples.length > 0) this.deps.emit(samples);
+    });
+    this.guard(this.driver.read(plan, partial ?? undefined), this.src.timeoutMs * (plan.requests + 2) + 1000, "read").then(
       (results) => {
         if (gen !== this.gen) return;
         g.running = false;
@@ -210,7 +226,7 @@ export class SourceRunner {
         if (results.length !== plan.points.length) {
           this.onFailure(new SluiceError("SLUICE_ERR_DRIVER", `driver returned ${results.length} results for ${plan.points.length} points`), g);
         } else {
-          this.onRead(g, results);
+          this.onRead(g, results, early);
         }
         this.pump();
       },
@@ -224,13 +240,15 @@ export class SourceRunner {
     );
   }
 
-  private onRead(g: PollGroup, results: readonly PointResult[]): void {
+  /** `early`: points whose result was already taken while the read ran (1), skipped here. */
+  private onRead(g: PollGroup, results: readonly PointResult[], early: Uint8Array | null = null): void {
     this.failures = 0;
     this.attemptFailures = 0;
     this.counters.pollsOk++;
     this.counters.lastPollTime = this.deps.clock.now();
     const samples: Sample[] = [];
     for (let j = 0; j < results.length; j++) {
+      if (early?.[j] === 1) continue;
       const s = g.tracks[g.map[j]!]!.fromRead(results[j]!);
       if (s) samples.push(s);
     }

@@ -5,7 +5,10 @@
  * scenario: CPU (CPU-seconds per second, from /proc utime+stime), RSS and event-loop
  * delay p99 of each process; changes produced by the PLCs, OPC UA notifications,
  * delivered share, latency from the reader's PLC read (SourceTimestamp) to the
- * notification; link frames lost. Asserts nothing: figures for the README.
+ * notification; polls the reader skipped (overruns: a poll still running when the next
+ * fell due, so two PLC ticks fell between its reads and the changes of the first are
+ * invisible to it, which shows as "delivered" below 100 % without any loss in sluice);
+ * link frames lost. Asserts nothing: figures for the README.
  *
  *   npm run -s build && TS_NODE_TRANSPILE_ONLY=1 node --no-warnings --import @tapjs/typescript/import \
  *     test/bench/plant.ts [a|b|c|d|all] [seconds=30]
@@ -20,7 +23,10 @@
  * The first window measures CPU, delivery and end-to-end latency without the Read
  * loop, so the receiver's CPU is its own; the Read loop's cost shows in the second
  * window's receiver CPU.
- * SLUICE_BENCH_HEAP sets the receiver's --max-old-space-size (default 1536);
+ * Reader and receiver run with the node flags of their systemd units (deploy/systemd), as deployed;
+ * SLUICE_BENCH_HEAP then sets the receiver's --max-old-space-size (default 1536, sized for 100k tags);
+ * SLUICE_BENCH_READER_ARGS / SLUICE_BENCH_RECEIVER_ARGS add node flags (e.g. --heapsnapshot-signal=SIGUSR2);
+ * SLUICE_BENCH_STDOUT=reader|receiver shows that process's stdout (e.g. with --trace-gc-nvp);
  * SLUICE_BENCH_BACKFILL=SHARE sets the reader's link.backfill.share (default 0.1; 0 = no history carousel);
  * SLUICE_BENCH_READLOOP=0 leaves the Read loop window out (a profile of the first window only);
  * SLUICE_BENCH_PROF=DIR writes CPU profiles of the reader and receiver there
@@ -60,10 +66,19 @@ for (const k of list) {
   if (!s) throw new Error(`unknown scenario ${k} (a, b, c, d or all)`);
   rows.push(await run(s));
 }
-console.log("\n| scenario | reader CPU / RSS / ELD p99 | receiver CPU (per 10k notified changes/s) / RSS (peak) / ELD p99 | PLC changes | notified | delivered | PLC read to notification p50 / p99 / max | PLC read to value current p50 / p99 (Read loop, 2nd window) | final values | link lost |");
-console.log("|---|---|---|---|---|---|---|---|---|---|");
+console.log("\n| scenario | reader CPU / RSS / ELD p99 | receiver CPU (per 10k notified changes/s) / RSS (peak) / ELD p99 | PLC changes | notified | delivered | PLC read to notification p50 / p99 / max | PLC read to value current p50 / p99 (Read loop, 2nd window) | final values | polls skipped | link lost |");
+console.log("|---|---|---|---|---|---|---|---|---|---|---|");
 for (const r of rows) console.log(r);
 process.exit(0);
+
+/** The node flags in deploy/systemd/sluice-ROLE.service's ExecStart: each side runs as deployed. */
+function unitFlags(role: "reader" | "receiver"): string[] {
+  const unit = readFileSync(join(root, `deploy/systemd/sluice-${role}.service`), "utf8");
+  const args = /^ExecStart=\S+\s+(.*)$/m.exec(unit)?.[1]?.split(/\s+/) ?? [];
+  const script = args.findIndex((a) => a.endsWith("/sluice.js"));
+  if (script < 0) throw new Error(`sluice-${role}.service: no ExecStart running sluice.js`);
+  return args.slice(0, script);
+}
 
 async function freeTcp(): Promise<number> {
   return new Promise((res, rej) => {
@@ -113,7 +128,7 @@ async function run(s: Scenario): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), "sluice-plant-"));
   const kids: ChildProcess[] = [];
   try {
-    console.log(`\n== ${s.name} (${SECONDS} s measured, load ${loadavg()[0]?.toFixed(1)})`);
+    console.log(`\n== ${s.name} (${SECONDS} s measured, load ${loadavg()[0]?.toFixed(1)}; node flags: reader ${unitFlags("reader").join(" ")}, receiver --max-old-space-size=${process.env.SLUICE_BENCH_HEAP ?? "1536"})`);
     const per = Math.ceil(s.tags / s.plcs);
     const plcs = [];
     for (let p = 0; p < s.plcs; p++) {
@@ -142,9 +157,9 @@ async function run(s: Scenario): Promise<string> {
     writeFileSync(join(dir, "reader.yaml"), stringify({ link, policy: "allow-all", sources }));
     writeFileSync(join(dir, "paths.json"), JSON.stringify(paths));
 
-    const heap = process.env.SLUICE_BENCH_HEAP ?? "1536";
     const prof = process.env.SLUICE_BENCH_PROF;
-    const start = (role: "reader" | "receiver", extra: string[]) => {
+    const start = (role: "reader" | "receiver", more: string[]) => {
+      const extra = [...unitFlags(role), ...more];
       if (prof) extra.push("--cpu-prof", `--cpu-prof-dir=${resolve(prof)}`, `--cpu-prof-name=${role}.cpuprofile`);
       const child = spawn(process.execPath, [...extra, sluice, role, "-c", join(dir, `${role}.yaml`)], {
         stdio: ["ignore", process.env.SLUICE_BENCH_STDOUT === role ? "inherit" : "ignore", "inherit"],
@@ -153,7 +168,8 @@ async function run(s: Scenario): Promise<string> {
       kids.push(child);
       return child;
     };
-    const receiver = start("receiver", [`--max-old-space-size=${heap}`, ...(process.env.SLUICE_BENCH_RECEIVER_ARGS ?? "").split(" ").filter(Boolean)]);
+    // the unit's heap cap is for a smaller plant; README: set it to match the tag count
+    const receiver = start("receiver", [`--max-old-space-size=${process.env.SLUICE_BENCH_HEAP ?? "1536"}`, ...(process.env.SLUICE_BENCH_RECEIVER_ARGS ?? "").split(" ").filter(Boolean)]);
     const rest = `http://127.0.0.1:${restPort}`;
     await until("receiver REST", 60_000, async () => (await fetch(`${rest}/healthz`)).ok);
     const reader = start("reader", (process.env.SLUICE_BENCH_READER_ARGS ?? "").split(" ").filter(Boolean));
@@ -174,6 +190,8 @@ async function run(s: Scenario): Promise<string> {
     let measuring = false;
     for (const p of plcs) p.child.on("message", (m: { changed?: number }) => { if (measuring && m.changed) produced += m.changed; });
     const lost0 = await metric(rest, "sluice_link_frames_lost_total");
+    // polls the reader skipped because the previous one was still running (its heartbeat reports them)
+    const over0 = await metric(rest, "sluice_source_poll_overruns_total");
     const markAt = Date.now();
     measuring = true;
     client.send("mark");
@@ -205,6 +223,7 @@ async function run(s: Scenario): Promise<string> {
     }
     const finals = await Promise.all(plcs.map((p) => { p.child.send("stop"); return once(p.child, (m) => m.final as number[] | undefined); }));
     const lost = (await metric(rest, "sluice_link_frames_lost_total")) - lost0;
+    const overruns = (await metric(rest, "sluice_source_poll_overruns_total")) - over0;
     client.send("stop");
     const res = await once(client, (m) => (m.lat ? m as unknown as { notified: number; overflow: number; lat: number[]; last: number[] } : undefined));
     const want = finals.flat();
@@ -219,7 +238,7 @@ async function run(s: Scenario): Promise<string> {
       `${cores[1]!.toFixed(2)} (${res.notified ? ((cores[1]! * 10_000 * windowS) / res.notified).toFixed(2) : "-"}) / ${f0(rc.lastRss)} (${f0(rc.peakRss)}) MiB / ${eld(join(dir, "receiver.eld"), markAt)} ms | ` +
       `${produced} | ${res.notified}${res.overflow ? ` (${res.overflow} overflow)` : ""} | ${produced ? ((100 * res.notified) / produced).toFixed(1) : "-"} % | ` +
       `${f0(pct(lat, 50))} / ${f0(pct(lat, 99))} / ${f0(lat[lat.length - 1] ?? Number.NaN)} ms | ${s.readers ? `${f0(pct(readLat, 50))} / ${f0(pct(readLat, 99))} ms (${readLat.length}; receiver ${probeCores.toFixed(2)} core with it)` : "-"} | ` +
-      `${same}/${want.length} | ${lost} |`;
+      `${same}/${want.length} | ${overruns} | ${lost} |`;
     console.log(row);
     return row;
   } finally {

@@ -17,7 +17,7 @@ import { silentLogger } from "../../core/log.js";
 import { SluiceError } from "../../core/errors.js";
 import { Status } from "../../core/status.js";
 import type { Value } from "../../core/model.js";
-import type { Driver, DriverSource, Point, PointResult, ReadPlan } from "../contract.js";
+import type { Driver, DriverSource, PartialResults, Point, PointResult, ReadPlan } from "../contract.js";
 import { modbusHostPort, modbusOptions, type ModbusOptions } from "./options.js";
 import { decodeAt, packedBit, registerBit, type RegisterType } from "./codec.js";
 import { Decode, planModbus, tightRuns, type Block, type ModbusPlan } from "./plan.js";
@@ -104,7 +104,7 @@ export class ModbusDriver implements Driver {
     return plan;
   }
 
-  async read(readPlan: ReadPlan): Promise<PointResult[]> {
+  async read(readPlan: ReadPlan, partial?: PartialResults): Promise<PointResult[]> {
     const plan = readPlan as ModbusPlan;
     if (!Array.isArray(plan.blocks)) throw new SluiceError("SLUICE_ERR_DRIVER", "modbus: read() needs a plan from this driver's plan()");
     if (this.#reading) throw new SluiceError("SLUICE_ERR_DRIVER", "modbus: a read is already in flight");
@@ -117,7 +117,7 @@ export class ModbusDriver implements Driver {
       const results = new Array<PointResult | undefined>(plan.points.length).fill(undefined);
       for (const [index, r] of plan.rejected) results[pos.get(index)!] = { value: null, status: r.status, sourceTime: now };
       let answered = plan.blocks.length === 0;
-      for (const block of plan.blocks) answered = (await this.#readBlock(block, results)) || answered;
+      for (const block of plan.blocks) answered = (await this.#readBlock(block, results, partial)) || answered;
       // On a bus, one silent unit is that unit's problem; no unit answering at all is the line's.
       if (!answered) throw new SluiceError("SLUICE_ERR_TIMEOUT", `modbus source ${this.#name}: no unit answered within ${this.#timeoutMs} ms`);
       for (let i = 0; i < results.length; i++) results[i] ??= { value: null, status: Status.BadInternalError, sourceTime: now };
@@ -128,13 +128,14 @@ export class ModbusDriver implements Driver {
   }
 
   /** Read one block (or its runs); true when the device answered at all. */
-  async #readBlock(block: Block, results: (PointResult | undefined)[]): Promise<boolean> {
+  async #readBlock(block: Block, results: (PointResult | undefined)[], partial: PartialResults | undefined): Promise<boolean> {
     let answered = false;
     for (const part of block.runs ?? [block]) {
       try {
         const data = await this.#transport.request(part.unitId, part.fc, part.start, part.count);
         decodeBlock(part, data, Date.now(), results);
         answered = true;
+        partial?.(results, part.layout.at);
       } catch (e) {
         if (e instanceof ModbusNoReply || e instanceof ModbusBadFrame) {
           this.#log.debug({ unitId: part.unitId, area: part.area, start: part.start, count: part.count, reason: e.message }, "block not read");
@@ -153,7 +154,7 @@ export class ModbusDriver implements Driver {
             this.#log.warn({ unitId: block.unitId, area: block.area, start: block.start, count: block.count, runs: runs.length },
               "device refused a gap-filled block (illegal data address); splitting it");
             block.runs = runs;
-            return (await this.#readBlock(block, results)) || answered;
+            return (await this.#readBlock(block, results, partial)) || answered;
           }
         }
         this.#log.debug({ unitId: part.unitId, area: part.area, start: part.start, count: part.count, exception: EXCEPTION_NAMES[e.exceptionCode] }, "block refused");

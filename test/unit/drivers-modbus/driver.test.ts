@@ -2,6 +2,7 @@ import t from "tap";
 import { modbusDriver, type ModbusAddress } from "../../../src/drivers/modbus/index.js";
 import { exceptionStatus, parseEndpoint } from "../../../src/drivers/modbus/driver.js";
 import { ModbusTcpTransport } from "../../../src/drivers/modbus/transport.js";
+import { decodeValue, defaultOrder, registerWidth, type RegisterType } from "../../../src/drivers/modbus/codec.js";
 import type { Driver, Point } from "../../../src/drivers/contract.js";
 import { Status } from "../../../src/core/status.js";
 import { exceptionReply, honest, reply, startFake, type FakeServer } from "../../fixtures/modbus-fake.js";
@@ -65,6 +66,36 @@ void t.test("results follow the plan's point order, whatever the indexes", async
   const { d } = await setup(t);
   const pts = points(["hr:30", "hr:10", "hr:20"]).map((p, i) => ({ ...p, index: [7, 3, 5][i]! }));
   t.same((await d.read(d.plan(pts))).map((r) => r.value), [30, 10, 20]);
+});
+
+void t.test("every type and order decodes as the reference codec does, and each request's values are handed on as they arrive", async (t) => {
+  const { d } = await setup(t);
+  const addrs = ["hr:40:int32", "hr:42:uint32", "hr:44:float32", "hr:46:int16", "hr:47:uint16", "hr:48:int64", "hr:52:uint64", "hr:56:float64",
+    "hr:60:int32:CDAB", "hr:62:uint16:BA", "hr:64:string(4)", "hr:5.0", "hr:5.1", "coil:0", "coil:1", "ir:900:float32"];
+  const pts = points(addrs);
+  const plan = d.plan(pts);
+  const seen: number[][] = [];
+  const results = await d.read(plan, (rs, at) => {
+    t.ok([...at].every((j) => rs[j] !== undefined), "a partial result is set at every position it names");
+    seen.push([...at]);
+  });
+  t.equal(seen.length, plan.requests, "one hand-on per request");
+  t.same(seen.flat().sort((a, b) => a - b), pts.map((_, i) => i), "every point handed on exactly once");
+  // the fake answers each register with its own address, and bits of a read alternately 0 and 1 from its start
+  const wire = (start: number, words: number) => Buffer.concat(Array.from({ length: words }, (_, i) => Buffer.from([((start + i) >> 8) & 0xff, (start + i) & 0xff])));
+  pts.forEach((p, i) => {
+    const a = p.address;
+    let want: unknown;
+    if (a.area === "coil") want = a.offset % 2 === 1;
+    else if (a.bit !== undefined) want = ((a.offset >> a.bit) & 1) === 1;
+    else {
+      const type = a.type as RegisterType;
+      const order = a.order ?? defaultOrder(type, "ABCD");
+      want = decodeValue(wire(a.offset, registerWidth(type, a.length)), type, order, a.length);
+    }
+    t.same(results[i]!.value, want, addrs[i]!);
+    t.equal(results[i]!.status, Status.Good, addrs[i]!);
+  });
 });
 
 void t.test("one read at a time; reads before connect or after destroy reject", async (t) => {

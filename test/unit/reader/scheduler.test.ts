@@ -19,6 +19,26 @@ void t.test("every tag starts BadWaitingForInitialData, then Good after the firs
   t.equal(r.sched.health()[0]!.state, "up");
 });
 
+void t.test("a poll of several requests hands on each request's values as they arrive, once", async (t) => {
+  const r = rig(t, [source("a", {}, [{ intervalMs: 1000, tags: [tag(0, "x"), tag(1, "y")] }])]);
+  const dev = r.devices.a!;
+  dev.partialFirst = true;
+  dev.readMs = 50;
+  dev.values.set("x", 1).set("y", 2);
+  r.sched.start();
+  const t0 = r.clock.t;
+  await r.clock.advance(0);
+  t.same(r.of(0).at(-1), { alias: 0, value: 1, status: Status.Good, sourceTime: t0 }, "the first request's value is out before the read ends");
+  t.equal(r.of(1).at(-1)?.status, Status.BadWaitingForInitialData, "the rest waits for the read");
+  await r.clock.advance(50);
+  t.same(r.of(1).at(-1), { alias: 1, value: 2, status: Status.Good, sourceTime: t0 + 50 });
+  t.equal(r.of(0).filter((s) => s.status === Status.Good).length, 1, "the early value is not sent again when the read ends");
+  dev.values.set("x", 3);
+  await r.clock.advance(1000);
+  t.same(r.of(0).map((s) => s.value), [null, 1, 3], "the next poll hands on its first value early again");
+  t.equal(r.sched.health()[0]!.pollsOk, 2);
+});
+
 void t.test("fixed rate: polls start on the plan, not after the previous poll ends", async (t) => {
   const r = rig(t, [source("a")]);
   const dev = r.devices.a!;
