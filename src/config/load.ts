@@ -77,7 +77,28 @@ export function readYamlFile(file: string): YamlFile {
     }
     return line;
   };
-  return { data: doc.toJS({ maxAliasCount: 100 }), locate };
+  return { data: detachStrings(doc.toJS({ maxAliasCount: 100 })), locate };
+}
+
+/**
+ * Copy every string of parsed YAML out of the file's text. The parser's strings are
+ * slices of that text (V8 shares the parent for slices of 13 characters and more), so one
+ * endpoint or tag name kept for the life of the process kept the whole file: 5 MB for a
+ * 100,000-tag reader. Containers are changed in place; shared (aliased) ones are visited once.
+ */
+function detachStrings(v: unknown, seen = new WeakSet<object>()): unknown {
+  if (typeof v === "string") return v.length >= 13 ? Buffer.from(v, "utf16le").toString("utf16le") : v; // utf16le: lossless, lone surrogates too
+  if (v === null || typeof v !== "object" || seen.has(v)) return v;
+  seen.add(v);
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) v[i] = detachStrings(v[i], seen);
+  } else if (v instanceof Map) {
+    for (const [k, x] of v) v.set(k, detachStrings(x, seen));
+  } else {
+    const o = v as Record<string, unknown>;
+    for (const k of Object.keys(o)) o[k] = detachStrings(o[k], seen);
+  }
+  return v;
 }
 
 export function readYaml(file: string): unknown {

@@ -106,7 +106,7 @@ export class CatalogIndex {
    * catalogue exceeds MAX_TAGS. `hash`, when given, is trusted (the receiver checks it).
    * Entries equal to `previous`'s at the same alias are that catalogue's objects, so a
    * consumer can tell an unchanged tag by identity (the receiver's store patches only
-   * the others).
+   * the others). Other frozen entries (with a frozen range) are kept as given; the rest are copied.
    */
   static of(tags: readonly TagDef[], hash?: number, previous?: CatalogIndex | null): CatalogIndex {
     const old = previous?.tags;
@@ -132,6 +132,12 @@ export class CatalogIndex {
       if (o && o.path === t.path && o.type === t.type && o.unit === t.unit && o.description === t.description
         && o.range?.[0] === t.range?.[0] && o.range?.[1] === t.range?.[1] && (o.range === undefined) === (t.range === undefined)) {
         copy[i] = o;
+        continue;
+      }
+      // A frozen entry cannot change under the hash: shared, not copied (the reader's journal and
+      // link index the same 100,000 entries instead of a copy each).
+      if (Object.isFrozen(t) && (t.range === undefined || Object.isFrozen(t.range))) {
+        copy[i] = t;
         continue;
       }
       // A copy, so that a caller changing its objects later cannot change the catalogue under its hash.

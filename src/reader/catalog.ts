@@ -66,7 +66,8 @@ export function buildCatalog(sources: readonly ResolvedSource[], gate: CatalogGa
     if (t.unit !== undefined) d.unit = t.unit;
     if (t.range !== undefined) d.range = [t.range[0], t.range[1]];
     if (t.description !== undefined) d.description = t.description;
-    defs[i] = d;
+    if (d.range) Object.freeze(d.range);
+    defs[i] = Object.freeze(d); // frozen: the link's and the journal's catalogue indexes share it instead of copying
   });
   const sched: SchedSource[] = [];
   for (const s of sources) {

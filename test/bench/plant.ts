@@ -4,7 +4,8 @@
  * processes) ─▶ one OPC UA client subscribed to every tag. Prints one table row per
  * scenario: CPU (CPU-seconds per second, from /proc utime+stime), RSS and event-loop
  * delay p99 of each process; changes produced by the PLCs, OPC UA notifications,
- * delivered share, latency from the reader's PLC read (SourceTimestamp) to the
+ * delivered share (notifications carrying the values of the ticks measured, over the
+ * changes those ticks made: exact, whatever the window edges), latency from the reader's PLC read (SourceTimestamp) to the
  * notification; polls the reader skipped (overruns: a poll still running when the next
  * fell due, so two PLC ticks fell between its reads and the changes of the first are
  * invisible to it, which shows as "delivered" below 100 % without any loss in sluice);
@@ -188,7 +189,12 @@ async function run(s: Scenario): Promise<string> {
     const watches = [new ProcWatch("reader", reader.pid!), new ProcWatch("receiver", receiver.pid!)];
     let produced = 0;
     let measuring = false;
-    for (const p of plcs) p.child.on("message", (m: { changed?: number }) => { if (measuring && m.changed) produced += m.changed; });
+    const ticks: number[][] = plcs.map(() => []); // the ticks of each PLC inside the window
+    plcs.forEach((p, i) => p.child.on("message", (m: { changed?: number; tick?: number }) => {
+      if (!measuring || !m.changed) return;
+      produced += m.changed;
+      ticks[i]!.push(m.tick!);
+    }));
     const lost0 = await metric(rest, "sluice_link_frames_lost_total");
     // polls the reader skipped because the previous one was still running (its heartbeat reports them)
     const over0 = await metric(rest, "sluice_source_poll_overruns_total");
@@ -225,7 +231,10 @@ async function run(s: Scenario): Promise<string> {
     const lost = (await metric(rest, "sluice_link_frames_lost_total")) - lost0;
     const overruns = (await metric(rest, "sluice_source_poll_overruns_total")) - over0;
     client.send("stop");
-    const res = await once(client, (m) => (m.lat ? m as unknown as { notified: number; overflow: number; lat: number[]; last: number[] } : undefined));
+    const res = await once(client, (m) => (m.lat ? m as unknown as { notified: number; overflow: number; lat: number[]; last: number[]; byTick: [number, number][][] } : undefined));
+    // delivered: notifications carrying the values of the measured ticks (each tick's value is its number)
+    let delivered = 0;
+    ticks.forEach((ks, i) => { const got = new Map(res.byTick[i] ?? []); for (const k of ks) delivered += got.get(k & 0xffff) ?? 0; });
     const want = finals.flat();
     let same = 0;
     want.forEach((v, i) => { if (res.last[i] === v) same++; });
@@ -236,7 +245,7 @@ async function run(s: Scenario): Promise<string> {
     const f0 = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : "-");
     const row = `| ${s.name} | ${cores[0]!.toFixed(2)} / ${f0(rd.lastRss)} MiB / ${eld(join(dir, "reader.eld"), markAt)} ms | ` +
       `${cores[1]!.toFixed(2)} (${res.notified ? ((cores[1]! * 10_000 * windowS) / res.notified).toFixed(2) : "-"}) / ${f0(rc.lastRss)} (${f0(rc.peakRss)}) MiB / ${eld(join(dir, "receiver.eld"), markAt)} ms | ` +
-      `${produced} | ${res.notified}${res.overflow ? ` (${res.overflow} overflow)` : ""} | ${produced ? ((100 * res.notified) / produced).toFixed(1) : "-"} % | ` +
+      `${produced} | ${res.notified}${res.overflow ? ` (${res.overflow} overflow)` : ""} | ${produced ? ((100 * delivered) / produced).toFixed(1) : "-"} % | ` +
       `${f0(pct(lat, 50))} / ${f0(pct(lat, 99))} / ${f0(lat[lat.length - 1] ?? Number.NaN)} ms | ${s.readers ? `${f0(pct(readLat, 50))} / ${f0(pct(readLat, 99))} ms (${readLat.length}; receiver ${probeCores.toFixed(2)} core with it)` : "-"} | ` +
       `${same}/${want.length} | ${overruns} | ${lost} |`;
     console.log(row);

@@ -8,7 +8,7 @@
  *   parent ──fork(url, paths file, publishMs, pki)──▶ this ──{ready}──▶ parent
  *   parent ──"mark"──▶ counters reset (measurement starts)
  *   parent ──"pause"──▶ counting stops (the last values are still kept)
- *   parent ──"stop"──▶ this ──{notified, overflow, lat, last}──▶ parent
+ *   parent ──"stop"──▶ this ──{notified, overflow, lat, last, byTick}──▶ parent
  */
 import { readFileSync } from "node:fs";
 import {
@@ -34,6 +34,10 @@ const sub = await session.createSubscription2({
 });
 const items: ReadValueIdOptions[] = paths.map((p) => ({ nodeId: `ns=${ns};s=${p}`, attributeId: AttributeIds.Value }));
 const last = new Int32Array(paths.length).fill(-1);
+// notifications per PLC and value: a PLC's value is its tick number (mod 65536), so the parent can
+// count exactly the notifications of the ticks it measured, wherever the window edges fall
+const plcOf = paths.map((p) => Number(p.slice(3, p.indexOf("/"))));
+const byTick: Map<number, number>[] = [];
 let measuring = false;
 let notified = 0;
 let overflow = 0;
@@ -45,6 +49,8 @@ group.on("changed", (_item: unknown, dv: DataValue, index: number) => {
   if (typeof v !== "number") return;
   last[index] = v;
   lastAt = Date.now();
+  const m = (byTick[plcOf[index]!] ??= new Map());
+  m.set(v, (m.get(v) ?? 0) + 1);
   if (!measuring) return;
   notified++;
   if ((dv.statusCode.value & 0x480) === 0x480) overflow++; // InfoType DataValue + Overflow bit
@@ -63,7 +69,7 @@ process.on("message", (m: unknown) => {
     // the last values: until notifications stop for a while (a loaded machine lags), at most 20 s
     const quiet = Math.max(1500, 3 * publishMs);
     for (const end = Date.now() + 20_000; Date.now() < end && Date.now() - lastAt < quiet;) await new Promise((r) => setTimeout(r, 100));
-    process.send?.({ notified, overflow, lat, last: Array.from(last) }, () => {
+    process.send?.({ notified, overflow, lat, last: Array.from(last), byTick: byTick.map((m) => [...m]) }, () => {
       void session.close().then(() => c.disconnect()).finally(() => process.exit(0));
     });
   })();

@@ -237,3 +237,18 @@ void t.test("catalogue hash is stable and covers every field", async (t) => {
   t.throws(() => CatalogIndex.of([{ alias: 1, path: "x/y", type: "bool" }]), { code: "SLUICE_ERR_LINK" });
   t.throws(() => CatalogIndex.of([{ alias: 0, path: "x/y", type: "bool" }, { alias: 1, path: "x/y", type: "bool" }]), { code: "SLUICE_ERR_LINK" });
 });
+
+void t.test("catalogue entries: frozen ones are shared, others copied so a later change cannot move the hash", async (t) => {
+  const frozen = Object.freeze({ alias: 0, path: "a/b", type: "float32" as const, range: Object.freeze([0, 10] as [number, number]) });
+  const openRange = Object.freeze({ alias: 1, path: "a/c", type: "float32" as const, range: [0, 5] as [number, number] });
+  const plain: TagDef = { alias: 2, path: "a/d", type: "bool" };
+  const idx = CatalogIndex.of([frozen, openRange, plain]);
+  t.equal(idx.tags[0], frozen, "a frozen entry with a frozen range is the caller's object");
+  t.not(idx.tags[1], openRange, "a frozen entry whose range can still change is copied");
+  t.not(idx.tags[2], plain, "an unfrozen entry is copied");
+  const h = idx.hash;
+  openRange.range[1] = 6;
+  plain.path = "a/e";
+  t.equal(catalogHash(idx.tags), h, "changing the caller's objects leaves the catalogue and its hash alone");
+  t.equal(CatalogIndex.of([frozen, openRange, plain], undefined, idx).tags[0], frozen, "an unchanged entry keeps its identity across catalogues");
+});
