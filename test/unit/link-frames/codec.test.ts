@@ -239,7 +239,9 @@ void t.test("catalogue hash is stable and covers every field", async (t) => {
 });
 
 void t.test("catalogue entries: frozen ones are shared, others copied so a later change cannot move the hash", async (t) => {
-  const frozen = Object.freeze({ alias: 0, path: "a/b", type: "float32" as const, range: Object.freeze([0, 10] as [number, number]) });
+  const range: [number, number] = [0, 10];
+  Object.freeze(range);
+  const frozen: TagDef = Object.freeze({ alias: 0, path: "a/b", type: "float32" as const, range });
   const openRange = Object.freeze({ alias: 1, path: "a/c", type: "float32" as const, range: [0, 5] as [number, number] });
   const plain: TagDef = { alias: 2, path: "a/d", type: "bool" };
   const idx = CatalogIndex.of([frozen, openRange, plain]);
