@@ -51,7 +51,13 @@ export class TagTrack {
 
   fromRead(r: PointResult): Sample | null {
     if (this.fixed) return null;
-    const { value, status } = normaliseValue(this.spec, r.value, r.status);
+    let value: Value;
+    let status: number;
+    if (this.spec.scaling.kind === "none" && this.spec.range === undefined) {
+      // read as is, most tags of a plant: what normaliseValue does then, without its result object per read
+      status = r.status;
+      value = r.value === null || quality(status) === "bad" ? null : r.value;
+    } else ({ value, status } = normaliseValue(this.spec, r.value, r.status));
     this.last = quality(status) === "bad" ? null : value;
     return this.offer(value, status, r.sourceTime, this.spec.deadband);
   }

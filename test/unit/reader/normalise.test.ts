@@ -138,3 +138,15 @@ void t.test("scaling leaves no binary noise: 234 x 0.1 reads 23.4, not 23.400000
   t.equal(scaleLinear(10.55, 0.1, 0), 10.55 * 0.1, "a float raw value is scaled as is");
   t.same([decimalsOf(0.1), decimalsOf(0.025), decimalsOf(1e-7), decimalsOf(10), decimalsOf(-2.5)], [1, 3, 7, 0, 1]);
 });
+
+void t.test("a tag read as is (no scaling, no range) reports what normaliseValue gives, for every kind of result", async (t) => {
+  const spec: NormSpec = { scaling: { kind: "none" }, deadband: 0 };
+  const cases: [Value, number][] = [
+    [7, G], [-1.5, G], [true, G], ["text", G], [12n, G], [null, G],
+    [7, Status.UncertainLastUsableValue], [7, Status.BadNodeIdUnknown], [null, Status.BadDeviceFailure],
+  ];
+  for (const [raw, status] of cases) {
+    const s = new TagTrack(3, spec).fromRead({ value: raw, status, sourceTime: 42 });
+    t.same(s, { alias: 3, ...normaliseValue(spec, raw, status), sourceTime: 42 }, `${String(raw)} / ${statusName(status)}`);
+  }
+});
