@@ -12,9 +12,10 @@
  *
  * Each block also carries its items compiled into typed arrays (`layout`: where
  * each value lands in the results, where it starts in the response, how to decode
- * it), so a poll decodes by walking three small arrays instead of chasing one
- * object per point through the heap: at 100,000 points the item objects are cache
- * misses, and reading them cost ~25 times the decode itself.
+ * it), so a poll decodes by walking three small arrays instead of one object per
+ * point (about a quarter of the time at 100,000 points). Items themselves are built
+ * with one literal shape: an object spread gave each its own hidden class, and every
+ * access then missed its inline cache (350 ns a value).
  */
 import { Status } from "../../core/status.js";
 import type { Point, ReadPlan } from "../contract.js";
