@@ -92,8 +92,6 @@ function detachStrings(v: unknown, seen = new WeakSet<object>()): unknown {
   seen.add(v);
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) v[i] = detachStrings(v[i], seen);
-  } else if (v instanceof Map) {
-    for (const [k, x] of v) v.set(k, detachStrings(x, seen));
   } else {
     const o = v as Record<string, unknown>;
     for (const k of Object.keys(o)) o[k] = detachStrings(o[k], seen);

@@ -205,20 +205,10 @@ export class SourceRunner {
     // A poll of several requests hands on each request's values as they arrive (a value
     // read first does not wait for the last request); onRead then takes the rest.
     const early = plan.requests > 1 ? new Uint8Array(plan.points.length) : null;
-    const partial = early && ((results: readonly (PointResult | undefined)[], at: Int32Array) => {
-      if (gen !== this.gen || this.stopped) return;
-      const samples: Sample[] = [];
-      for (let i = 0; i < at.length; i++) {
-        const j = at[i]!;
-        const r = results[j];
-        if (!r || early[j] === 1) continue;
-        early[j] = 1;
-        const s = g.tracks[g.map[j]!]!.fromRead(r);
-        if (s) samples.push(s);
-      }
-      if (samples.length > 0) this.deps.emit(samples);
-    });
-    this.guard(this.driver.read(plan, partial ?? undefined), this.src.timeoutMs * (plan.requests + 2) + 1000, "read").then(
+    const partial = early ? (results: readonly (PointResult | undefined)[], at: Int32Array) => {
+      if (gen === this.gen && !this.stopped) this.emitReads(g, results, at, early);
+    } : undefined;
+    this.guard(this.driver.read(plan, partial), this.src.timeoutMs * (plan.requests + 2) + 1000, "read").then(
       (results) => {
         if (gen !== this.gen) return;
         g.running = false;
@@ -246,14 +236,27 @@ export class SourceRunner {
     this.attemptFailures = 0;
     this.counters.pollsOk++;
     this.counters.lastPollTime = this.deps.clock.now();
+    this.emitReads(g, results, null, early);
+    this.notify();
+  }
+
+  /**
+   * Emit the samples of the read results at positions `at` (all when null), skipping
+   * and then marking the points in `early` (taken while the read ran), so each point
+   * is taken once per poll.
+   */
+  private emitReads(g: PollGroup, results: readonly (PointResult | undefined)[], at: Int32Array | null, early: Uint8Array | null): void {
     const samples: Sample[] = [];
-    for (let j = 0; j < results.length; j++) {
-      if (early?.[j] === 1) continue;
-      const s = g.tracks[g.map[j]!]!.fromRead(results[j]!);
+    const n = at ? at.length : results.length;
+    for (let i = 0; i < n; i++) {
+      const j = at ? at[i]! : i;
+      const r = results[j];
+      if (!r || early?.[j] === 1) continue;
+      if (early) early[j] = 1;
+      const s = g.tracks[g.map[j]!]!.fromRead(r);
       if (s) samples.push(s);
     }
     if (samples.length > 0) this.deps.emit(samples);
-    this.notify();
   }
 
   /** A failed connect (g null) or read of group g; `broken`: the driver must be replaced. */
