@@ -5,6 +5,7 @@
  *                ──link()/health()─▶ HealthSpace (Objects/Sluice, urn:sluice:diagnostics), ~1 s
  *                ──history()───────▶ historian (HistoryRead raw)
  *   client ──▶ secure channel ──▶ read-only gate ──▶ queue clamp ──▶ node-opcua services
+ *   subscriptions collect only the monitored items that queued something (harvest.ts)
  *
  * Start order: PKI and certificate, server.initialize(), gate, address space
  * built from the store, then listen, so no client ever sees a partial space or
@@ -22,6 +23,7 @@ import { HealthSpace, DIAGNOSTICS_NAMESPACE } from "./health.js";
 import { advertiseHistory, serveHistory } from "./historian.js";
 import { preparePki } from "./pki.js";
 import { routeLibraryLogs } from "./library-log.js";
+import { HARVEST_FOR, harvestQueuedOnly } from "./harvest.js";
 import { clampQueueSizes, queueCap } from "./limits.js";
 import { installReadOnlyGate } from "./readonly-gate.js";
 import { MAX_HISTORY_VALUES_PER_CALL, serverOptions } from "./server-options.js";
@@ -90,6 +92,8 @@ export class UaServer {
     const log = opts.logger.child({ component: "opcua" });
     routeLibraryLogs(log);
     warnInsecure(cfg, log);
+    const harvest = harvestQueuedOnly();
+    if (!harvest.applied) log.warn({ why: harvest.why }, `OPC UA publishing walks every monitored item at each interval (collecting only what changed is written for node-opcua ${HARVEST_FOR})`);
     await extractFullyQualifiedDomainName();
     const hostname = cfg.hostname ?? (cfg.host !== undefined && !WILDCARDS.has(cfg.host) ? cfg.host : getFullyQualifiedDomainName());
     const applicationUri = cfg.applicationUri ?? `urn:${osHostname()}:sluice:receiver`;
