@@ -50,6 +50,20 @@ interface FrameInfo {
   meta?: { receivedAt?: number };
 }
 
+/**
+ * `get`, called at most once per scrape: prom-client collects every metric of a scrape
+ * in the same turn of the event loop, so the value is kept until the next turn.
+ */
+export function perScrape<T>(get: () => T): () => T {
+  let held: { v: T } | null = null;
+  return () => {
+    if (held) return held.v;
+    held = { v: get() };
+    setImmediate(() => { held = null; });
+    return held.v;
+  };
+}
+
 /** ms .. s: loopback is sub-millisecond, a paced diode link with FEC can take seconds. */
 export const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
@@ -235,8 +249,10 @@ export class ReceiverMetrics {
   private historyMetrics(get: NonNullable<MetricsOptions["history"]>, registers: Registry[]): void {
     const gauge = (name: string, help: string, f: () => number) => new Gauge({ name, help, registers, collect() { this.set(f()); } });
     const counter = (name: string, help: string, f: () => number) => new Counter({ name, help, registers, collect() { this.reset(); this.inc(f()); } });
-    const st = () => get().store;
-    const bf = () => get().backfill;
+    // the figures are read once per scrape, not once per metric (the in-memory history walks every ring)
+    const snap = perScrape(get);
+    const st = () => snap().store;
+    const bf = () => snap().backfill;
     gauge("sluice_history_samples", "samples held by the history store", () => st()?.samples ?? 0);
     gauge("sluice_history_bytes", "bytes held by the history store (disk: database pages in use)", () => st()?.bytes ?? 0);
     gauge("sluice_history_oldest_sample_timestamp_seconds", "Unix time of the oldest sample held (0 when empty)", () => (st()?.oldest ?? 0) / 1000);

@@ -105,3 +105,23 @@ void t.test("all contract metrics are exposed with their labels and pass promtoo
   t.match(silent, /^sluice_link_up 0$/m);
   t.match(silent, /^sluice_tags\{quality="bad"\} 3$/m, "silence makes every tag bad");
 });
+
+void t.test("the history figures are read once per scrape (the memory store walks every ring) and afresh on the next", async (t) => {
+  const env = makeStore();
+  let reads = 0;
+  const metrics = new ReceiverMetrics({
+    store: env.store,
+    history: () => { reads++; return { store: env.store.historyStats(), backfill: env.store.backfillStats() }; },
+  });
+  t.teardown(() => metrics.close());
+  env.link.catalog(defs(["p/a", "float64"]), env.clock.t);
+  env.link.samples([{ alias: 0, value: 1, status: Status.Good, sourceTime: env.clock.t }], env.clock.t);
+  const first = await metrics.registry.metrics();
+  t.equal(reads, 1, "one read for the eleven history metrics");
+  t.match(first, /^sluice_history_samples 1$/m);
+  env.link.samples([{ alias: 0, value: 2, status: Status.Good, sourceTime: env.clock.t + 1 }], env.clock.t + 1);
+  await new Promise((r) => setImmediate(r));
+  const second = await metrics.registry.metrics();
+  t.equal(reads, 2, "the next scrape reads again");
+  t.match(second, /^sluice_history_samples 2$/m, "and sees the new sample");
+});
