@@ -19,8 +19,8 @@
  *   b  100,000 tags at 1 s, all changing
  *   c   50,000 tags at 100 ms, all changing (500,000 updates/s), 100 ms publishing
  *   d    1,000 tags at 100 ms, all changing, 100 ms publishing; then a second window
- *        with a Read loop (plant/probe.ts, its own process) that times how long a new
- *        value takes to become current (sluice's own share of the latency)
+ *        with a Read loop (plant/probe.ts, its own process) that brackets, by the server's
+ *        serve times, how long a new value takes to become current (sluice's own share)
  * The first window measures CPU, delivery and end-to-end latency without the Read
  * loop, so the receiver's CPU is its own; the Read loop's cost shows in the second
  * window's receiver CPU.
@@ -67,7 +67,7 @@ for (const k of list) {
   if (!s) throw new Error(`unknown scenario ${k} (a, b, c, d or all)`);
   rows.push(await run(s));
 }
-console.log("\n| scenario | reader CPU / RSS / ELD p99 | receiver CPU (per 10k notified changes/s) / RSS (peak) / ELD p99 | PLC changes | notified | delivered | PLC read to notification p50 / p99 / max | PLC read to value current p50 / p99 (Read loop, 2nd window) | final values | polls skipped | link lost |");
+console.log("\n| scenario | reader CPU / RSS / ELD p99 | receiver CPU (per 10k notified changes/s) / RSS (peak) / ELD p99 | PLC changes | notified | delivered | PLC read to notification p50 / p99 / max | PLC read to value current p50 / p99, at most and at least (Read loop, 2nd window) | final values | polls skipped | link lost |");
 console.log("|---|---|---|---|---|---|---|---|---|---|---|");
 for (const r of rows) console.log(r);
 process.exit(0);
@@ -213,6 +213,7 @@ async function run(s: Scenario): Promise<string> {
 
     // second window: sluice's own share, timed by a Read loop in its own process
     let readLat = new Float64Array(0);
+    let lowLat = new Float64Array(0);
     let probeCores = Number.NaN;
     if (s.readers > 0 && process.env.SLUICE_BENCH_READLOOP !== "0") {
       const probe = fork(join(here, "plant/probe.ts"), [url, join(dir, "paths.json"), String(s.readers), join(dir, "probe-pki")], { execArgv: tsExec, env: tsEnv });
@@ -224,8 +225,9 @@ async function run(s: Scenario): Promise<string> {
       await sleep(SECONDS * 1000);
       probeCores = w.cores();
       probe.send("stop");
-      const pr = await once(probe, (m) => (m.readLat ? m as unknown as { readLat: number[]; reads: number } : undefined));
+      const pr = await once(probe, (m) => (m.readLat ? m as unknown as { readLat: number[]; lowLat: number[]; reads: number } : undefined));
       readLat = Float64Array.from(pr.readLat).sort();
+      lowLat = Float64Array.from(pr.lowLat).sort();
     }
     const finals = await Promise.all(plcs.map((p) => { p.child.send("stop"); return once(p.child, (m) => m.final as number[] | undefined); }));
     const lost = (await metric(rest, "sluice_link_frames_lost_total")) - lost0;
@@ -246,7 +248,7 @@ async function run(s: Scenario): Promise<string> {
     const row = `| ${s.name} | ${cores[0]!.toFixed(2)} / ${f0(rd.lastRss)} MiB / ${eld(join(dir, "reader.eld"), markAt)} ms | ` +
       `${cores[1]!.toFixed(2)} (${res.notified ? ((cores[1]! * 10_000 * windowS) / res.notified).toFixed(2) : "-"}) / ${f0(rc.lastRss)} (${f0(rc.peakRss)}) MiB / ${eld(join(dir, "receiver.eld"), markAt)} ms | ` +
       `${produced} | ${res.notified}${res.overflow ? ` (${res.overflow} overflow)` : ""} | ${produced ? ((100 * delivered) / produced).toFixed(1) : "-"} % | ` +
-      `${f0(pct(lat, 50))} / ${f0(pct(lat, 99))} / ${f0(lat[lat.length - 1] ?? Number.NaN)} ms | ${s.readers ? `${f0(pct(readLat, 50))} / ${f0(pct(readLat, 99))} ms (${readLat.length}; receiver ${probeCores.toFixed(2)} core with it)` : "-"} | ` +
+      `${f0(pct(lat, 50))} / ${f0(pct(lat, 99))} / ${f0(lat[lat.length - 1] ?? Number.NaN)} ms | ${s.readers ? `${f0(pct(readLat, 50))} / ${f0(pct(readLat, 99))} ms, at least ${f0(pct(lowLat, 50))} / ${f0(pct(lowLat, 99))} (${readLat.length}; receiver ${probeCores.toFixed(2)} core with it)` : "-"} | ` +
       `${same}/${want.length} | ${overruns} | ${lost} |`;
     console.log(row);
     return row;
