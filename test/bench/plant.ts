@@ -28,6 +28,7 @@
  * SLUICE_BENCH_HEAP then sets the receiver's --max-old-space-size (default 1536, sized for 100k tags);
  * SLUICE_BENCH_READER_ARGS / SLUICE_BENCH_RECEIVER_ARGS add node flags (e.g. --heapsnapshot-signal=SIGUSR2);
  * SLUICE_BENCH_STDOUT=reader|receiver shows that process's stdout (e.g. with --trace-gc-nvp);
+ * SLUICE_BENCH_INFLIGHT=N sets the sources' modbus.maxInFlight (default 1: one request at a time);
  * SLUICE_BENCH_BACKFILL=SHARE sets the reader's link.backfill.share (default 0.1; 0 = no history carousel);
  * SLUICE_BENCH_READLOOP=0 leaves the Read loop window out (a profile of the first window only);
  * SLUICE_BENCH_PROF=DIR writes CPU profiles of the reader and receiver there
@@ -129,7 +130,7 @@ async function run(s: Scenario): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), "sluice-plant-"));
   const kids: ChildProcess[] = [];
   try {
-    console.log(`\n== ${s.name} (${SECONDS} s measured, load ${loadavg()[0]?.toFixed(1)}; node flags: reader ${unitFlags("reader").join(" ")}, receiver --max-old-space-size=${process.env.SLUICE_BENCH_HEAP ?? "1536"})`);
+    console.log(`\n== ${s.name} (${SECONDS} s measured, load ${loadavg()[0]?.toFixed(1)}; node flags: reader ${unitFlags("reader").join(" ")}, receiver --max-old-space-size=${process.env.SLUICE_BENCH_HEAP ?? "1536"}; modbus.maxInFlight ${process.env.SLUICE_BENCH_INFLIGHT ?? "1"})`);
     const per = Math.ceil(s.tags / s.plcs);
     const plcs = [];
     for (let p = 0; p < s.plcs; p++) {
@@ -151,6 +152,7 @@ async function run(s: Scenario): Promise<string> {
     const paths: string[] = [];
     const sources = plcs.map((p, i) => ({
       name: `plc${i}`, protocol: "modbus", endpoint: `127.0.0.1:${p.port}`, interval: `${s.intervalMs}ms`,
+      ...(process.env.SLUICE_BENCH_INFLIGHT ? { modbus: { maxInFlight: Number(process.env.SLUICE_BENCH_INFLIGHT) } } : {}),
       tags: Array.from({ length: p.size }, (_, r) => { paths.push(`plc${i}/r${r}`); return { name: `r${r}`, address: `hr:${BASE + r}:uint16` }; }),
     }));
     const backfill = process.env.SLUICE_BENCH_BACKFILL;

@@ -85,7 +85,7 @@ export class ModbusDriver implements Driver {
     this.#opts = modbusOptions(source.options);
     if (this.#opts.transport === "tcp") {
       const { host, port } = parseEndpoint(source.endpoint);
-      this.#transport = new ModbusTcpTransport(host, port, source.timeoutMs);
+      this.#transport = new ModbusTcpTransport(host, port, source.timeoutMs, this.#opts.maxInFlight);
     } else {
       this.#transport = new RtuLink(source.endpoint, this.#opts, source.timeoutMs);
     }
@@ -116,8 +116,7 @@ export class ModbusDriver implements Driver {
       // Every point is set below (a block's items, or its rejection); one object per point and poll.
       const results = new Array<PointResult | undefined>(plan.points.length).fill(undefined);
       for (const [index, r] of plan.rejected) results[pos.get(index)!] = { value: null, status: r.status, sourceTime: now };
-      let answered = plan.blocks.length === 0;
-      for (const block of plan.blocks) answered = (await this.#readBlock(block, results, partial)) || answered;
+      const answered = plan.blocks.length === 0 || await this.#readBlocks(plan.blocks, results, partial);
       // On a bus, one silent unit is that unit's problem; no unit answering at all is the line's.
       if (!answered) throw new SluiceError("SLUICE_ERR_TIMEOUT", `modbus source ${this.#name}: no unit answered within ${this.#timeoutMs} ms`);
       for (let i = 0; i < results.length; i++) results[i] ??= { value: null, status: Status.BadInternalError, sourceTime: now };
@@ -125,6 +124,27 @@ export class ModbusDriver implements Driver {
     } finally {
       this.#reading = false;
     }
+  }
+
+  /**
+   * Read every block, one request at a time or, with modbus.maxInFlight above 1, that
+   * many at once (each block's runs still in order); true when the device answered at all.
+   * A failure ends the read only once every request in flight has settled, so nothing
+   * of this poll is still running when the next one starts.
+   */
+  async #readBlocks(blocks: readonly Block[], results: (PointResult | undefined)[], partial: PartialResults | undefined): Promise<boolean> {
+    let next = 0;
+    const lane = async (): Promise<boolean> => {
+      let answered = false;
+      while (next < blocks.length) answered = (await this.#readBlock(blocks[next++]!, results, partial)) || answered;
+      return answered;
+    };
+    const lanes = Math.min(this.#opts.transport === "tcp" ? this.#opts.maxInFlight : 1, blocks.length);
+    if (lanes === 1) return lane();
+    const settled = await Promise.allSettled(Array.from({ length: lanes }, lane));
+    const failed = settled.find((r) => r.status === "rejected");
+    if (failed) throw failed.reason;
+    return settled.some((r) => r.status === "fulfilled" && r.value);
   }
 
   /** Read one block (or its runs); true when the device answered at all. */

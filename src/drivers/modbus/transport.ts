@@ -1,17 +1,20 @@
 /**
- * Modbus TCP client transport: one socket, one request in flight, read
- * function codes only (1 coils, 2 discrete inputs, 3 holding, 4 input).
+ * Modbus TCP client transport: one socket, one request in flight (or up to
+ * `maxInFlight`, paired by transaction id), read function codes only (1 coils,
+ * 2 discrete inputs, 3 holding, 4 input).
  *
- *   request(unit, fc, start, count) ──MBAP ADU──▶ device
- *   data ─▶ reassemble by MBAP length ─▶ check tid, unit, fc, byte count ─▶ resolve
- *                                         └─ any mismatch / timeout ─▶ drop socket, reject
+ *   request(unit, fc, start, count) ──MBAP ADU──▶ device   (requests made in one turn leave in one write)
+ *   data ─▶ reassemble by MBAP length ─▶ the request with that tid? check unit, fc, byte count ─▶ resolve
+ *                                         └─ any mismatch / timeout ─▶ drop socket, reject all in flight
  *
  * Why not modbus-serial's client: it silently ignores a reply whose
  * transaction id it does not know (then times out), numbers transactions
  * modulo 256, and keeps the unit id as shared state; the classic failure is a
  * connection that stays one reply out of step forever. Here a timeout or any
- * reply that does not answer the one request in flight destroys the socket, so a stale reply can never be taken for a
- * fresh one; the scheduler reconnects. An exception response is a per-block
+ * reply that does not answer a request in flight destroys the socket, so a stale reply can never be taken for a
+ * fresh one; the scheduler reconnects. Several requests in flight (opt-in, for devices
+ * that accept them) are told apart by transaction id only, whatever order the replies
+ * come in; transaction ids in flight are never reused. An exception response is a per-block
  * ModbusException and leaves the connection up.
  */
 import net from "node:net";
@@ -47,12 +50,14 @@ const MAX_LENGTH = 254;
 export class ModbusTcpTransport {
   #socket: net.Socket | undefined;
   #rx: Buffer = Buffer.alloc(0);
-  #pending: Pending | undefined;
+  readonly #pending = new Map<number, Pending>();
+  /** requests written in this turn of the event loop leave in one write (several in flight only) */
+  #corked = false;
   #tid = 0;
   /** completed request/response pairs on this transport, for tests and benchmarks */
   requests = 0;
 
-  constructor(private readonly host: string, private readonly port: number, private readonly timeoutMs: number) {}
+  constructor(private readonly host: string, private readonly port: number, private readonly timeoutMs: number, readonly maxInFlight = 1) {}
 
   get connected(): boolean {
     return this.#socket !== undefined && !this.#socket.connecting && !this.#socket.destroyed;
@@ -103,8 +108,10 @@ export class ModbusTcpTransport {
     // read function codes only, even for a caller that casts its way past the types (invariant 3)
     if (fc !== 1 && fc !== 2 && fc !== 3 && fc !== 4) return Promise.reject(new SluiceError("SLUICE_ERR_DRIVER", `modbus: function ${String(fc)} is not a read`));
     if (!this.connected) return Promise.reject(new SluiceError("SLUICE_ERR_DISCONNECTED", `modbus ${this.host}:${this.port}: not connected`));
-    if (this.#pending) return Promise.reject(new SluiceError("SLUICE_ERR_DRIVER", "modbus: a request is already in flight"));
-    this.#tid = (this.#tid + 1) & 0xffff;
+    if (this.#pending.size >= this.maxInFlight) {
+      return Promise.reject(new SluiceError("SLUICE_ERR_DRIVER", this.maxInFlight === 1 ? "modbus: a request is already in flight" : `modbus: ${this.maxInFlight} requests are already in flight`));
+    }
+    do this.#tid = (this.#tid + 1) & 0xffff; while (this.#pending.has(this.#tid));
     const adu = Buffer.alloc(12);
     adu.writeUInt16BE(this.#tid, 0);
     adu.writeUInt16BE(0, 2);
@@ -117,8 +124,14 @@ export class ModbusTcpTransport {
       const timer = setTimeout(() => {
         this.#drop(new SluiceError("SLUICE_ERR_TIMEOUT", `modbus ${this.host}:${this.port}: no reply to function ${fc} at ${start} within ${this.timeoutMs} ms`));
       }, this.timeoutMs);
-      this.#pending = { tid: this.#tid, unit, fc, count, resolve, reject, timer };
-      this.#socket!.write(adu);
+      this.#pending.set(this.#tid, { tid: this.#tid, unit, fc, count, resolve, reject, timer });
+      const socket = this.#socket!;
+      if (this.maxInFlight > 1 && !this.#corked) {
+        this.#corked = true;
+        socket.cork();
+        process.nextTick(() => { this.#corked = false; socket.uncork(); });
+      }
+      socket.write(adu);
     });
   }
 
@@ -137,15 +150,15 @@ export class ModbusTcpTransport {
   }
 
   #onFrame(frame: Buffer): void {
-    const p = this.#pending;
     const tid = frame.readUInt16BE(0);
-    if (!p) return this.#protocolError(`unsolicited reply (transaction ${tid})`);
-    if (tid !== p.tid) return this.#protocolError(`reply transaction id ${tid} does not match request ${p.tid}`);
+    const p = this.#pending.get(tid);
+    if (this.#pending.size === 0) return this.#protocolError(`unsolicited reply (transaction ${tid})`);
+    if (!p) return this.#protocolError(`reply transaction id ${tid} does not match request ${[...this.#pending.keys()].join(", ")}`);
     const unit = frame[6]!;
     const fc = frame[7]!;
     if (unit !== p.unit) return this.#protocolError(`reply from unit ${unit} to a request for unit ${p.unit}`);
     if (fc === (p.fc | 0x80) && frame.length === 9) {
-      this.#settle();
+      this.#settle(p);
       p.reject(new ModbusException(frame[8]!, p.fc));
       return;
     }
@@ -155,29 +168,29 @@ export class ModbusTcpTransport {
     if (byteCount !== expected || frame.length !== 9 + byteCount) {
       return this.#protocolError(`reply carries ${byteCount} data bytes, expected ${expected}`);
     }
-    this.#settle();
+    this.#settle(p);
     this.requests++;
     p.resolve(Buffer.from(frame.subarray(9)));
   }
 
-  #settle(): void {
-    if (this.#pending) clearTimeout(this.#pending.timer);
-    this.#pending = undefined;
+  #settle(p: Pending): void {
+    clearTimeout(p.timer);
+    this.#pending.delete(p.tid);
   }
 
   #protocolError(reason: string): void {
     this.#drop(new SluiceError("SLUICE_ERR_DISCONNECTED", `modbus ${this.host}:${this.port}: ${reason}; connection dropped`));
   }
 
-  /** Reject the request in flight and destroy the socket. */
+  /** Reject every request in flight and destroy the socket. */
   #drop(err: Error): void {
-    const p = this.#pending;
-    this.#settle();
+    const inFlight = [...this.#pending.values()];
+    for (const p of inFlight) this.#settle(p);
     const socket = this.#socket;
     this.#socket = undefined;
     this.#rx = Buffer.alloc(0);
     socket?.destroy();
-    p?.reject(err);
+    for (const p of inFlight) p.reject(err);
   }
 
   /** Immediate teardown; idempotent. */
@@ -185,16 +198,13 @@ export class ModbusTcpTransport {
     this.#drop(new SluiceError("SLUICE_ERR_CLOSED", `modbus ${this.host}:${this.port}: connection closed`));
   }
 
-  /** Let the request in flight finish (bounded by its timeout), then end the socket; idempotent. */
+  /** Let the requests in flight finish (bounded by their timeout), then end the socket; idempotent. */
   async close(): Promise<void> {
-    const p = this.#pending;
-    if (p) {
-      await new Promise<void>((resolve) => {
-        const { resolve: res, reject: rej } = p;
-        p.resolve = (d) => { res(d); resolve(); };
-        p.reject = (e) => { rej(e); resolve(); };
-      });
-    }
+    await Promise.all([...this.#pending.values()].map((p) => new Promise<void>((resolve) => {
+      const { resolve: res, reject: rej } = p;
+      p.resolve = (d) => { res(d); resolve(); };
+      p.reject = (e) => { rej(e); resolve(); };
+    })));
     const socket = this.#socket;
     this.#socket = undefined;
     if (!socket || socket.destroyed) return;

@@ -181,3 +181,36 @@ void t.test("pymodbus", async (t) => {
     t.same(log.map((r) => [r.unit, r.address, r.count]), [[2, 0, 1], [2, 3, 1], [2, 10, 1], [2, 13, 1]], "later reads go straight to the runs");
   });
 });
+
+void t.test("modbus.maxInFlight against pymodbus: several requests in flight read what one at a time reads", async (t) => {
+  const server = await startPymodbus({ units: { "1": layoutOf(UNIT1) } });
+  t.teardown(() => server.close());
+  // every 10th register of the 1,000: 100 tags 10 apart, one request each (maxGap 8)
+  const sparse = LINEAR.filter((_, i) => i % 10 === 0);
+  const addresses = [...HR, ...sparse].map((k) => k.address);
+  const one = await connect(t, server);
+  const eight = await connect(t, server, { maxInFlight: 8 });
+  const plan1 = one.plan(points(addresses));
+  const plan8 = eight.plan(points(addresses));
+  t.ok(plan8.requests >= 100, `${plan8.requests} requests per poll`);
+  const from = await settled(server);
+  const [a, b] = [await one.read(plan1), await eight.read(plan8)];
+  t.same(b.map((r) => [r.value, r.status]), a.map((r) => [r.value, r.status]), "the same values and statuses");
+  t.same(b.map((r) => r.value), [...HR, ...sparse].map((k) => k.value));
+  t.ok(b.every((r) => r.status === Status.Good));
+  t.equal((await served(server, from, 2 * plan8.requests)).length, 2 * plan8.requests, "each request served once");
+
+  // a unit that never answers: every lane's request times out together, the read fails once
+  const mute = modbusDriver.create({ name: "py", endpoint: server.endpoint, timeoutMs: 300, options: { unitId: 9, maxInFlight: 4 } });
+  t.teardown(() => mute.destroy());
+  await mute.connect();
+  const t0 = Date.now();
+  await t.rejects(mute.read(mute.plan(points(sparse.map((k) => k.address)))), { code: "SLUICE_ERR_TIMEOUT" });
+  t.ok(Date.now() - t0 < 1500, `one timeout for the requests in flight, not one per request (${Date.now() - t0} ms)`);
+  await t.rejects(mute.read(mute.plan(points(["hr:0"]))), { code: "SLUICE_ERR_DISCONNECTED" }, "until the scheduler reconnects");
+});
+
+void t.test("modbus.maxInFlight is for transport tcp only: RTU has no transaction id", async (t) => {
+  t.throws(() => modbusDriver.create({ name: "rtu", endpoint: "/dev/ttyUSB0", timeoutMs: 1000, options: { transport: "rtu", maxInFlight: 4 } }),
+    { code: "SLUICE_ERR_CONFIG", message: /modbus\.maxInFlight: RTU carries one request at a time/ });
+});

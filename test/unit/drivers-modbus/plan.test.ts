@@ -16,7 +16,7 @@ function points(addresses: string[], unitIds: (number | undefined)[] = []): Poin
 const spans = (p: ReturnType<typeof planModbus>) => p.blocks.map((b) => `${b.unitId}/${b.area}:${b.start}+${b.count}`);
 
 void t.test("options: defaults from the schema, bad values rejected", async (t) => {
-  t.same(opts(), { transport: "tcp", unitId: 1, maxRegisters: 125, maxBits: 2000, maxGap: 8, byteOrder: "ABCD", baudRate: 19200, parity: "even", dataBits: 8, stopBits: 1 });
+  t.same(opts(), { transport: "tcp", unitId: 1, maxRegisters: 125, maxBits: 2000, maxGap: 8, maxInFlight: 1, byteOrder: "ABCD", baudRate: 19200, parity: "even", dataBits: 8, stopBits: 1 });
   t.same(modbusOptions(undefined), opts());
   t.throws(() => opts({ maxRegisters: 126 }), { code: "SLUICE_ERR_CONFIG" });
   t.throws(() => opts({ unitId: 256 }), { code: "SLUICE_ERR_CONFIG" });

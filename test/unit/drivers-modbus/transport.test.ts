@@ -158,3 +158,47 @@ void t.test("one request in flight at a time", async (t) => {
   t.ok(isSluiceError(await rejection(tr.request(1, 3, 1, 1)), "SLUICE_ERR_DRIVER"));
   await first;
 });
+
+async function pipelined(t: Tap, maxInFlight: number, timeoutMs = 2000): Promise<{ fake: FakeServer; tr: ModbusTcpTransport }> {
+  const fake = await startFake();
+  const tr = new ModbusTcpTransport("127.0.0.1", fake.port, timeoutMs, maxInFlight);
+  t.teardown(async () => { tr.destroy(); await fake.close(); });
+  await tr.connect();
+  return { fake, tr };
+}
+
+void t.test("maxInFlight 4: requests made together leave in one write; replies pair by transaction id, in any order", async (t) => {
+  const { fake, tr } = await pipelined(t, 4);
+  const held: (() => void)[] = [];
+  fake.handler = (req, sock) => {
+    held.push(() => sock.write(reply(req)));
+    if (held.length === 4) for (const send of held.splice(0).reverse()) send(); // newest first
+  };
+  const chunks = fake.chunks;
+  const got = await Promise.all([0, 10, 20, 30].map((start) => tr.request(1, 3, start, 2)));
+  t.same(got.map((b) => [...b]), [[0, 0, 0, 1], [0, 10, 0, 11], [0, 20, 0, 21], [0, 30, 0, 31]], "each request gets its own reply");
+  t.equal(fake.chunks - chunks, 1, "four requests, one write");
+  t.equal(tr.requests, 4);
+
+  fake.handler = honest;
+  const five = [0, 1, 2, 3, 4].map((start) => tr.request(1, 3, start, 1));
+  const fifth = await rejection(five[4]!);
+  t.ok(isSluiceError(fifth, "SLUICE_ERR_DRIVER"), fifth.message);
+  t.match(fifth.message, /4 requests are already in flight/);
+  t.same((await Promise.all(five.slice(0, 4))).map((b) => b.readUInt16BE(0)), [0, 1, 2, 3], "the four in flight are answered");
+});
+
+void t.test("maxInFlight: a reply that answers none in flight, or a timeout, rejects every request in flight", async (t) => {
+  const { fake, tr } = await pipelined(t, 3, 300);
+  let n = 0;
+  fake.handler = (req, sock) => { if (++n === 3) sock.write(reply(req, { tid: (req.tid + 100) & 0xffff })); };
+  const errs = await Promise.all([0, 1, 2].map((s) => rejection(tr.request(1, 3, s, 1))));
+  for (const e of errs) t.ok(isSluiceError(e, "SLUICE_ERR_DISCONNECTED"), e.message);
+  t.match(errs[0]!.message, /does not match request \d+, \d+, \d+/);
+  t.notOk(tr.connected);
+
+  await tr.connect();
+  fake.handler = () => undefined; // silence
+  const late = await Promise.all([0, 1].map((s) => rejection(tr.request(1, 3, s, 1))));
+  for (const e of late) t.ok(isSluiceError(e, "SLUICE_ERR_TIMEOUT"), e.message);
+});

@@ -104,6 +104,8 @@ const cases: [string, string, string][] = [
     "sources[0].endpoint: transport rtu needs a serial device path, e.g. /dev/ttyUSB0 (or COM3)"],
   ["RTU broadcast unit id", src(`protocol: modbus\nendpoint: 10.0.0.5:4001\ninterval: 1s\nmodbus: { transport: rtu-over-tcp, unitId: 0 }\ntags: [{ name: t, address: "hr:0" }]`),
     "sources[0].modbus.unitId: 0 is not an RTU unit id (1..247; 0 is broadcast, which never answers)"],
+  ["RTU with several requests in flight", src(`protocol: modbus\nendpoint: /dev/ttyS0\ninterval: 1s\nmodbus: { transport: rtu, maxInFlight: 4 }\ntags: [{ name: t, address: "hr:0" }]`),
+    "sources[0].modbus.maxInFlight: RTU carries one request at a time (its frames have no transaction id to pair replies): only transport tcp can have several in flight"],
   ["RTU with 7 data bits", src(`protocol: modbus\nendpoint: /dev/ttyS0\ninterval: 1s\nmodbus: { transport: rtu, dataBits: 7 }\ntags: [{ name: t, address: "hr:0" }]`),
     "sources[0].modbus.dataBits: RTU frames carry 8 data bits; 7 data bits is Modbus ASCII, which sluice does not speak"],
   ["two sources on one serial port with different settings", `${HEAD}sources:
