@@ -139,7 +139,8 @@ export class ModbusDriver implements Driver {
       while (next < blocks.length) answered = (await this.#readBlock(blocks[next++]!, results, partial)) || answered;
       return answered;
     };
-    const lanes = Math.min(this.#opts.transport === "tcp" ? this.#opts.maxInFlight : 1, blocks.length);
+    // the options refuse maxInFlight above 1 for RTU transports
+    const lanes = Math.min(this.#opts.maxInFlight, blocks.length);
     if (lanes === 1) return lane();
     const settled = await Promise.allSettled(Array.from({ length: lanes }, lane));
     const failed = settled.find((r) => r.status === "rejected");

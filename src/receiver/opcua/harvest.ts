@@ -124,15 +124,14 @@ export function harvestQueuedOnly(): { applied: true } | { applied: false; why: 
   const sub = Subscription.prototype as unknown as Sub;
   sub._harvestMonitoredItems = function (this: Sub): void {
     const set = queued(this);
-    // a sampling item keeps what it queued until triggered or switched to reporting: it stays
-    const keep: Item[] = [];
     for (const it of set) {
+      if (member(this, it)) {
+        for (const chunk of it.extractMonitoredItemNotifications()) this._addNotificationMessage(chunk, it.monitoredItemId);
+        // a sampling item keeps what it queued until triggered or switched to reporting: it stays
+        if (it.hasMonitoredItemNotifications) continue;
+      }
       set.delete(it);
-      if (!member(this, it)) continue;
-      for (const chunk of it.extractMonitoredItemNotifications()) this._addNotificationMessage(chunk, it.monitoredItemId);
-      if (it.hasMonitoredItemNotifications) keep.push(it);
     }
-    for (const it of keep) set.add(it);
     this._hasUncollectedMonitoredItemNotifications = false;
   };
   return (state = { applied: true });
