@@ -247,13 +247,14 @@ export class SourceRunner {
    */
   private emitReads(g: PollGroup, results: readonly (PointResult | undefined)[], at: Int32Array | null, early: Uint8Array | null): void {
     const samples: Sample[] = [];
+    const now = this.deps.clock.now();
     const n = at ? at.length : results.length;
     for (let i = 0; i < n; i++) {
       const j = at ? at[i]! : i;
       const r = results[j];
       if (!r || early?.[j] === 1) continue;
       if (early) early[j] = 1;
-      const s = g.tracks[g.map[j]!]!.fromRead(r);
+      const s = g.tracks[g.map[j]!]!.fromRead(r, now);
       if (s) samples.push(s);
     }
     if (samples.length > 0) this.deps.emit(samples);

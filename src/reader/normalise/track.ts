@@ -14,6 +14,14 @@
  * A tag with no usable value yet keeps BadWaitingForInitialData (or its own
  * point-level Bad status) until the source is down. Status-only changes carry
  * the time the reader noticed them as sourceTime.
+ *
+ * A tag's samples leave in source-time order: the receiver drops a sample older than
+ * the one it holds (a late frame must not roll a value back). A reading stamped
+ * before the last sample sent (an OPC UA value unchanged since before the reader
+ * started or the device came back, so older than the placeholder or communication
+ * status the reader stamped itself; or a device clock that stepped back) leaves
+ * stamped with the time the reader took it instead; otherwise the receiver would
+ * drop it and keep showing the stale status until the value changed.
  */
 import type { Sample, Value } from "../../core/model.js";
 import type { PointResult } from "../../drivers/contract.js";
@@ -27,6 +35,8 @@ export class TagTrack {
   /** last usable engineering value (from the latest read that was not Bad) */
   private last: Value = null;
   private readonly rep: Reported = { value: null, status: Status.BadWaitingForInitialData, sent: false };
+  /** source time of the last sample sent */
+  private sentTime = -Infinity;
   /** set when the device cannot serve this tag's address: nothing else changes it */
   private fixed = false;
 
@@ -49,7 +59,8 @@ export class TagTrack {
     this.fixed = false;
   }
 
-  fromRead(r: PointResult): Sample | null {
+  /** `now`: when the reader took the result (the time a reading stamped before the last sample sent gets). */
+  fromRead(r: PointResult, now: number): Sample | null {
     if (this.fixed) return null;
     let value: Value;
     let status: number;
@@ -59,7 +70,8 @@ export class TagTrack {
       value = r.value === null || quality(status) === "bad" ? null : r.value;
     } else ({ value, status } = normaliseValue(this.spec, r.value, r.status));
     this.last = quality(status) === "bad" ? null : value;
-    return this.offer(value, status, r.sourceTime, this.spec.deadband);
+    const time = r.sourceTime < this.sentTime ? Math.max(now, this.sentTime) : r.sourceTime;
+    return this.offer(value, status, time, this.spec.deadband);
   }
 
   fromComm(state: CommState, now: number): Sample | null {
@@ -78,6 +90,7 @@ export class TagTrack {
     this.rep.value = value;
     this.rep.status = status;
     this.rep.sent = true;
+    this.sentTime = time;
     return { alias: this.alias, value, status, sourceTime: time };
   }
 }

@@ -83,7 +83,7 @@ void t.test("shouldReport: first, status change, value change", async (t) => {
 void t.test("TagTrack: deadband compares with the last value sent, so drift still shows", async (t) => {
   const tr = new TagTrack(3, spec(none, undefined, 1));
   t.same(tr.initial(0), { alias: 3, value: null, status: Status.BadWaitingForInitialData, sourceTime: 0 });
-  const read = (v: number, at: number) => tr.fromRead({ value: v, status: G, sourceTime: at });
+  const read = (v: number, at: number) => tr.fromRead({ value: v, status: G, sourceTime: at }, at);
   t.same(read(10, 1), { alias: 3, value: 10, status: G, sourceTime: 1 });
   t.equal(read(10.6, 2), null);
   t.equal(read(10.9, 3), null);
@@ -94,7 +94,7 @@ void t.test("TagTrack: deadband compares with the last value sent, so drift stil
 void t.test("TagTrack: percent deadband resolved to absolute, with scaling", async (t) => {
   // map 0..1000 -> 0..200, 1 % of the range = 2.0
   const tr = new TagTrack(0, spec({ kind: "map", raw: [0, 1000], eng: [0, 200], clamp: false }, [0, 200], 2));
-  const read = (v: number) => tr.fromRead({ value: v, status: G, sourceTime: 0 })?.value;
+  const read = (v: number) => tr.fromRead({ value: v, status: G, sourceTime: 0 }, 0)?.value;
   t.equal(read(100), 20);
   t.equal(read(110), undefined);
   t.equal(read(111), 22.2);
@@ -105,15 +105,29 @@ void t.test("TagTrack: communication states follow the quality model", async (t)
   tr.initial(0);
   t.equal(tr.fromComm("nocomm", 1), null, "no usable value: waiting stays");
   t.equal(tr.fromComm("degraded", 1), null);
-  tr.fromRead({ value: 4, status: G, sourceTime: 2 });
+  tr.fromRead({ value: 4, status: G, sourceTime: 2 }, 2);
   t.same(tr.fromComm("degraded", 3), { alias: 0, value: 4, status: Status.UncertainLastUsableValue, sourceTime: 3 });
   t.equal(tr.fromComm("degraded", 4), null, "same status is not sent twice");
   t.same(tr.fromComm("nocomm", 5), { alias: 0, value: 4, status: Status.UncertainNoCommunicationLastUsableValue, sourceTime: 5 });
   t.same(tr.fromComm("down", 6), { alias: 0, value: 4, status: Status.BadNoCommunication, sourceTime: 6 });
-  t.same(tr.fromRead({ value: 4, status: G, sourceTime: 7 }), { alias: 0, value: 4, status: G, sourceTime: 7 }, "Good again with the same value is sent");
-  tr.fromRead({ value: null, status: Status.BadNodeIdUnknown, sourceTime: 8 });
+  t.same(tr.fromRead({ value: 4, status: G, sourceTime: 7 }, 7), { alias: 0, value: 4, status: G, sourceTime: 7 }, "Good again with the same value is sent");
+  tr.fromRead({ value: null, status: Status.BadNodeIdUnknown, sourceTime: 8 }, 8);
   t.equal(tr.fromComm("nocomm", 9), null, "a point-level Bad is not turned into Uncertain");
   t.same(tr.fromComm("down", 10), { alias: 0, value: null, status: Status.BadNoCommunication, sourceTime: 10 });
+});
+
+void t.test("TagTrack: a tag's samples leave in source-time order (the receiver drops an older one)", async (t) => {
+  const tr = new TagTrack(2, spec(none));
+  t.equal(tr.initial(1000).sourceTime, 1000);
+  // an OPC UA value unchanged since before the reader started: its device time predates the placeholder
+  t.same(tr.fromRead({ value: 5, status: G, sourceTime: 900 }, 1010), { alias: 2, value: 5, status: G, sourceTime: 1010 }, "stamped when the reader took it");
+  t.same(tr.fromRead({ value: 6, status: G, sourceTime: 1020 }, 1030), { alias: 2, value: 6, status: G, sourceTime: 1020 }, "a later device time is kept");
+  t.same(tr.fromComm("down", 2000), { alias: 2, value: 6, status: Status.BadNoCommunication, sourceTime: 2000 });
+  // the device is back; its value has not changed since 1020
+  t.same(tr.fromRead({ value: 6, status: G, sourceTime: 1020 }, 2500), { alias: 2, value: 6, status: G, sourceTime: 2500 }, "Good again after the outage, not older than BadNoCommunication");
+  // a device clock that stepped back, read before the reader's own clock caught up with the last sample
+  t.same(tr.fromRead({ value: 7, status: G, sourceTime: 2400 }, 2450), { alias: 2, value: 7, status: G, sourceTime: 2500 }, "never earlier than the last sample sent");
+  t.equal(tr.fromRead({ value: 7, status: G, sourceTime: 2400 }, 2600), null, "the same value again is not sent");
 });
 
 void t.test("TagTrack: a misconfigured tag ignores reads and communication until configured again", async (t) => {
@@ -121,10 +135,10 @@ void t.test("TagTrack: a misconfigured tag ignores reads and communication until
   tr.initial(0);
   t.same(tr.misconfigured(1), { alias: 1, value: null, status: Status.BadConfigurationError, sourceTime: 1 });
   t.equal(tr.misconfigured(2), null);
-  t.equal(tr.fromRead({ value: 1, status: G, sourceTime: 3 }), null);
+  t.equal(tr.fromRead({ value: 1, status: G, sourceTime: 3 }, 3), null);
   t.equal(tr.fromComm("down", 4), null);
   tr.configured();
-  t.same(tr.fromRead({ value: 1, status: G, sourceTime: 5 }), { alias: 1, value: 1, status: G, sourceTime: 5 });
+  t.same(tr.fromRead({ value: 1, status: G, sourceTime: 5 }, 5), { alias: 1, value: 1, status: G, sourceTime: 5 });
 });
 
 void t.test("scaling leaves no binary noise: 234 x 0.1 reads 23.4, not 23.400000000000002", async (t) => {
@@ -146,7 +160,7 @@ void t.test("a tag read as is (no scaling, no range) reports what normaliseValue
     [7, Status.UncertainLastUsableValue], [7, Status.BadNodeIdUnknown], [null, Status.BadDeviceFailure],
   ];
   for (const [raw, status] of cases) {
-    const s = new TagTrack(3, spec).fromRead({ value: raw, status, sourceTime: 42 });
+    const s = new TagTrack(3, spec).fromRead({ value: raw, status, sourceTime: 42 }, 42);
     t.same(s, { alias: 3, ...normaliseValue(spec, raw, status), sourceTime: 42 }, `${String(raw)} / ${statusName(status)}`);
   }
 });
