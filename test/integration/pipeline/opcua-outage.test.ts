@@ -1,0 +1,121 @@
+/**
+ * An OPC UA server whose values do not change keeps their SourceTimestamps, which
+ * predate both the reader's start and any outage. Cut the network between reader and
+ * server (a TCP proxy that goes away and comes back on the same port): the tags walk to
+ * BadNoCommunication, and when the path returns they must turn Good at once, not at
+ * their next change (the reader stamps a reading older than the status it sent with
+ * the time it read it; the receiver would otherwise drop it as older).
+ *
+ *   node-opcua server (static values) ◀── TCP proxy ◀── startReader ──UDP──▶ startReceiver ──▶ REST
+ */
+import t from "tap";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, Socket, type Server } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DataType, OPCUAServer, RegisterServerMethod, StatusCodes, Variant } from "node-opcua";
+import { silentLogger } from "../../../src/core/log.js";
+import { keygen } from "../../../src/link/keys.js";
+import { startReader } from "../../../src/reader/main.js";
+import { startReceiver } from "../../../src/receiver/main.js";
+import { writeReceiverYaml } from "../../fixtures/pipeline/plant.js";
+import { pollUntil, restTags, since, type RestTag } from "../../fixtures/pipeline/wait.js";
+t.setTimeout(240_000);
+
+/** A TCP proxy to `target` that can drop every connection and stop listening, then listen again on its port. */
+class Cut {
+  #server: Server | null = null;
+  readonly #sockets = new Set<Socket>();
+  port = 0;
+  constructor(private readonly target: number) {}
+  async open(): Promise<void> {
+    const server = createServer((a) => {
+      const b = new Socket();
+      for (const s of [a, b]) { this.#sockets.add(s); s.on("close", () => this.#sockets.delete(s)); s.on("error", () => { a.destroy(); b.destroy(); }); }
+      b.connect(this.target, "127.0.0.1", () => { a.pipe(b); b.pipe(a); });
+    });
+    await new Promise<void>((resolve, reject) => { server.once("error", reject); server.listen(this.port, "127.0.0.1", resolve); });
+    this.port = (server.address() as { port: number }).port;
+    this.#server = server;
+  }
+  async close(): Promise<void> {
+    for (const s of this.#sockets) s.destroy();
+    const s = this.#server;
+    this.#server = null;
+    if (s) await new Promise<void>((r) => s.close(() => r()));
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), "sluice-ua-outage-"));
+t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+
+const server = new OPCUAServer({ port: 0, host: "127.0.0.1", hostname: "127.0.0.1", registerServerMethod: RegisterServerMethod.HIDDEN });
+await server.initialize();
+const STAMP = new Date(Date.now() - 60_000); // last changed a minute ago, and never again
+{
+  const space = server.engine.addressSpace!;
+  const ns = space.registerNamespace("urn:test:outage");
+  const add = (name: string, dataType: string, v: Variant) => {
+    const node = ns.addVariable({ organizedBy: space.rootFolder.objects, browseName: name, nodeId: `s=${name}`, dataType });
+    node.setValueFromSource(v, StatusCodes.Good, STAMP);
+  };
+  add("Speed", "Double", new Variant({ dataType: DataType.Double, value: 12.5 }));
+  add("Count", "UInt32", new Variant({ dataType: DataType.UInt32, value: 7 }));
+  add("Running", "Boolean", new Variant({ dataType: DataType.Boolean, value: true }));
+}
+await server.start();
+t.teardown(() => server.shutdown());
+const proxy = new Cut(Number(new URL(server.getEndpointUrl()).port));
+await proxy.open();
+t.teardown(() => proxy.close());
+
+keygen(join(dir, "link.key"));
+const receiver = await startReceiver(writeReceiverYaml(dir), { logger: silentLogger });
+t.teardown(() => receiver.close());
+const endpoint = `opc.tcp://127.0.0.1:${proxy.port}`;
+const file = join(dir, "reader.yaml");
+writeFileSync(file, `link: { to: "127.0.0.1:${receiver.link.port}", key: ./link.key, keyframe: 500ms, birth: 1s }
+policy: allow-all
+sources:
+  - name: line
+    protocol: opcua
+    endpoint: ${endpoint}
+    interval: 200ms
+    timeout: 2s
+    failuresToDown: 2
+    backoff: { min: 200ms, max: 1s }
+    opcua: { securityMode: None, pki: ./pki }
+    tags:
+      - { name: Speed, address: "nsu=urn:test:outage;s=Speed", type: float64 }
+      - { name: Count, address: "nsu=urn:test:outage;s=Count", type: uint32 }
+      - { name: Running, address: "nsu=urn:test:outage;s=Running", type: bool }
+`);
+const reader = await startReader(file, { logger: silentLogger });
+t.teardown(() => reader.close());
+
+const all = (tags: RestTag[], status: string) => tags.length === 3 && tags.every((x) => x.status === status);
+const show = (tags: RestTag[]) => tags.map((x) => `${x.name}=${x.status}@${x.sourceTime}`).join(", ");
+
+void t.test("static values older than the reader's start turn Good", async (t) => {
+  const t0 = Date.now();
+  let last: RestTag[] = [];
+  const ok = await pollUntil(async () => all(last = await restTags(receiver.rest), "Good"), 60_000, 100);
+  t.ok(ok, `all Good (${since(t0)}): ${show(last)}`);
+  t.same(last.map((x) => x.value).sort(), [12.5, 7, true].sort(), "the server's values");
+});
+
+void t.test("after a network outage the unchanged values turn Good again at once", async (t) => {
+  await proxy.close();
+  const cut = Date.now();
+  let last: RestTag[] = [];
+  const down = await pollUntil(async () => all(last = await restTags(receiver.rest), "BadNoCommunication"), 60_000, 100);
+  t.ok(down, `all BadNoCommunication (${since(cut)}): ${show(last)}`);
+  const downAt = Math.max(...last.map((x) => Date.parse(x.sourceTime!)));
+  t.ok(downAt > STAMP.getTime(), "the outage is stamped after the values' own time");
+  await proxy.open();
+  const back = Date.now();
+  const ok = await pollUntil(async () => all(last = await restTags(receiver.rest), "Good"), 60_000, 100);
+  t.ok(ok, `all Good again (${since(back)} after the path returned): ${show(last)}`);
+  t.same(last.map((x) => x.value).sort(), [12.5, 7, true].sort(), "the same values");
+  t.ok(last.every((x) => Date.parse(x.sourceTime!) >= downAt), "stamped no earlier than the outage status they replace");
+});
