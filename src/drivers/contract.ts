@@ -53,6 +53,9 @@ export interface Driver {
    * A driver that reads a group in several requests may hand each request's values to
    * `partial` as they arrive (positions into the results), so the first block of a long
    * poll need not wait for the last one; the resolved array still holds every result.
+   * A driver may hand back the same array and result objects at every read of a plan
+   * (the Modbus driver does: no allocation per point and poll), so a caller takes what
+   * it needs before it reads that plan again.
    */
   read(plan: ReadPlan, partial?: PartialResults): Promise<PointResult[]>;
   /** Graceful close; idempotent; safe after destroy(). */

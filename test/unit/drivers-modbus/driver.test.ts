@@ -62,6 +62,29 @@ void t.test("a point whose tag type disagrees with its address is BadConfigurati
   t.same(results.map((r) => [r.value, r.status]), [[null, Status.BadConfigurationError], [4, Status.Good]]);
 });
 
+void t.test("a plan's results are rewritten in place at each read, and nothing of the last read survives a failed block", async (t) => {
+  const { fake, d } = await setup(t);
+  const pts = points(["hr:7", "hr:8", "hr:300"]);
+  const plan = d.plan(pts);
+  t.equal(plan.requests, 2);
+  const first = await d.read(plan);
+  t.same(first.map((r) => [r.value, r.status]), [[7, Status.Good], [8, Status.Good], [300, Status.Good]]);
+  const objects = [...first];
+  // the second read: the block at 300 answers with an exception, the other shifts its values
+  fake.handler = (req, sock) => {
+    if (req.start === 300) { sock.write(exceptionReply(req, 4)); return; }
+    const r = reply(req);
+    for (let i = 0; i < req.count; i++) r.writeUInt16BE(1000 + req.start + i, 9 + i * 2);
+    sock.write(r);
+  };
+  const second = await d.read(plan);
+  t.equal(second, first, "the same array");
+  t.ok(second.every((r, i) => r === objects[i]), "the same result objects: no allocation per point and poll");
+  t.same(second.map((r) => [r.value, r.status]), [[1007, Status.Good], [1008, Status.Good], [null, Status.BadDeviceFailure]],
+    "new values, and the refused block's last Good value is gone");
+  t.equal((await d.read(d.plan(pts))) === second, false, "another plan has results of its own");
+});
+
 void t.test("results follow the plan's point order, whatever the indexes", async (t) => {
   const { d } = await setup(t);
   const pts = points(["hr:30", "hr:10", "hr:20"]).map((p, i) => ({ ...p, index: [7, 3, 5][i]! }));
