@@ -7,6 +7,9 @@
  * the time it read it; the receiver would otherwise drop it as older).
  *
  *   node-opcua server (static values) ◀── TCP proxy ◀── startReader ──UDP──▶ startReceiver ──▶ REST
+ *
+ * The reader has two sources on the same server: one in read mode, one in subscribe mode
+ * (whose monitored items, created anew after the reconnect, report the old timestamps too).
  */
 import t from "tap";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -85,23 +88,35 @@ sources:
     failuresToDown: 2
     backoff: { min: 200ms, max: 1s }
     opcua: { securityMode: None, pki: ./pki }
-    tags:
+    tags: &tags
       - { name: Speed, address: "nsu=urn:test:outage;s=Speed", type: float64 }
       - { name: Count, address: "nsu=urn:test:outage;s=Count", type: uint32 }
       - { name: Running, address: "nsu=urn:test:outage;s=Running", type: bool }
+  - name: line_sub
+    protocol: opcua
+    endpoint: ${endpoint}
+    interval: 200ms
+    timeout: 2s
+    failuresToDown: 2
+    backoff: { min: 200ms, max: 1s }
+    opcua: { securityMode: None, pki: ./pki, mode: subscribe, samplingInterval: 100ms }
+    tags: *tags
 `);
 const reader = await startReader(file, { logger: silentLogger });
 t.teardown(() => reader.close());
 
-const all = (tags: RestTag[], status: string) => tags.length === 3 && tags.every((x) => x.status === status);
-const show = (tags: RestTag[]) => tags.map((x) => `${x.name}=${x.status}@${x.sourceTime}`).join(", ");
+// both sources, one reading (Read service) and one subscribed (monitored items)
+const all = (tags: RestTag[], status: string) => tags.length === 6 && tags.every((x) => x.status === status);
+const show = (tags: RestTag[]) => tags.map((x) => `${x.path}=${x.status}@${x.sourceTime}`).join(", ");
+const values = (tags: RestTag[]) => tags.map((x) => `${x.path}=${String(x.value)}`).sort();
+const WANT = ["line", "line_sub"].flatMap((s) => [`${s}/Count=7`, `${s}/Running=true`, `${s}/Speed=12.5`]).sort();
 
 void t.test("static values older than the reader's start turn Good", async (t) => {
   const t0 = Date.now();
   let last: RestTag[] = [];
   const ok = await pollUntil(async () => all(last = await restTags(receiver.rest), "Good"), 60_000, 100);
   t.ok(ok, `all Good (${since(t0)}): ${show(last)}`);
-  t.same(last.map((x) => x.value).sort(), [12.5, 7, true].sort(), "the server's values");
+  t.same(values(last), WANT, "the server's values, read and subscribed");
 });
 
 void t.test("after a network outage the unchanged values turn Good again at once", async (t) => {
@@ -116,6 +131,6 @@ void t.test("after a network outage the unchanged values turn Good again at once
   const back = Date.now();
   const ok = await pollUntil(async () => all(last = await restTags(receiver.rest), "Good"), 60_000, 100);
   t.ok(ok, `all Good again (${since(back)} after the path returned): ${show(last)}`);
-  t.same(last.map((x) => x.value).sort(), [12.5, 7, true].sort(), "the same values");
+  t.same(values(last), WANT, "the same values, read and subscribed");
   t.ok(last.every((x) => Date.parse(x.sourceTime!) >= downAt), "stamped no earlier than the outage status they replace");
 });
