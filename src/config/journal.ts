@@ -1,6 +1,6 @@
 /** The reader's `journal` section: the bounded journal of samples sent, which the history carousel re-sends. */
 import { Type } from "@sinclair/typebox";
-import { BYTESIZE_PATTERN } from "../core/bytesize.js";
+import { SIZE_PATTERN } from "../core/size.js";
 import { Duration } from "./common.js";
 
 /** Default byte cap of a memory journal (also the cap after a disk journal fell back to memory). */
@@ -11,7 +11,7 @@ export const JOURNAL_DISK_BYTES = 2 ** 30;
 export const ReaderJournal = Type.Object({
   retain: Duration("how far back the journal keeps samples sent (source time); the history carousel can re-send only what it keeps", "10m"),
   maxBytes: Type.Optional(Type.String({
-    pattern: BYTESIZE_PATTERN,
+    pattern: SIZE_PATTERN,
     description: "most bytes the journal holds, oldest dropped first (e.g. 64MiB, 2GiB); default 64MiB in memory, 1GiB on disk",
   })),
   path: Type.Optional(Type.String({

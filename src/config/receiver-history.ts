@@ -3,7 +3,7 @@
  * when `path` is set (bounded by `retain` and `maxBytes`, oldest first).
  */
 import { Type } from "@sinclair/typebox";
-import { BYTESIZE_PATTERN } from "../core/bytesize.js";
+import { SIZE_PATTERN } from "../core/size.js";
 import { Duration } from "./common.js";
 
 /** Most history samples per tag in memory: 100k tags x 100k samples would still be bounded, just large. */
@@ -20,7 +20,7 @@ export const ReceiverHistory = Type.Object({
   })),
   retain: Duration("with path: samples older than this are evicted, oldest first", "30d"),
   maxBytes: Type.String({
-    pattern: BYTESIZE_PATTERN, default: "10GiB",
+    pattern: SIZE_PATTERN, default: "10GiB",
     description: "with path: the store is kept below this size, evicting the oldest samples first (e.g. 512MiB, 10GiB)",
   }),
 }, {

@@ -9,7 +9,7 @@
  */
 import { dirname, isAbsolute, resolve } from "node:path";
 import { Type, type Static } from "@sinclair/typebox";
-import { parseByteSize } from "../core/bytesize.js";
+import { parseSize } from "../core/size.js";
 import { parseDuration } from "../core/duration.js";
 import { checkPasswordHash } from "../core/password.js";
 import { isSluiceError } from "../core/errors.js";
@@ -97,7 +97,7 @@ export function loadReceiverConfig(file: string): Readonly<ReceiverConfig> {
     for (const key of ["maxAge", "skew"] as const) {
       if (parseDuration(cfg.limits.time[key]) > MAX_TIME_WINDOW_MS) issues.add(`limits.time.${key}`, "at most 36500d");
     }
-    if (parseByteSize(cfg.history.maxBytes) < 1024 * 1024) issues.add("history.maxBytes", "must be at least 1MiB");
+    if (parseSize(cfg.history.maxBytes) < 1024 * 1024) issues.add("history.maxBytes", "must be at least 1MiB");
     if (parseDuration(cfg.history.retain) < 60_000) issues.add("history.retain", "must be at least 1m");
   }
   issues.throwIfAny();

@@ -16,7 +16,7 @@ import { splitHostPort } from "../config/common.js";
 import { linkTimes, loadReceiverConfig, type ReceiverConfig } from "../config/receiver.js";
 import { checkRest } from "../config/receiver-rest.js";
 import { configError } from "../config/load.js";
-import { parseByteSize } from "../core/bytesize.js";
+import { parseSize } from "../core/size.js";
 import { parseDuration } from "../core/duration.js";
 import { errorMessage } from "../core/errors.js";
 import type { Logger } from "../core/log.js";
@@ -68,7 +68,7 @@ const HISTORY_FLUSH_MS = 500;
 function openHistory(h: ReceiverConfig["history"], baseDir: string, logger: Logger): HistoryStore | null {
   if (h.path === undefined) return null;
   return new DiskHistory({
-    path: resolve(baseDir, h.path), retainMs: parseDuration(h.retain), maxBytes: parseByteSize(h.maxBytes), logger,
+    path: resolve(baseDir, h.path), retainMs: parseDuration(h.retain), maxBytes: parseSize(h.maxBytes), logger,
   });
 }
 
