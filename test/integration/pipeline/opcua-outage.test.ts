@@ -77,31 +77,23 @@ const receiver = await startReceiver(writeReceiverYaml(dir), { logger: silentLog
 t.teardown(() => receiver.close());
 const endpoint = `opc.tcp://127.0.0.1:${proxy.port}`;
 const file = join(dir, "reader.yaml");
+const TAGS = [["Speed", "float64"], ["Count", "uint32"], ["Running", "bool"]]
+  .map(([name, type]) => `      - { name: ${name}, address: "nsu=urn:test:outage;s=${name}", type: ${type} }`).join("\n");
+const source = (name: string, opcua: string) => `  - name: ${name}
+    protocol: opcua
+    endpoint: ${endpoint}
+    interval: 200ms
+    timeout: 2s
+    failuresToDown: 2
+    backoff: { min: 200ms, max: 1s }
+    opcua: { securityMode: None, pki: ./pki${opcua} }
+    tags:
+${TAGS}
+`;
 writeFileSync(file, `link: { to: "127.0.0.1:${receiver.link.port}", key: ./link.key, keyframe: 500ms, birth: 1s }
 policy: allow-all
 sources:
-  - name: line
-    protocol: opcua
-    endpoint: ${endpoint}
-    interval: 200ms
-    timeout: 2s
-    failuresToDown: 2
-    backoff: { min: 200ms, max: 1s }
-    opcua: { securityMode: None, pki: ./pki }
-    tags: &tags
-      - { name: Speed, address: "nsu=urn:test:outage;s=Speed", type: float64 }
-      - { name: Count, address: "nsu=urn:test:outage;s=Count", type: uint32 }
-      - { name: Running, address: "nsu=urn:test:outage;s=Running", type: bool }
-  - name: line_sub
-    protocol: opcua
-    endpoint: ${endpoint}
-    interval: 200ms
-    timeout: 2s
-    failuresToDown: 2
-    backoff: { min: 200ms, max: 1s }
-    opcua: { securityMode: None, pki: ./pki, mode: subscribe, samplingInterval: 100ms }
-    tags: *tags
-`);
+${source("line", "")}${source("line_sub", ", mode: subscribe, samplingInterval: 100ms")}`);
 const reader = await startReader(file, { logger: silentLogger });
 t.teardown(() => reader.close());
 
