@@ -107,6 +107,11 @@ export class LinkSender {
     }
   }
 
+  /** The latest sample held for an alias (what the next keyframe carries). */
+  latest(alias: number): Sample | undefined {
+    return this.pub.latest(alias);
+  }
+
   /** Latest reader health; sent every heartbeat interval. */
   setHealth(health: ReaderHealth): void {
     this.pub.setHealth(health);

@@ -131,11 +131,13 @@ export async function startReader(file: string, opts: ReaderOptions): Promise<Re
     const sameDefs = sameCatalog(next.defs, catalog.defs);
     const prevPaths = new Map(catalog.defs.map((d) => [d.path, d]));
     // tags whose value crosses on: same path and type (the link carries their last value over)
-    const carried = new Set(next.defs.filter((d) => prevPaths.get(d.path)?.type === d.type).map((d) => d.alias));
+    const kept = next.defs.filter((d) => prevPaths.get(d.path)?.type === d.type);
     if (!sameDefs) {
       journal.setCatalog(next.defs);
       link.setCatalog(next.defs);
     }
+    // with the time of the value carried, after which their samples go on (source-time order)
+    const carried = new Map(kept.map((d) => [d.alias, link.latest(d.alias)?.sourceTime ?? -Infinity]));
     catalog = next;
     const r = scheduler.reconcile(next.sources, carried);
     const added = next.defs.filter((d) => !prevPaths.has(d.path)).length;

@@ -101,10 +101,11 @@ export class Scheduler {
 
   /**
    * Move to a new source list (live reload). `carried`: aliases (of the new
-   * catalogue) whose last value crosses on, so a restarted source does not send
-   * "no value yet" for them first.
+   * catalogue) whose last value crosses on, with that value's source time, so a
+   * restarted source does not send "no value yet" for them first and its samples
+   * go on in time order.
    */
-  reconcile(next: readonly SchedSource[], carried: ReadonlySet<number> = new Set()): Reconciled {
+  reconcile(next: readonly SchedSource[], carried: ReadonlyMap<number, number> = new Map()): Reconciled {
     const out: Reconciled = { kept: [], started: [], stopped: [] };
     if (this.stopping) return out;
     const old = new Map(this.entries.map((e) => [e.runner.src.name, e]));

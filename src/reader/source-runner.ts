@@ -97,10 +97,14 @@ export class SourceRunner {
     return h;
   }
 
-  /** `carried`: aliases whose last value crosses on (a reload): no "no value yet" for them. */
-  start(carried?: ReadonlySet<number>): void {
+  /**
+   * `carried`: aliases whose last value crosses on (a reload), with the source time of
+   * that value: no "no value yet" for them, and their samples go on from that time.
+   */
+  start(carried?: ReadonlyMap<number, number>): void {
     const now = this.deps.clock.now();
     this.driver = this.createDriver();
+    for (const g of this.groups) for (const t of g.tracks) { const at = carried?.get(t.alias); if (at !== undefined) t.carry(at); }
     const initial = this.groups.flatMap((g) => g.tracks.filter((t) => !carried?.has(t.alias)).map((t) => t.initial(now)));
     if (initial.length > 0) this.deps.emit(initial);
     for (const g of this.groups) {

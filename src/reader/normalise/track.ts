@@ -16,12 +16,14 @@
  * the time the reader noticed them as sourceTime.
  *
  * A tag's samples leave in source-time order: the receiver drops a sample older than
- * the one it holds (a late frame must not roll a value back). A reading stamped
- * before the last sample sent (an OPC UA value unchanged since before the reader
- * started or the device came back, so older than the placeholder or communication
- * status the reader stamped itself; or a device clock that stepped back) leaves
- * stamped with the time the reader took it instead; otherwise the receiver would
- * drop it and keep showing the stale status until the value changed.
+ * the one it holds (a late frame must not roll a value back). A sample stamped before
+ * the last one sent leaves stamped with the time the reader took it, and always after
+ * that last one (history keeps one sample per time). That happens to an OPC UA value
+ * unchanged since before the reader started or the device came back (older than the
+ * placeholder or communication status the reader stamped itself), to a device clock
+ * that stepped back or lags the reader's by more than the tag's time between changes,
+ * and to a communication status after a device clock that runs ahead. Otherwise the
+ * receiver would drop it and keep showing the stale value or status.
  */
 import type { Sample, Value } from "../../core/model.js";
 import type { PointResult } from "../../drivers/contract.js";
@@ -41,6 +43,11 @@ export class TagTrack {
   private fixed = false;
 
   constructor(readonly alias: number, readonly spec: NormSpec) {}
+
+  /** A tag carried over a reload: its last sample, sent by the track it replaces, was stamped `time`. */
+  carry(time: number): void {
+    this.sentTime = time;
+  }
 
   /** The sample every tag starts from (sent once, before any read). */
   initial(now: number): Sample {
@@ -70,8 +77,7 @@ export class TagTrack {
       value = r.value === null || quality(status) === "bad" ? null : r.value;
     } else ({ value, status } = normaliseValue(this.spec, r.value, r.status));
     this.last = quality(status) === "bad" ? null : value;
-    const time = r.sourceTime < this.sentTime ? Math.max(now, this.sentTime) : r.sourceTime;
-    return this.offer(value, status, time, this.spec.deadband);
+    return this.offer(value, status, r.sourceTime, this.spec.deadband, now);
   }
 
   fromComm(state: CommState, now: number): Sample | null {
@@ -82,8 +88,10 @@ export class TagTrack {
     return this.offer(this.last, status, now, 0);
   }
 
-  private offer(value: Value, status: number, time: number, deadband: number): Sample | null {
-    return shouldReport(this.rep, value, status, deadband) ? this.emit(value, status, time) : null;
+  /** `now`: when the reader took it; the time it gets if `time` is before the last sample sent. */
+  private offer(value: Value, status: number, time: number, deadband: number, now = time): Sample | null {
+    if (!shouldReport(this.rep, value, status, deadband)) return null;
+    return this.emit(value, status, time < this.sentTime ? Math.max(now, this.sentTime + 1) : time);
   }
 
   private emit(value: Value, status: number, time: number): Sample {

@@ -126,8 +126,27 @@ void t.test("TagTrack: a tag's samples leave in source-time order (the receiver 
   // the device is back; its value has not changed since 1020
   t.same(tr.fromRead({ value: 6, status: G, sourceTime: 1020 }, 2500), { alias: 2, value: 6, status: G, sourceTime: 2500 }, "Good again after the outage, not older than BadNoCommunication");
   // a device clock that stepped back, read before the reader's own clock caught up with the last sample
-  t.same(tr.fromRead({ value: 7, status: G, sourceTime: 2400 }, 2450), { alias: 2, value: 7, status: G, sourceTime: 2500 }, "never earlier than the last sample sent");
+  t.same(tr.fromRead({ value: 7, status: G, sourceTime: 2400 }, 2450), { alias: 2, value: 7, status: G, sourceTime: 2501 }, "after the last sample sent, never at its time (history keeps one sample per time)");
   t.equal(tr.fromRead({ value: 7, status: G, sourceTime: 2400 }, 2600), null, "the same value again is not sent");
+  // a device clock 30 s ahead (within what the OPC UA driver accepts), then the device is lost
+  t.same(tr.fromRead({ value: 8, status: G, sourceTime: 32_000 }, 2700), { alias: 2, value: 8, status: G, sourceTime: 32_000 }, "the device's own time");
+  t.same(tr.fromComm("degraded", 2800), { alias: 2, value: 8, status: Status.UncertainLastUsableValue, sourceTime: 32_001 }, "a communication status follows it, not before it");
+  t.same(tr.fromComm("down", 2900), { alias: 2, value: 8, status: Status.BadNoCommunication, sourceTime: 32_002 });
+  // a device that changes faster than its clock lags: the reader's times (its own cannot follow what was sent)
+  const lag = new TagTrack(4, spec(none));
+  lag.initial(10_000);
+  const times = [1, 2, 3].map((k) => lag.fromRead({ value: k, status: G, sourceTime: 10_000 + k * 1000 - 5000 }, 10_000 + k * 1000)?.sourceTime);
+  t.same(times, [11_000, 12_000, 13_000], "a device 5 s behind, changing every second, carries the reader's times");
+  t.same(lag.fromRead({ value: 9, status: G, sourceTime: 13_500 }, 20_000)?.sourceTime, 13_500, "its own time again once it is after the last sample sent");
+});
+
+void t.test("TagTrack: a tag carried over a reload goes on after the time of the value carried", async (t) => {
+  const tr = new TagTrack(5, spec(none));
+  tr.carry(5000);
+  t.same(tr.fromRead({ value: 1, status: G, sourceTime: 4000 }, 4500), { alias: 5, value: 1, status: G, sourceTime: 5001 });
+  const fresh = new TagTrack(6, spec(none));
+  fresh.carry(-Infinity);
+  t.same(fresh.fromRead({ value: 1, status: G, sourceTime: 4000 }, 4500)?.sourceTime, 4000, "nothing known of the value carried: the device's time");
 });
 
 void t.test("TagTrack: a misconfigured tag ignores reads and communication until configured again", async (t) => {

@@ -296,7 +296,7 @@ void t.test("reconcile (live reload): unchanged sources keep their runner, alias
     source("a", {}, [{ intervalMs: 100, tags: [{ ...tag(5, "x"), path: "src/x" }, { ...tag(0, "y"), path: "src/y" }] }]),
     source("c", {}, [{ intervalMs: 100, tags: [{ ...tag(1, "q2"), path: "src/q" }] }]),
     source("d", {}, [{ intervalMs: 100, tags: [tag(2, "q")] }]),
-  ], new Set([1]));
+  ], new Map([[1, r.clock.t + 10_000]])); // alias 1's last value went out stamped 10 s ahead (a device clock ahead)
   t.same(out, { kept: ["a"], started: ["c", "d"], stopped: ["b", "c"] }, "c's old runner stopped, a new one started");
   t.equal(r.sched.runner("a"), runnerA, "a keeps the very same runner");
   t.same(r.sched.health().map((h) => h.name), ["a", "c", "d"]);
@@ -308,6 +308,8 @@ void t.test("reconcile (live reload): unchanged sources keep their runner, alias
   t.same(after.filter((s) => s.value === 10).map((s) => s.alias), [5], "x now crosses as alias 5");
   t.same(after.filter((s) => s.value === 20).map((s) => s.alias), [0], "y now crosses as alias 0");
   t.notOk(after.some((s) => s.alias === 1 && s.status === Status.BadWaitingForInitialData), "a carried tag gets no 'no value yet' placeholder");
+  const q = after.filter((s) => s.alias === 1);
+  t.ok(q.length > 0 && q.every((s) => s.sourceTime > r.clock.t), "a carried tag's samples go on after the time of the value carried, not before it");
   t.ok(after.some((s) => s.alias === 2 && s.status === Status.BadWaitingForInitialData), "a new tag starts with the placeholder");
   t.same(r.sched.rebuilds(), { a: 0, c: 0, d: 0 });
 });
