@@ -104,8 +104,12 @@ export class SourceRunner {
   start(carried?: ReadonlyMap<number, number>): void {
     const now = this.deps.clock.now();
     this.driver = this.createDriver();
-    for (const g of this.groups) for (const t of g.tracks) { const at = carried?.get(t.alias); if (at !== undefined) t.carry(at); }
-    const initial = this.groups.flatMap((g) => g.tracks.filter((t) => !carried?.has(t.alias)).map((t) => t.initial(now)));
+    const initial: Sample[] = [];
+    for (const g of this.groups) for (const t of g.tracks) {
+      const at = carried?.get(t.alias);
+      if (at === undefined) initial.push(t.initial(now));
+      else t.carry(at);
+    }
     if (initial.length > 0) this.deps.emit(initial);
     for (const g of this.groups) {
       g.ticker = new FixedRateTicker(this.deps.clock, g.intervalMs, () => this.tick(g), (n) => { this.counters.overruns += n; });

@@ -115,10 +115,11 @@ export class ModbusDriver implements Driver {
       const pos = plan.pos;
       // The plan's result objects, rewritten in place at every read (the contract lets the
       // caller keep them only until the next read): 500,000 values/s would otherwise be
-      // 500,000 short-lived objects/s for the garbage collector. Every point is set below
-      // (a block's items, or its rejection); one left unset would read BadInternalError.
-      const results = resultsOf(plan);
-      for (let i = 0; i < results.length; i++) set(results[i]!, null, Status.BadInternalError, now);
+      // 500,000 short-lived objects/s for the garbage collector. Every point is set below,
+      // once: a block's items (decoded or failed), a rejection, or BadInternalError for a
+      // point the plan left out of both (none, unless the planner has a bug).
+      const { results, unplanned } = resultsOf(plan);
+      for (const i of unplanned) set(results[i]!, null, Status.BadInternalError, now);
       for (const [index, r] of plan.rejected) set(results[pos.get(index)!]!, null, r.status, now);
       const answered = plan.blocks.length === 0 || await this.#readBlocks(plan.blocks, results, partial);
       // On a bus, one silent unit is that unit's problem; no unit answering at all is the line's.
@@ -228,15 +229,22 @@ function decodeBlock(block: Block, data: Buffer, now: number, results: PointResu
   }
 }
 
-/** The plan's reusable results: one object per point, all of one shape. */
-const owned = new WeakMap<ModbusPlan, PointResult[]>();
-function resultsOf(plan: ModbusPlan): PointResult[] {
-  let r = owned.get(plan);
-  if (!r) {
-    r = Array.from({ length: plan.points.length }, () => ({ value: null, status: Status.BadInternalError, sourceTime: 0 }));
-    owned.set(plan, r);
+/** The plan's reusable results (one object per point, all of one shape) and the positions no block or rejection covers. */
+interface Owned { results: PointResult[]; unplanned: number[] }
+const owned = new WeakMap<ModbusPlan, Owned>();
+function resultsOf(plan: ModbusPlan): Owned {
+  let o = owned.get(plan);
+  if (!o) {
+    const covered = new Uint8Array(plan.points.length);
+    for (const block of plan.blocks) for (const at of block.layout.at) covered[at] = 1;
+    for (const index of plan.rejected.keys()) covered[plan.pos.get(index)!] = 1;
+    o = {
+      results: Array.from({ length: plan.points.length }, () => ({ value: null, status: Status.BadInternalError, sourceTime: 0 })),
+      unplanned: [...covered.keys()].filter((i) => covered[i] === 0),
+    };
+    owned.set(plan, o);
   }
-  return r;
+  return o;
 }
 
 function set(r: PointResult, value: Value, status: number, time: number): void {

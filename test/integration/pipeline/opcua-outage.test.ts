@@ -13,7 +13,6 @@
  */
 import t from "tap";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, Socket, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DataType, OPCUAServer, RegisterServerMethod, StatusCodes, Variant } from "node-opcua";
@@ -23,31 +22,8 @@ import { startReader } from "../../../src/reader/main.js";
 import { startReceiver } from "../../../src/receiver/main.js";
 import { writeReceiverYaml } from "../../fixtures/pipeline/plant.js";
 import { pollUntil, restTags, since, type RestTag } from "../../fixtures/pipeline/wait.js";
+import { startTap, type Tap } from "../../unit/security/wiretap.js";
 t.setTimeout(240_000);
-
-/** A TCP proxy to `target` that can drop every connection and stop listening, then listen again on its port. */
-class Cut {
-  #server: Server | null = null;
-  readonly #sockets = new Set<Socket>();
-  port = 0;
-  constructor(private readonly target: number) {}
-  async open(): Promise<void> {
-    const server = createServer((a) => {
-      const b = new Socket();
-      for (const s of [a, b]) { this.#sockets.add(s); s.on("close", () => this.#sockets.delete(s)); s.on("error", () => { a.destroy(); b.destroy(); }); }
-      b.connect(this.target, "127.0.0.1", () => { a.pipe(b); b.pipe(a); });
-    });
-    await new Promise<void>((resolve, reject) => { server.once("error", reject); server.listen(this.port, "127.0.0.1", resolve); });
-    this.port = (server.address() as { port: number }).port;
-    this.#server = server;
-  }
-  async close(): Promise<void> {
-    for (const s of this.#sockets) s.destroy();
-    const s = this.#server;
-    this.#server = null;
-    if (s) await new Promise<void>((r) => s.close(() => r()));
-  }
-}
 
 const dir = mkdtempSync(join(tmpdir(), "sluice-ua-outage-"));
 t.teardown(() => rmSync(dir, { recursive: true, force: true }));
@@ -68,8 +44,9 @@ const STAMP = new Date(Date.now() - 60_000); // last changed a minute ago, and n
 }
 await server.start();
 t.teardown(() => server.shutdown());
-const proxy = new Cut(Number(new URL(server.getEndpointUrl()).port));
-await proxy.open();
+// the TCP relay of the no-write tests, closed to cut the path and started again on its port
+const target = { host: "127.0.0.1", port: Number(new URL(server.getEndpointUrl()).port) };
+let proxy: Tap = await startTap(target);
 t.teardown(() => proxy.close());
 
 keygen(join(dir, "link.key"));
@@ -119,7 +96,7 @@ void t.test("after a network outage the unchanged values turn Good again at once
   t.ok(down, `all BadNoCommunication (${since(cut)}): ${show(last)}`);
   const downAt = Math.max(...last.map((x) => Date.parse(x.sourceTime!)));
   t.ok(downAt > STAMP.getTime(), "the outage is stamped after the values' own time");
-  await proxy.open();
+  proxy = await startTap(target, { host: "127.0.0.1", port: proxy.port });
   const back = Date.now();
   const ok = await pollUntil(async () => all(last = await restTags(receiver.rest), "Good"), 60_000, 100);
   t.ok(ok, `all Good again (${since(back)} after the path returned): ${show(last)}`);
