@@ -12,7 +12,7 @@ export const MAX_HISTORY_SAMPLES = 100_000;
 export const ReceiverHistory = Type.Object({
   samples: Type.Integer({
     minimum: 0, maximum: MAX_HISTORY_SAMPLES, default: 1000,
-    description: "samples kept per tag in memory when path is unset (0 = history off); about 21 bytes each for numeric tags",
+    description: "samples kept per tag in memory when path is unset (0 = history off); about 24 bytes each for numeric tags",
   }),
   path: Type.Optional(Type.String({
     minLength: 1,

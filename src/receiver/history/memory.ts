@@ -1,23 +1,25 @@
 /**
  * History in memory: one bounded ring per tag (ring.ts), lost on restart. Used when
- * `history.path` is unset; `history.samples` is the depth per tag.
+ * `history.path` is unset; `history.samples` is the depth per tag. The rings' first
+ * blocks come from one slab (slab.ts); a ring let go gives its block back.
  */
 import type { Value } from "../../core/model.js";
 import type { HistorySample } from "../store-api.js";
 import type { HistoryKey, HistoryRange, HistoryStats, HistoryStore } from "./api.js";
-import { HistoryRing } from "./ring.js";
+import { HistoryRing, ringSlab } from "./ring.js";
 
 export class MemoryHistory implements HistoryStore {
   readonly kind = "memory";
   readonly resumeMark = null;
   private readonly rings = new Map<string, HistoryRing>();
 
-  constructor(private readonly depth: number) {}
+  /** @param slab the rings' first blocks (shared by this store's rings) */
+  constructor(private readonly depth: number, private readonly slab = ringSlab()) {}
 
   private ring(key: HistoryKey): HistoryRing | null {
     if (this.depth <= 0) return null;
     let r = this.rings.get(key.path);
-    if (!r) { r = new HistoryRing(key.type, this.depth); this.rings.set(key.path, r); }
+    if (!r) { r = new HistoryRing(key.type, this.depth, this.slab); this.rings.set(key.path, r); }
     return r;
   }
 
@@ -34,10 +36,11 @@ export class MemoryHistory implements HistoryStore {
   }
 
   reset(key: HistoryKey): void {
-    this.rings.delete(key.path);
+    this.drop(key.path);
   }
 
   drop(path: string): void {
+    this.rings.get(path)?.clear();
     this.rings.delete(path);
   }
 
@@ -59,6 +62,7 @@ export class MemoryHistory implements HistoryStore {
   setMark(): void { /* lost on restart anyway */ }
 
   close(): void {
+    for (const r of this.rings.values()) r.clear();
     this.rings.clear();
   }
 }

@@ -1,12 +1,16 @@
 /**
- * Bounded per-tag history: a ring of the last N samples on typed arrays.
+ * Bounded per-tag history: a ring of the last N samples on one float64 array.
  *
- *   sample ──append()──▶ [ times | status | value | null-flag ]  (ring, oldest at head)
+ *   sample ──append()──▶ [ time | value | status·2+null ] per sample (ring, oldest at head)
  *   query(from, to, limit) ──binary search on times──▶ HistorySample[] oldest first
  *
  * Why typed arrays: 10k tags x 1,000 samples as JS objects costs gigabytes; here a
- * numeric sample costs 21 bytes. The ring starts small and doubles up to its depth,
+ * numeric sample costs 24 bytes. The ring starts small and doubles up to its depth,
  * so tags that rarely change stay cheap, and it never grows past `depth` (bounded).
+ * Its first eight samples live in a block of a shared slab (slab.ts), not an array of
+ * its own: at 100,000 tags the arrays' own objects cost more than what they held.
+ * 64-bit integers keep their exact value in a BigInt array beside it, strings in a
+ * plain array.
  *
  * Times are kept strictly increasing: a live sample whose sourceTime is not newer than
  * the last one (a keyframe repeating a value, a late fragment) is not appended. Backfill
@@ -16,6 +20,7 @@
 import type { TagType, Value } from "../../core/model.js";
 import type { HistorySample } from "../store-api.js";
 import type { HistoryRange } from "./api.js";
+import { Slab } from "./slab.js";
 
 type Kind = "num" | "bool" | "i64" | "u64" | "str";
 
@@ -29,7 +34,16 @@ function kindOf(type: TagType): Kind {
   }
 }
 
-const INITIAL = 8;
+/** Capacity a ring starts with, in samples: one slab block. */
+export const INITIAL = 8;
+/** float64 elements per sample: time, value, status and null flag */
+const STRIDE = 3;
+const EMPTY: Float64Array = new Float64Array(0);
+
+/** A slab of first blocks, for rings that share one (a history store's). */
+export function ringSlab(): Slab {
+  return new Slab(INITIAL * STRIDE);
+}
 
 export class HistoryRing {
   readonly depth: number;
@@ -37,14 +51,18 @@ export class HistoryRing {
   private cap = 0;
   private head = 0;
   private len = 0;
-  private times = new Float64Array(0);
-  private status = new Uint32Array(0);
-  private nulls = new Uint8Array(0);
-  private nums: Float64Array | BigInt64Array | BigUint64Array | null = null;
+  /** the samples: this ring's own array, or a page of the slab from `base` on */
+  private buf: Float64Array = EMPTY;
+  private base = 0;
+  /** the slab block held, or -1 */
+  private block = -1;
+  private bigs: BigInt64Array | BigUint64Array | null = null;
   private strs: (string | null)[] | null = null;
 
-  constructor(type: TagType, depth: number) {
+  /** @param slab where the first INITIAL samples live; a ring of its own by default */
+  constructor(type: TagType, depth: number, private readonly slab: Slab = ringSlab()) {
     if (!Number.isInteger(depth) || depth < 1) throw new RangeError(`history depth must be >= 1, got ${depth}`);
+    if (slab.block !== INITIAL * STRIDE) throw new RangeError(`a ring's slab needs blocks of ${INITIAL * STRIDE}, got ${slab.block}`);
     this.depth = depth;
     this.kind = kindOf(type);
   }
@@ -58,20 +76,20 @@ export class HistoryRing {
 
   /** sourceTime of the oldest sample, or null when empty. */
   get firstTime(): number | null {
-    return this.len === 0 ? null : this.times[this.head]!;
+    return this.len === 0 ? null : this.buf[this.at(this.head)]!;
   }
 
   /** Approximate bytes held by the arrays (strings counted at 2 bytes per char). */
   get bytes(): number {
-    let b = this.cap * (8 + 4 + 1);
-    if (this.nums) b += this.nums.byteLength;
+    let b = this.cap * STRIDE * 8;
+    if (this.bigs) b += this.bigs.byteLength;
     if (this.strs) for (const s of this.strs) b += 8 + (s ? s.length * 2 : 0);
     return b;
   }
 
   /** sourceTime of the newest sample, or null when empty. */
   get lastTime(): number | null {
-    return this.len === 0 ? null : this.times[(this.head + this.len - 1) % this.cap]!;
+    return this.len === 0 ? null : this.buf[this.at((this.head + this.len - 1) % this.cap)]!;
   }
 
   /** Record a sample; false when it was not newer than the last one (not recorded). */
@@ -88,21 +106,20 @@ export class HistoryRing {
       this.head = (this.head + 1) % this.cap;
       this.evicted++;
     }
-    this.times[i] = sourceTime;
-    this.status[i] = status >>> 0;
-    this.nulls[i] = value === null ? 1 : 0;
-    this.put(i, value);
+    const o = this.at(i);
+    this.buf[o] = sourceTime;
+    this.buf[o + 2] = (status >>> 0) * 2 + (value === null ? 1 : 0);
+    this.put(i, o, value);
     return true;
   }
 
+  /** Empty the ring and give back what it holds (its slab block too). */
   clear(): void {
     this.head = 0;
     this.len = 0;
     this.cap = 0;
-    this.times = new Float64Array(0);
-    this.status = new Uint32Array(0);
-    this.nulls = new Uint8Array(0);
-    this.nums = null;
+    this.setBuf(EMPTY, 0, -1);
+    this.bigs = null;
     this.strs = null;
   }
 
@@ -115,7 +132,9 @@ export class HistoryRing {
     if (this.len === 0 || limit <= 0 || from > to) return out;
     const at = (k: number): HistorySample => {
       const i = (this.head + k) % this.cap;
-      return { value: this.get(i), status: this.status[i]!, sourceTime: this.times[i]! };
+      const o = this.at(i);
+      const sn = this.buf[o + 2]!;
+      return { value: sn % 2 === 1 ? null : this.get(i, o), status: (sn - (sn % 2)) / 2, sourceTime: this.buf[o]! };
     };
     if (q.reverse) {
       const lo = this.lowerBound(from);
@@ -142,12 +161,12 @@ export class HistoryRing {
     const fresh: HistorySample[] = [];
     // A full ring keeps its newest `depth`: a sample older than all it holds would be
     // dropped again at once (and counted as evicted once per re-send), so it is skipped.
-    const floor = this.len === this.depth ? this.times[this.head]! : -Infinity;
+    const floor = this.len === this.depth ? this.buf[this.at(this.head)]! : -Infinity;
     for (const s of samples) {
       const t = s.sourceTime;
       if (t < floor) continue;
       const k = this.lowerBound(t);
-      if (k < this.len && this.times[(this.head + k) % this.cap] === t) continue;
+      if (k < this.len && this.buf[this.at((this.head + k) % this.cap)] === t) continue;
       if ((seen ??= new Set()).has(t)) continue;
       seen.add(t);
       fresh.push(s);
@@ -170,62 +189,76 @@ export class HistoryRing {
     let hi = this.len;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const x = this.times[(this.head + mid) % this.cap]!;
+      const x = this.buf[this.at((this.head + mid) % this.cap)]!;
       if (x < t || (after && x === t)) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   }
 
-  private put(i: number, v: Value): void {
+  /** Where sample slot i starts in buf. */
+  private at(i: number): number {
+    return this.base + i * STRIDE;
+  }
+
+  private put(i: number, o: number, v: Value): void {
     switch (this.kind) {
       case "str":
         this.strs![i] = typeof v === "string" ? v : null;
         return;
       case "i64":
       case "u64":
-        (this.nums as BigInt64Array | BigUint64Array)[i] = typeof v === "bigint" ? v : 0n;
+        this.bigs![i] = typeof v === "bigint" ? v : 0n;
         return;
       case "bool":
-        (this.nums as Float64Array)[i] = v === true ? 1 : 0;
+        this.buf[o + 1] = v === true ? 1 : 0;
         return;
       default:
-        (this.nums as Float64Array)[i] = typeof v === "number" ? v : 0;
+        this.buf[o + 1] = typeof v === "number" ? v : 0;
     }
   }
 
-  private get(i: number): Value {
-    if (this.nulls[i] === 1) return null;
+  /** The value of a sample that is not null. */
+  private get(i: number, o: number): Value {
     switch (this.kind) {
       case "str": return this.strs![i] ?? null;
-      case "bool": return (this.nums as Float64Array)[i] === 1;
-      default: return this.nums![i]!;
+      case "i64":
+      case "u64": return this.bigs![i]!;
+      case "bool": return this.buf[o + 1] === 1;
+      default: return this.buf[o + 1]!;
     }
   }
 
-  /** Double the capacity (up to depth), copying the ring in logical order. */
+  private setBuf(buf: Float64Array, base: number, block: number): void {
+    if (this.block >= 0) this.slab.release(this.block);
+    this.buf = buf;
+    this.base = base;
+    this.block = block;
+  }
+
+  /** Double the capacity (up to depth), copying the ring in logical order; the first capacity is a slab block. */
   private grow(): void {
     const cap = Math.min(this.depth, Math.max(INITIAL, this.cap * 2));
-    const times = new Float64Array(cap);
-    const status = new Uint32Array(cap);
-    const nulls = new Uint8Array(cap);
-    const nums = this.kind === "str" ? null
-      : this.kind === "i64" ? new BigInt64Array(cap)
-      : this.kind === "u64" ? new BigUint64Array(cap)
-      : new Float64Array(cap);
+    let buf: Float64Array, base = 0, block = -1;
+    if (cap === INITIAL) {
+      block = this.slab.alloc();
+      buf = this.slab.page(block);
+      base = this.slab.offset(block);
+    } else {
+      buf = new Float64Array(cap * STRIDE);
+    }
+    const bigs = this.kind === "i64" ? new BigInt64Array(cap) : this.kind === "u64" ? new BigUint64Array(cap) : null;
     const strs: (string | null)[] | null = this.kind === "str" ? new Array<string | null>(cap).fill(null) : null;
     for (let k = 0; k < this.len; k++) {
       const i = (this.head + k) % this.cap;
-      times[k] = this.times[i]!;
-      status[k] = this.status[i]!;
-      nulls[k] = this.nulls[i]!;
-      if (nums) (nums as Float64Array)[k] = (this.nums as Float64Array)[i]!;
+      const from = this.at(i);
+      const to = base + k * STRIDE;
+      for (let f = 0; f < STRIDE; f++) buf[to + f] = this.buf[from + f]!;
+      if (bigs) (bigs as BigInt64Array)[k] = (this.bigs as BigInt64Array)[i]!;
       if (strs) strs[k] = this.strs![i] ?? null;
     }
-    this.times = times;
-    this.status = status;
-    this.nulls = nulls;
-    this.nums = nums;
+    this.setBuf(buf, base, block);
+    this.bigs = bigs;
     this.strs = strs;
     this.head = 0;
     this.cap = cap;
