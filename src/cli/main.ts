@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { SluiceError, errorMessage } from "../core/errors.js";
+import { flattenRequires, isNodeOpcuaPackage } from "../core/flat-exports.js";
 import { VERSION } from "../core/version.js";
 import type { BrowseEnipCli, BrowseOpcuaCli } from "./browse.js";
 // Commands are imported when they run: `sluice check` or `keygen` must not pay
@@ -80,6 +81,8 @@ export function buildProgram(out: { code: number }): Command {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // before any command loads node-opcua: its package indexes read as plain objects (core/flat-exports.ts)
+  flattenRequires(isNodeOpcuaPackage);
   const out = { code: 0 };
   const program = buildProgram(out);
   try {
