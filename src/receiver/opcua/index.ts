@@ -24,6 +24,7 @@ import { advertiseHistory, serveHistory } from "./historian.js";
 import { preparePki } from "./pki.js";
 import { routeLibraryLogs } from "./library-log.js";
 import { HARVEST_FOR, harvestQueuedOnly } from "./harvest.js";
+import { DIRECT_FOR, directValues } from "./value-path.js";
 import { clampQueueSizes, queueCap } from "./limits.js";
 import { installReadOnlyGate } from "./readonly-gate.js";
 import { MAX_HISTORY_VALUES_PER_CALL, serverOptions } from "./server-options.js";
@@ -94,6 +95,8 @@ export class UaServer {
     warnInsecure(cfg, log);
     const harvest = harvestQueuedOnly();
     if (!harvest.applied) log.warn({ why: harvest.why }, `OPC UA publishing walks every monitored item at each interval (collecting only what changed is written for node-opcua ${HARVEST_FOR})`);
+    const direct = directValues();
+    if (!direct.applied) log.warn({ why: direct.why }, `OPC UA tag values go through node-opcua's general setter, with its copies (the direct path is written for node-opcua ${DIRECT_FOR})`);
     await extractFullyQualifiedDomainName();
     const hostname = cfg.hostname ?? (cfg.host !== undefined && !WILDCARDS.has(cfg.host) ? cfg.host : getFullyQualifiedDomainName());
     const applicationUri = cfg.applicationUri ?? `urn:${osHostname()}:sluice:receiver`;

@@ -8,7 +8,7 @@
  *                      EngineeringUnits) unless its node kind changes (plain, AnalogUnit,
  *                      AnalogItem), then re-created ─▶ one GeneralModelChangeEvent per
  *                      touched folder (model-change.ts)
- *   store "update"  ─▶ Coalescer (newest value wins) ─▶ setValueFromSource(value, StatusCode, SourceTimestamp)
+ *   store "update"  ─▶ Coalescer (newest value wins) ─▶ setDirect (value-path.ts) or setValueFromSource(value, StatusCode, SourceTimestamp)
  *
  * Under overload monitored items get each tag's newest value, never a growing
  * backlog: updates go through a Coalescer (../coalesce.ts) that applies in time
@@ -31,6 +31,7 @@ import type { TagState, TagStoreView } from "../store-api.js";
 import { euInformation } from "./units.js";
 import { isNumericType } from "../../core/model.js";
 import { DATA_TYPES, toVariant } from "./variant.js";
+import { directValues, ownsValue, setDirect } from "./value-path.js";
 
 export const TAGS_NAMESPACE = "urn:sluice:tags";
 
@@ -62,6 +63,8 @@ interface Built {
   v: UAVariable;
   def: TagDef;
   kind: Kind;
+  /** its value is set by setDirect (value-path.ts), not setValueFromSource */
+  direct: boolean;
 }
 
 export class TagSpace {
@@ -70,6 +73,7 @@ export class TagSpace {
   private readonly folders = new Map<string, SourceFolder>();
   private readonly access: number;
   private readonly roles: RolePermissionTypeOptions[];
+  private readonly direct = directValues().applied;
   /** values the address space refused (type mismatch); logged once, counted always */
   badValues = 0;
   /** tags the address space refused; logged once, counted always */
@@ -88,7 +92,7 @@ export class TagSpace {
     ];
     this.updates = new Coalescer<TagState>((st) => {
       const b = this.vars.get(st.def.path);
-      if (b) this.publish(b.v, st);
+      if (b) this.publish(b, st);
     }, {
       budgetMs: UPDATE_SLICE_MS,
       onOverload: (o) => opts.logger.warn(o, "OPC UA overloaded: monitored items get each tag's newest value (older updates superseded)"),
@@ -163,7 +167,7 @@ export class TagSpace {
         analog.engineeringUnits?.setValueFromSource(new Variant({ dataType: DataType.ExtensionObject, value: euInformation(def.unit) }));
       }
       b.def = def;
-      this.publish(v, st);
+      this.publish(b, st);
     } catch (e) {
       // in-place failed (should not): fall back to re-creating the node
       this.opts.logger.debug({ path: def.path, err: (e as Error).message }, "in-place tag change failed; re-creating the node");
@@ -240,13 +244,14 @@ export class TagSpace {
     } else {
       v = this.ns.addVariable(common);
     }
-    this.vars.set(def.path, { v, def, kind: kindOf(def) });
+    const b: Built = { v, def, kind: kindOf(def), direct: this.direct && ownsValue(v) };
+    this.vars.set(def.path, b);
     f.tags++;
     if (notify) {
       this.changes.note(st.source, f.folder, v.nodeId, v.typeDefinition, Verb.NodeAdded);
       this.changes.note(st.source, f.folder, f.folder.nodeId, null, Verb.ReferenceAdded);
     }
-    this.publish(v, st);
+    this.publish(b, st);
   }
 
   private remove(path: string, notify = false): void {
@@ -271,11 +276,14 @@ export class TagSpace {
     }
   }
 
-  private publish(v: UAVariable, st: TagState): void {
+  private publish(b: Built, st: TagState): void {
+    const v = b.v;
     // milliseconds only (picoseconds 0): see timestamps.ts
     const when = new Date(st.sourceTime ?? st.receiveTime ?? Date.now());
     try {
-      v.setValueFromSource(toVariant(st.def.type, st.value), coerceStatusCode(st.status), when);
+      const value = toVariant(st.def.type, st.value);
+      if (b.direct) setDirect(v, value, coerceStatusCode(st.status), when);
+      else v.setValueFromSource(value, coerceStatusCode(st.status), when);
     } catch (e) {
       if (this.badValues++ === 0) this.opts.logger.warn({ path: st.def.path, err: (e as Error).message }, "value refused by the OPC UA address space (counted, logged once)");
       v.setValueFromSource(new Variant({ dataType: DataType.Null }), StatusCodes.BadTypeMismatch, when);

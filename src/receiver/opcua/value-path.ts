@@ -1,0 +1,83 @@
+/**
+ * A tag's new value into its variable, without the copies a general setter makes.
+ *
+ * node-opcua 2.182.2's setValueFromSource serves any variable: per change it checks the
+ * Variant against the DataType twice, clones the previous DataValue (its Variant too)
+ * to compare with, and clones the new one again for the change event; each monitored
+ * item then clones what it records. At 10,000 changes a second that path was a fifth
+ * of the receiver's busy time (plant bench d, --cpu-prof). For a tag variable:
+ *
+ *   - the Variant is new for every change, built by toVariant (variant.ts) for the
+ *     tag's type, which throws on a value that does not fit, and never changed after;
+ *   - nothing but this setter writes the variable's value (every write service is
+ *     refused, readonly-gate.ts), so the previous DataValue is never changed in place
+ *     and can be compared with as it is;
+ *   - the change event gets its own DataValue around the same Variant: a monitored item
+ *     may set a status bit on what it is handed (a semantic change), and clones it
+ *     before it keeps it.
+ *
+ *   setDirect(variable, variant, status, time)
+ *     ──▶ new DataValue (source and server time as setValueFromSource sets them)
+ *     ──▶ replaces the variable's value ──▶ unless sameDataValue(previous, new):
+ *         "value_changed" with a DataValue of its own ──▶ monitored items, as before
+ *
+ * It writes node-opcua's internal field ($dataValue), so it is used only with the
+ * release it was written against; otherwise the caller keeps setValueFromSource and is
+ * told why.
+ */
+import { DataValue, type StatusCode, type UAVariable, type Variant, sameDataValue } from "node-opcua";
+import { createRequire } from "node:module";
+
+/** The node-opcua release whose variable internals this was written against. */
+export const DIRECT_FOR = "2.182.2";
+
+/** The parts of node-opcua's UAVariableImpl used here (internal, not in its typings). */
+interface Impl {
+  $dataValue: DataValue;
+  emit(event: "value_changed", dv: DataValue): boolean;
+}
+
+let state: { applied: true } | { applied: false; why: string } | null = null;
+
+/** Whether setDirect may be used with the node-opcua loaded here, and why not. */
+export function directValues(): { applied: true } | { applied: false; why: string } {
+  if (state) return state;
+  let version: string;
+  try {
+    const require = createRequire(import.meta.url);
+    version = (require("node-opcua-address-space/package.json") as { version: string }).version;
+  } catch {
+    return (state = { applied: false, why: "node-opcua-address-space's version cannot be read" });
+  }
+  if (version !== DIRECT_FOR) return (state = { applied: false, why: `node-opcua-address-space ${version} is not ${DIRECT_FOR}` });
+  return (state = { applied: true });
+}
+
+/** Whether a variable holds its value where setDirect writes it. */
+export function ownsValue(v: UAVariable): boolean {
+  const o = v as unknown as Partial<Impl>;
+  return o.$dataValue instanceof DataValue && typeof o.emit === "function";
+}
+
+/** Set a tag variable's value, status and source time, as setValueFromSource would. */
+export function setDirect(v: UAVariable, value: Variant, status: StatusCode, when: Date): void {
+  const o = v as unknown as Impl;
+  const dv = new DataValue(null);
+  dv.value = value;
+  dv.statusCode = status;
+  dv.sourceTimestamp = when;
+  dv.sourcePicoseconds = 0;
+  dv.serverTimestamp = when;
+  dv.serverPicoseconds = 0;
+  const previous = o.$dataValue;
+  o.$dataValue = dv;
+  if (sameDataValue(previous, dv)) return;
+  const event = new DataValue(null);
+  event.value = value;
+  event.statusCode = status;
+  event.sourceTimestamp = when;
+  event.sourcePicoseconds = 0;
+  event.serverTimestamp = when;
+  event.serverPicoseconds = 0;
+  o.emit("value_changed", event);
+}
