@@ -125,7 +125,7 @@ export class Backfill {
     }
     const batch: BackfillBatch = [];
     for (const [r, l] of byTag) {
-      const fresh = hist.merge(r.def, l);
+      const fresh = hist.merge(r, l);
       if (fresh.length > 0) batch.push({ tag: r, samples: fresh });
       this.backfilled += fresh.length;
     }
@@ -174,7 +174,7 @@ export class Backfill {
       if (r.sourceTime !== null && r.sourceTime <= s.to && r.raw !== Status.BadWaitingForInitialData && s.to > s.from) {
         edge.push({ value: r.value, status: r.raw, sourceTime: s.to });
       }
-      n += hist.merge(r.def, edge).length;
+      n += hist.merge(r, edge).length;
     }
     this.gapSamples += n;
     this.d.log.warn({ from: new Date(s.from).toISOString(), to: new Date(s.to).toISOString(), tags: records.length },

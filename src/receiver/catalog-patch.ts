@@ -28,7 +28,7 @@ export interface CatalogRecords {
   /** the local policy's decision for one tag */
   decide(path: string, type: TagType): boolean;
   /** a tag's type changed or it went away: its history no longer applies */
-  resetHistory(def: TagDef): void;
+  resetHistory(r: TagRecord): void;
   dropHistory(path: string): void;
 }
 
@@ -102,7 +102,7 @@ export function patchCatalog(rec: CatalogRecords, prev: readonly TagDef[], next:
     if (r) {
       leaving.delete(def.path);
       if (!sameShape(r.def, def)) {
-        if (r.def.type !== def.type) { r.retype(def); rec.resetHistory(def); }
+        if (r.def.type !== def.type) { r.retype(def); rec.resetHistory(r); }
         out.changed.push(r);
       }
       r.def = def;

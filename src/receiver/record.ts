@@ -9,16 +9,25 @@ import type { TagDef, TagType, Value } from "../core/model.js";
 import { Status } from "../core/status.js";
 import { Level, effectiveStatus } from "./quality.js";
 import type { TagState } from "./store-api.js";
+import type { HistoryKey } from "./history/api.js";
 
-/** The store's mutable record; adapters see it as a readonly TagState. */
-export class TagRecord implements TagState {
+/** The store's mutable record; adapters see it as a readonly TagState; the history store keys the tag by it. */
+export class TagRecord implements TagState, HistoryKey {
   value: Value = null;
   raw: number = Status.BadWaitingForInitialData;
   level: Level = Level.Live;
   sourceTime: number | null = null;
   receiveTime: number | null = null;
   epoch = 0;
+  /** the history store's own (HistoryKey.slot) */
+  slot: unknown = undefined;
   constructor(public def: TagDef, readonly source: string, readonly name: string) {}
+  get path(): string {
+    return this.def.path;
+  }
+  get type(): TagType {
+    return this.def.type;
+  }
   /** A new type makes the old value meaningless: back to "no value yet" (the store resets its history). */
   retype(def: TagDef): void {
     this.def = def;

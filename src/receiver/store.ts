@@ -161,7 +161,7 @@ export class TagStore extends EventEmitter implements TagStoreView {
   history(path: string, q: HistoryRange): HistorySample[] | undefined {
     const r = this.byPath.get(path);
     if (!r) return undefined;
-    return this.hist ? this.hist.query(r.def, q) : [];
+    return this.hist ? this.hist.query(r, q) : [];
   }
 
   /** The history store's figures (null when history is off). */
@@ -297,7 +297,7 @@ export class TagStore extends EventEmitter implements TagStoreView {
       } else if (!sameShape(r.def, def)) {
         if (r.def.type !== def.type) {
           r.retype(def);
-          this.hist?.reset(def);
+          this.hist?.reset(r);
         }
         r.def = def;
         changed.push(r);
@@ -333,7 +333,7 @@ export class TagStore extends EventEmitter implements TagStoreView {
     const p = patchCatalog({
       byPath: this.byPath, byAlias: this.byAlias, denied: this.denied, linkLevel: this.linkLvl, maxTags: this.opts.maxTags,
       decide: (path, type) => gate.decide!(path, type).allowed,
-      resetHistory: (def) => this.hist?.reset(def), dropHistory: (path) => this.hist?.drop(path),
+      resetHistory: (r) => this.hist?.reset(r), dropHistory: (path) => this.hist?.drop(path),
     }, prev, tags);
     if (!p) return false;
     if (p.added.length + p.removed.length + p.changed.length > 0) {
@@ -401,7 +401,7 @@ export class TagStore extends EventEmitter implements TagStoreView {
       r.level = Level.Live;
       r.epoch = this.epoch;
       // "No value yet" is start-up noise, not history (other Bad statuses are recorded).
-      if (!repeat && raw !== Status.BadWaitingForInitialData) this.hist?.append(r.def, value, raw, s.sourceTime);
+      if (!repeat && raw !== Status.BadWaitingForInitialData) this.hist?.append(r, value, raw, s.sourceTime);
       if (differs) changed.push(r);
     }
     this.dropped.policy += policyDropped;

@@ -8,8 +8,14 @@ import type { TagType, Value } from "../../core/model.js";
 import type { HistorySample } from "../store-api.js";
 
 export interface HistoryKey {
-  path: string;
-  type: TagType;
+  readonly path: string;
+  readonly type: TagType;
+  /**
+   * Where a history store may keep what it needs to find this tag's history again
+   * without a lookup by path, on a key the caller keeps for as long as the tag lives
+   * (the tag store's record). A key made for one call simply has none.
+   */
+  slot?: unknown;
 }
 
 export interface HistoryRange {

@@ -81,3 +81,32 @@ void t.test("a memory history gives a dropped or reset tag's block back", async 
   h.close();
   t.equal(slab.inUse, 0);
 });
+
+void t.test("a kept key finds its ring without the path; drop, reset and another store stay right", async (t) => {
+  const h = new MemoryHistory(10);
+  const kept: { path: string; type: "float64" | "int16"; slot?: unknown } = { path: "s/a", type: "float64", slot: undefined };
+  h.append(kept, 1, Status.Good, 1);
+  t.ok(kept.slot, "the store took the key's slot");
+  h.append({ path: "s/a", type: "float64" }, 2, Status.Good, 2);
+  h.append(kept, 3, Status.Good, 3);
+  t.same(h.query(kept, {}).map((s) => s.value), [1, 2, 3], "one ring, by key or by path");
+  t.same(h.query({ path: "s/a", type: "float64" }, {}).map((s) => s.value), [1, 2, 3]);
+
+  h.drop("s/a");
+  t.equal(kept.slot, undefined, "a dropped tag's key lets go of its ring");
+  h.append(kept, 4, Status.Good, 4);
+  t.same(h.query({ path: "s/a", type: "float64" }, {}).map((s) => s.value), [4], "a new ring, found by path too");
+  t.equal(h.stats().samples, 1, "and counted");
+
+  kept.type = "int16";
+  h.reset(kept);
+  h.append(kept, 5, Status.Good, 5);
+  t.same(h.query(kept, {}), [{ value: 5, status: Status.Good, sourceTime: 5 }], "after a reset, the new type's ring");
+
+  const other = new MemoryHistory(10);
+  other.append(kept, 6, Status.Good, 6);
+  t.same(other.query({ path: "s/a", type: "int16" }, {}).map((s) => s.value), [6], "another store keeps its own ring");
+  t.same(h.query({ path: "s/a", type: "int16" }, {}).map((s) => s.value), [5], "and this one's is untouched");
+  h.close();
+  t.same(h.query({ path: "s/a", type: "int16" }, {}), []);
+});
