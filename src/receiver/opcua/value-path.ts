@@ -59,9 +59,8 @@ export function ownsValue(v: UAVariable): boolean {
   return o.$dataValue instanceof DataValue && typeof o.emit === "function";
 }
 
-/** Set a tag variable's value, status and source time, as setValueFromSource would. */
-export function setDirect(v: UAVariable, value: Variant, status: StatusCode, when: Date): void {
-  const o = v as unknown as Impl;
+/** A DataValue stamped as setValueFromSource stamps it: the source time as server time too, no picoseconds. */
+function stamped(value: Variant, status: StatusCode, when: Date): DataValue {
   const dv = new DataValue(null);
   dv.value = value;
   dv.statusCode = status;
@@ -69,15 +68,14 @@ export function setDirect(v: UAVariable, value: Variant, status: StatusCode, whe
   dv.sourcePicoseconds = 0;
   dv.serverTimestamp = when;
   dv.serverPicoseconds = 0;
+  return dv;
+}
+
+/** Set a tag variable's value, status and source time, as setValueFromSource would. */
+export function setDirect(v: UAVariable, value: Variant, status: StatusCode, when: Date): void {
+  const o = v as unknown as Impl;
+  const dv = stamped(value, status, when);
   const previous = o.$dataValue;
   o.$dataValue = dv;
-  if (sameDataValue(previous, dv)) return;
-  const event = new DataValue(null);
-  event.value = value;
-  event.statusCode = status;
-  event.sourceTimestamp = when;
-  event.sourcePicoseconds = 0;
-  event.serverTimestamp = when;
-  event.serverPicoseconds = 0;
-  o.emit("value_changed", event);
+  if (!sameDataValue(previous, dv)) o.emit("value_changed", stamped(value, status, when));
 }
