@@ -59,7 +59,7 @@ export class HistoryRing {
   private bigs: BigInt64Array | BigUint64Array | null = null;
   private strs: (string | null)[] | null = null;
 
-  /** @param slab where the first INITIAL samples live; a ring of its own by default */
+  /** @param slab where the first INITIAL samples live: share one among many rings (a slab of its own by default, a whole page for one block) */
   constructor(type: TagType, depth: number, private readonly slab: Slab = ringSlab()) {
     if (!Number.isInteger(depth) || depth < 1) throw new RangeError(`history depth must be >= 1, got ${depth}`);
     if (slab.block !== INITIAL * STRIDE) throw new RangeError(`a ring's slab needs blocks of ${INITIAL * STRIDE}, got ${slab.block}`);
