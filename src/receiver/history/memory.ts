@@ -27,17 +27,22 @@ export class MemoryHistory implements HistoryStore {
   /** @param slab the rings' first blocks (shared by this store's rings) */
   constructor(private readonly depth: number, private readonly slab = ringSlab()) {}
 
+  /** The tag's ring and its record here: from the key's slot when this store put it there, else by path. */
+  private held(key: HistoryKey): Held | undefined {
+    const h = key.slot as Held | undefined;
+    return h?.store === this ? h : this.rings.get(key.path);
+  }
+
   private ring(key: HistoryKey): HistoryRing | null {
-    const held = key.slot as Held | undefined;
-    if (held?.store === this) return held.ring;
     if (this.depth <= 0) return null;
-    let h = this.rings.get(key.path);
+    let h = this.held(key);
+    if (h && key.slot === h) return h.ring;
     if (!h) {
       h = { store: this, ring: new HistoryRing(key.type, this.depth, this.slab), key };
       this.rings.set(key.path, h);
     }
     // a key of one call ({ path, type }) has no slot to keep; a record's is taken over
-    if (Object.prototype.hasOwnProperty.call(key, "slot")) {
+    if (Object.hasOwn(key, "slot")) {
       key.slot = h;
       h.key = key;
     }
@@ -53,8 +58,7 @@ export class MemoryHistory implements HistoryStore {
   }
 
   query(key: HistoryKey, r: HistoryRange): HistorySample[] {
-    const held = key.slot as Held | undefined;
-    return (held?.store === this ? held : this.rings.get(key.path))?.ring.query(r) ?? [];
+    return this.held(key)?.ring.query(r) ?? [];
   }
 
   reset(key: HistoryKey): void {

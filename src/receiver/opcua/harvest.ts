@@ -22,7 +22,7 @@
  * node-opcua is left as it is and the caller is told why.
  */
 import { MonitoredItem, Subscription } from "node-opcua";
-import { createRequire } from "node:module";
+import { notPinned } from "./pinned.js";
 
 /** The node-opcua release whose subscription internals this was written against. */
 export const HARVEST_FOR = "2.182.2";
@@ -66,14 +66,8 @@ function mark(it: Item): void {
 
 /** Why the change cannot be applied to the node-opcua loaded here, or null when it can. */
 function refusal(): string | null {
-  let version: string;
-  try {
-    const require = createRequire(import.meta.url);
-    version = (require("node-opcua-server/package.json") as { version: string }).version;
-  } catch {
-    return "node-opcua-server's version cannot be read";
-  }
-  if (version !== HARVEST_FOR) return `node-opcua-server ${version} is not ${HARVEST_FOR}`;
+  const off = notPinned("node-opcua-server", HARVEST_FOR);
+  if (off !== null) return off;
   const item = MonitoredItem.prototype as unknown as Partial<Item>;
   const sub = Subscription.prototype as unknown as Partial<Sub>;
   const getter = Object.getOwnPropertyDescriptor(Subscription.prototype, "hasUncollectedMonitoredItemNotifications");

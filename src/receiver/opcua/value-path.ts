@@ -26,7 +26,7 @@
  * told why.
  */
 import { DataValue, type StatusCode, type UAVariable, type Variant, sameDataValue } from "node-opcua";
-import { createRequire } from "node:module";
+import { notPinned } from "./pinned.js";
 
 /** The node-opcua release whose variable internals this was written against. */
 export const DIRECT_FOR = "2.182.2";
@@ -41,16 +41,11 @@ let state: { applied: true } | { applied: false; why: string } | null = null;
 
 /** Whether setDirect may be used with the node-opcua loaded here, and why not. */
 export function directValues(): { applied: true } | { applied: false; why: string } {
-  if (state) return state;
-  let version: string;
-  try {
-    const require = createRequire(import.meta.url);
-    version = (require("node-opcua-address-space/package.json") as { version: string }).version;
-  } catch {
-    return (state = { applied: false, why: "node-opcua-address-space's version cannot be read" });
+  if (!state) {
+    const why = notPinned("node-opcua-address-space", DIRECT_FOR);
+    state = why === null ? { applied: true } : { applied: false, why };
   }
-  if (version !== DIRECT_FOR) return (state = { applied: false, why: `node-opcua-address-space ${version} is not ${DIRECT_FOR}` });
-  return (state = { applied: true });
+  return state;
 }
 
 /** Whether a variable holds its value where setDirect writes it. */
