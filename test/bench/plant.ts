@@ -188,7 +188,7 @@ async function run(s: Scenario): Promise<string> {
     const client = fork(join(here, "plant/client.ts"), [url, join(dir, "paths.json"), String(s.publishMs), join(dir, "client-pki")], { execArgv: tsExec, env: tsEnv });
     kids.push(client);
     await once(client, (m) => m.ready as boolean | undefined);
-    console.log(`   ${s.tags} tags good, client subscribed ${((Date.now() - t0) / 1000).toFixed(1)} s later; warming up 5 s`);
+    console.log(`   ${s.tags} tags good, client subscribed and every first value in ${((Date.now() - t0) / 1000).toFixed(1)} s later; warming up 5 s`);
     await sleep(5000);
 
     const watches = [new ProcWatch("reader", reader.pid!), new ProcWatch("receiver", receiver.pid!)];

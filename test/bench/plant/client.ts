@@ -5,7 +5,7 @@
  * the reader's PLC read (SourceTimestamp) to the notification's arrival.
  * (sluice's own share is timed by probe.ts, in a process of its own.)
  *
- *   parent ──fork(url, paths file, publishMs, pki)──▶ this ──{ready}──▶ parent
+ *   parent ──fork(url, paths file, publishMs, pki)──▶ this ──{ready} (every item's first value in)──▶ parent
  *   parent ──"mark"──▶ counters reset (measurement starts)
  *   parent ──"pause"──▶ counting stops (the last values are still kept)
  *   parent ──"stop"──▶ this ──{notified, overflow, lat, last, byTick}──▶ parent
@@ -43,10 +43,16 @@ let notified = 0;
 let overflow = 0;
 let lastAt = 0;
 const lat: number[] = [];
+// ready once every item has had its first value: a big subscription's initial values take
+// seconds to arrive, and counted in the window they would show as old, repeated notifications
+let unseen = paths.length;
+let allSeen: () => void = () => {};
+const seen = new Promise<void>((resolve) => { allSeen = resolve; });
 const group = ClientMonitoredItemGroup.create(sub, items, { samplingInterval: 0, queueSize: 1, discardOldest: true }, TimestampsToReturn.Both);
 group.on("changed", (_item: unknown, dv: DataValue, index: number) => {
   const v = dv.value.value as number | null;
   if (typeof v !== "number") return;
+  if (last[index] === -1 && --unseen === 0) allSeen();
   last[index] = v;
   lastAt = Date.now();
   const m = (byTick[plcOf[index]!] ??= new Map());
@@ -57,6 +63,7 @@ group.on("changed", (_item: unknown, dv: DataValue, index: number) => {
   if (dv.sourceTimestamp) lat.push(Date.now() - dv.sourceTimestamp.getTime());
 });
 await new Promise<void>((resolve) => group.once("initialized", () => resolve()));
+await seen;
 
 process.send?.({ ready: true });
 process.on("message", (m: unknown) => {
