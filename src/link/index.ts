@@ -176,7 +176,9 @@ export type LinkReceiverStats = Omit<IntakeStats, "lastDatagramTime"> & {
  *              part `part` of `parts` of a re-sent journal segment: the union of its parts holds
  *              every sample the reader sent with from <= sourceTime < to. Samples may be older
  *              than the live values and are never applied as such; the carousel sends the same
- *              segments again and again, so merge them idempotently.
+ *              segments again and again, so merge them idempotently. A part the attached
+ *              sink says it merged before (LinkSink.historyKnown, by info.digest) comes as
+ *              a repeat: info.repeat, no samples decoded.
  *  - "health"  (health: ReaderHealth, info: { frameTime: number; meta: FrameMeta })
  *  - "frame"   (info: { kind: FrameKind; frameTime: number; meta: FrameMeta })   every accepted frame
  *  - "session" (sessionId: bigint)
@@ -187,6 +189,8 @@ export class LinkReceiver extends EventEmitter {
   private readonly replica: Replica;
   private lastFrameTime: number | null = null;
   private lastError = 0;
+  /** the attached sink's answer to "merged this history part before?" (LinkSink.historyKnown) */
+  private known: ((session: bigint, digest: string) => boolean) | undefined;
 
   private readonly drops: Drops;
 
@@ -201,6 +205,7 @@ export class LinkReceiver extends EventEmitter {
       },
       samples: (samples, info) => this.emit("samples", samples, info),
       history: (samples, info) => this.emit("history", samples, info),
+      historyKnown: (session, digest) => this.known?.(session, digest) ?? false,
       health: (health, info) => this.emit("health", health, info),
       frame: (info: { kind: FrameKind; frameTime: number; meta: FrameMeta }) => {
         this.lastFrameTime = info.meta.receivedAt;
@@ -237,7 +242,13 @@ export class LinkReceiver extends EventEmitter {
    * on the link, so it counts its own drops.
    */
   attach(sink: LinkSink): () => void {
-    return attachSink(this, sink);
+    const undo = attachSink(this, sink);
+    const known = sink.historyKnown?.bind(sink);
+    if (known) this.known = known;
+    return () => {
+      undo();
+      if (this.known === known) this.known = undefined;
+    };
   }
 
   stats(): LinkReceiverStats {

@@ -8,7 +8,8 @@
  *                                   │                                         └─▶ replay frames held for that hash
  *                                   ├─ keyframe/delta, hash held ─▶ decode ─▶ "samples"
  *                                   ├─ keyframe/delta, hash not held ─▶ hold (bounded) until its birth completes
- *                                   ├─ history, hash held ─▶ decode ─▶ "history" (never applied as live values)
+ *                                   ├─ history, hash held ─▶ digest ─┬─ merged before (sink) ─▶ "history", repeat: no samples decoded
+ *                                   │                                └─ decode ─▶ "history" (never applied as live values)
  *                                   ├─ history, hash not held ─▶ hold like a delta
  *                                   └─ heartbeat ─▶ "health"
  *
@@ -31,7 +32,7 @@
  */
 import type { FrameBody, FrameKind, FrameMeta, ReaderHealth, Sample, TagDef } from "../core/model.js";
 import { CatalogIndex, MAX_TAGS } from "./catalog.js";
-import { decodeFrame, FrameError, peekFrame } from "./codec/index.js";
+import { decodeFrame, FrameError, peekFrame, peekHistory } from "./codec/index.js";
 import { Drops } from "./drops.js";
 import { defaultLinkLimits, type LinkLimits } from "./limits.js";
 import { birthText, screenHealth, screenSamples } from "./screen.js";
@@ -44,6 +45,12 @@ export interface ReplicaSink {
   frame(info: { kind: FrameKind; frameTime: number; meta: FrameMeta }): void;
   /** A part of a re-sent journal segment: samples may be older than the live values. */
   history?(samples: Sample[], info: HistoryInfo): void;
+  /**
+   * True when the sink has merged the history part with this digest (HistoryInfo.digest)
+   * in this session before: the replica then passes it on as a repeat without decoding
+   * its samples. The sink decides, so it can forget parts (catalogue or policy change).
+   */
+  historyKnown?(session: bigint, digest: string): boolean;
 }
 
 /** What a history part says about itself (the segment is the source-time window [from, to)). */
@@ -54,6 +61,10 @@ export interface HistoryInfo {
   parts: number;
   frameTime: number;
   meta: FrameMeta;
+  /** digest of the part's encoded body (peekHistory); absent for a part held for its catalogue */
+  digest?: string;
+  /** an exact re-send of a part the sink said it merged (historyKnown): `samples` is empty, not decoded */
+  repeat?: boolean;
 }
 
 export interface ReplicaOptions {
@@ -105,7 +116,7 @@ export class Replica {
   private changedAt = -Infinity;
   private pending: { a: Assembly; meta: FrameMeta } | null = null;
   private readonly c = {
-    frames: 0, births: 0, keyframes: 0, deltas: 0, heartbeats: 0, histories: 0, historySamples: 0, samplesDecoded: 0,
+    frames: 0, births: 0, keyframes: 0, deltas: 0, heartbeats: 0, histories: 0, historySamples: 0, historyRepeats: 0, samplesDecoded: 0,
     catalogues: 0, framesHeld: 0, heldDropped: 0, birthRejected: 0, sessions: 0,
   };
 
@@ -176,10 +187,23 @@ export class Replica {
       this.hold(bytes, meta, head.catalogHash);
       return;
     }
-    this.apply(bytes, meta);
+    let digest: string | undefined;
+    if (head.kind === "history" && this.sink.historyKnown && this.sink.history) {
+      const h = peekHistory(bytes, head.timeMs);
+      if (this.sink.historyKnown(meta.sessionId, h.digest)) {
+        this.c.frames++;
+        this.c.histories++;
+        this.c.historyRepeats++;
+        this.sink.frame({ kind: "history", frameTime: head.timeMs, meta });
+        this.sink.history([], { from: h.from, to: h.to, part: h.part, parts: h.parts, frameTime: head.timeMs, meta, digest: h.digest, repeat: true });
+        return;
+      }
+      digest = h.digest;
+    }
+    this.apply(bytes, meta, digest);
   }
 
-  private apply(bytes: Uint8Array, meta: FrameMeta): void {
+  private apply(bytes: Uint8Array, meta: FrameMeta, digest?: string): void {
     const f = decodeFrame(bytes, this.cur ?? undefined);
     this.c.frames++;
     const b = f.body;
@@ -200,7 +224,7 @@ export class Replica {
         return;
       }
       case "history":
-        this.history(b, f.timeMs, meta);
+        this.history(b, f.timeMs, meta, digest);
         return;
       default: {
         if (b.kind === "keyframe") this.c.keyframes++;
@@ -327,12 +351,15 @@ export class Replica {
     }
   }
 
-  private history(b: Extract<FrameBody, { kind: "history" }>, frameTime: number, meta: FrameMeta): void {
+  private history(b: Extract<FrameBody, { kind: "history" }>, frameTime: number, meta: FrameMeta, digest?: string): void {
     this.c.histories++;
     this.c.historySamples += b.samples.length;
     // The same acceptance rules as live samples (the default time window admits days-old history).
     const samples = screenSamples(b.samples, this.cur as CatalogIndex, meta.receivedAt, this.limits, this.drops);
-    this.sink.history?.(samples, { from: b.from, to: b.to, part: b.part, parts: b.parts, frameTime, meta });
+    // A part the screen cut (samples outside its time window) is not named by its bytes:
+    // a sample ahead of the clock now may pass later, and the sink must see the difference.
+    const named = digest !== undefined && samples === b.samples;
+    this.sink.history?.(samples, { from: b.from, to: b.to, part: b.part, parts: b.parts, frameTime, meta, ...(named ? { digest } : {}) });
   }
 
   private replay(h: Held): void {

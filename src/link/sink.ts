@@ -22,6 +22,12 @@ export interface LinkSink {
   samples(samples: Sample[], info: SampleInfo): void;
   /** journal samples re-sent by the reader's history carousel: history only, never live values */
   history(samples: Sample[], info: HistoryInfo): void;
+  /**
+   * Optional, asked before a history part is decoded: true when this sink merged the part
+   * with that digest in that session (HistoryInfo.digest) and a re-send needs nothing; the
+   * part then arrives through history() as a repeat, its samples not decoded.
+   */
+  historyKnown?(session: bigint, digest: string): boolean;
   health(health: ReaderHealth, info: { frameTime: number; meta: FrameMeta }): void;
   /** every accepted frame (liveness) */
   frame(info: { kind: FrameKind; frameTime: number; meta: FrameMeta }): void;

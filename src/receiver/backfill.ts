@@ -16,7 +16,9 @@
  * Repeats. The carousel re-sends the same settled windows sweep after sweep (tier 0
  * every few seconds), and in steady state nothing in them is new. Merging is
  * idempotent, so a part whose exact content was merged before is skipped: it is keyed
- * by session, window, part and a 64-bit hash of its samples. A part is remembered only
+ * by session and the digest of its encoded body (HistoryInfo.digest), which the link
+ * asks about before decoding (known()), so a repeat costs a hash of its bytes; a part
+ * without a digest is keyed by window, part and a 64-bit hash of its samples. A part is remembered only
  * when nothing in it was refused for a reason that can change with time (future
  * samples), and the memory is cleared whenever the catalogue or the policy changes
  * (a tag known, allowed or retyped since could take what was refused or reset).
@@ -75,6 +77,11 @@ export class Backfill {
     return this.last?.frameTime ?? null;
   }
 
+  /** Whether the part with this digest was merged in that session (the link then skips decoding it). */
+  known(session: bigint, digest: string): boolean {
+    return this.merged.has(`${session}:${digest}`);
+  }
+
   /** The catalogue or the policy changed: a part merged before may now merge differently. */
   forgetParts(): void {
     this.merged.clear();
@@ -82,9 +89,14 @@ export class Backfill {
 
   history(samples: Sample[], info: HistoryInfo, rec: (alias: number) => TagRecord | undefined, denied: (alias: number) => boolean, now: number): BackfillBatch {
     this.gaps.part(info.meta.sessionId, info.from, info.to, info.part, info.parts);
+    if (info.repeat) {
+      this.repeats++;
+      return [];
+    }
     const hist = this.d.hist;
     if (!hist) return this.mergePart(samples, null, rec, denied, now); // counts drops, stores nothing
-    const key = `${info.meta.sessionId}:${info.from}:${info.to}:${info.part}/${info.parts}:${samples.length}:${contentHash(samples)}`;
+    const key = info.digest !== undefined ? `${info.meta.sessionId}:${info.digest}`
+      : `${info.meta.sessionId}:${info.from}:${info.to}:${info.part}/${info.parts}:${samples.length}:${contentHash(samples)}`;
     if (this.merged.has(key)) {
       this.repeats++;
       return [];

@@ -129,6 +129,7 @@ export class TagStore extends EventEmitter implements TagStoreView {
       catalog: (tags) => this.guard("catalog", () => this.onCatalog(tags as TagDef[])),
       samples: (samples, info) => this.guard("samples", () => this.onSamples(samples, info.meta.receivedAt)),
       history: (samples, info) => this.guard("history", () => this.onHistory(samples, info)),
+      historyKnown: (session, digest) => this.backfill.known(session, digest),
       health: (h) => this.guard("health", () => this.onHealth(h)),
       frame: (info) => this.guard("frame", () => this.onFrame(info.frameTime, info.meta.sessionId)),
       session: () => { this.epoch++; this.backfill.session(); this.touch(); },

@@ -12,6 +12,7 @@
  *            null / status / source-time runs }            (see ./values.ts)
  *
  *   bytes ──peekFrame──▶ { kind, timeMs, catalogHash }        (no body decoded)
+ *   bytes ──peekHistory──▶ { from, to, part, parts, digest }  (a history frame's window, no samples decoded)
  *   bytes ──decodeFrame(catalog)──▶ Frame                     (FrameError: malformed | catalog)
  *
  * Keyframes, deltas and history decode only against the catalogue whose hash they carry: their
@@ -25,7 +26,7 @@ import { sluice } from "./generated/sluice.js";
 import { decodeBirth, encodeBirth } from "./birth.js";
 import { decodeHealth, encodeHealth } from "./health.js";
 import { decodeValues, encodeValues, MAX_SAMPLES } from "./values.js";
-import { FrameError, malformed, ubitsToSafeNumber, type Bits64 } from "./wire.js";
+import { digestBytes, FrameError, malformed, ubitsToSafeNumber, type Bits64 } from "./wire.js";
 
 const PB = sluice.v1;
 
@@ -161,6 +162,61 @@ export function peekFrame(bytes: Uint8Array): FrameHeader {
   return { kind, timeMs, catalogHash };
 }
 
+/** A history frame's window and part, and a digest of its whole body (window, part and samples). */
+export interface HistoryHead {
+  from: number;
+  to: number;
+  part: number;
+  parts: number;
+  /** digest of the History body's bytes: equal for an exact re-send of the part (see digestBytes) */
+  digest: string;
+}
+
+/**
+ * The window and part of a history frame and a digest of its body, without decoding its
+ * samples; the same window rules as a full decode (FrameError "malformed"). The carousel
+ * re-sends settled parts byte for byte (their source times are coded relative to the
+ * window, not the frame time), so the digest recognises a part merged before.
+ */
+export function peekHistory(bytes: Uint8Array, timeMs: number): HistoryHead {
+  let start = -1, end = -1;
+  let from = 0, to = 0, part = 0, parts = 0;
+  try {
+    const r = protobuf.Reader.create(bytes);
+    while (r.pos < r.len) {
+      const tag = r.uint32();
+      const field = tag >>> 3, wire = tag & 7;
+      if (KIND_OF_FIELD[field] && wire === 2) {
+        const len = r.uint32();
+        // the last body wins, as in a full decode
+        if (field === 7) { start = r.pos; end = r.pos + len; } else start = end = -1;
+        r.skip(len);
+      } else r.skipType(wire);
+    }
+    if (start < 0) throw malformed("not a history frame");
+    const h = protobuf.Reader.create(bytes.subarray(start, end));
+    while (h.pos < h.len) {
+      const tag = h.uint32();
+      const field = tag >>> 3, wire = tag & 7;
+      if (field === 1 && wire === 0) from = ubitsToSafeNumber(h.uint64() as unknown as Bits64, "history from");
+      else if (field === 2 && wire === 0) to = ubitsToSafeNumber(h.uint64() as unknown as Bits64, "history to");
+      else if (field === 3 && wire === 0) part = h.uint32();
+      else if (field === 4 && wire === 0) parts = h.uint32();
+      else h.skipType(wire);
+    }
+  } catch (e) {
+    if (e instanceof FrameError) throw e;
+    throw malformed("bad protobuf", e);
+  }
+  checkHistoryHead(from, to, part, parts, timeMs);
+  return { from, to, part, parts, digest: digestBytes(bytes, start, end) };
+}
+
+function checkHistoryHead(from: number, to: number, part: number, parts: number, timeMs: number): void {
+  if (!(from < to && to <= timeMs)) throw malformed(`history window [${from}, ${to}) at frame time ${timeMs}`);
+  if (parts < 1 || part >= parts) throw malformed(`history part ${part} of ${parts}`);
+}
+
 /**
  * The frame in `bytes`. Throws FrameError "malformed" on bad protobuf or a broken
  * rule, and "catalog" for a keyframe/delta whose hash is not `catalog`'s.
@@ -211,8 +267,7 @@ function decodeHistory(h: sluice.v1.History, catalog: CatalogIndex | undefined, 
   }
   const from = ubitsToSafeNumber(h.fromMs as Bits64 | number, "history from");
   const to = ubitsToSafeNumber(h.toMs as Bits64 | number, "history to");
-  if (!(from < to && to <= timeMs)) throw malformed(`history window [${from}, ${to}) at frame time ${timeMs}`);
-  if (h.parts < 1 || h.part >= h.parts) throw malformed(`history part ${h.part} of ${h.parts}`);
+  checkHistoryHead(from, to, h.part, h.parts, timeMs);
   const samples = h.values ? decodeValues(h.values as sluice.v1.Values, catalog, from) : [];
   for (const s of samples) {
     if (!(s.sourceTime >= from && s.sourceTime < to)) throw malformed(`history sample at ${s.sourceTime} outside [${from}, ${to})`);

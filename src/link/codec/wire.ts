@@ -65,6 +65,23 @@ export function ubitsToSafeNumber(l: Bits64 | number, what: string): number {
   return n;
 }
 
+/**
+ * A 64-bit digest of bytes[start, end) as text: two independent 32-bit FNV-1a-style
+ * lanes. Not cryptographic (the bytes were authenticated already); it names a body so
+ * that an exact repeat can be recognised without decoding it.
+ */
+export function digestBytes(bytes: Uint8Array, start: number, end: number): string {
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c;
+  for (let i = start; i < end; i++) {
+    const x = bytes[i] as number;
+    a = Math.imul(a ^ x, 0x01000193);
+    b = Math.imul(b ^ x, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  return `${(a >>> 0).toString(36)}.${(b >>> 0).toString(36)}.${end - start}`;
+}
+
 /** StatusCode rotated by 16 bits: usual codes (low half zero) become small varints. */
 export function rotateStatus(code: number): number {
   return ((code >>> 16) | (code << 16)) >>> 0;

@@ -4,6 +4,7 @@
  * during a 100 % cut reaches the "history" event within the bound written in the
  * README (1 s settle + 2 tier-0 sweeps, a sweep at least every 5 s at this size), each
  * with the value sent; and a receiver started after the reader gets the journal's past.
+ * Into a real tag store, the parts it merged come back as repeats the link does not decode.
  */
 import t from "tap";
 import dgram from "node:dgram";
@@ -13,6 +14,8 @@ import { Journal } from "../../../src/reader/journal/index.js";
 import { silentLogger } from "../../../src/core/log.js";
 import { LossyProxy } from "../../fixtures/lossy-proxy.js";
 import { makeTags } from "../../unit/link-frames/fixtures/pipe.js";
+import { FakeGate } from "../../unit/receiver/fakes.js";
+import { TagStore } from "../../../src/receiver/store.js";
 import { keyDir, readerCfg, receiverCfg, until } from "./fixtures/link-pair.js";
 
 const key = (path: string, time: number) => `${path}@${time}`;
@@ -140,4 +143,35 @@ void t.test("a receiver started after the reader gets the journal's past", async
   t.ok(took >= 0, `all ${before.length} samples sent before the receiver existed arrived as history in ${Date.now() - started} ms`);
   t.ok(Date.now() - started <= BOUND + SLACK, `within the bound (${BOUND} ms + ${SLACK} ms slack)`);
   t.equal(log.dupInPart, 0);
+});
+
+void t.test("a store that merged a part is spared its re-sends: they are not decoded, and its history is whole", async (t) => {
+  const dir = keyDir();
+  const rx = await LinkReceiver.open(receiverCfg(), { baseDir: dir });
+  const store = new TagStore({ link: rx, gate: new FakeGate(), logger: silentLogger, historyDepth: 100, maxTags: 1000, timeoutMs: 3000, staleMs: 10_000 });
+  t.teardown(async () => { store.close(); await rx.close(); });
+  const r = await reader(dir, { host: "127.0.0.1", port: rx.address().port }, 200);
+  t.teardown(() => r.close());
+  const sent: string[] = [];
+  for (let k = 0; k < 10; k++) { sent.push(...r.change(k)); await sleep(200); }
+  // the journal stops growing: once a sweep has carried all of it, every later sweep re-sends the same parts
+  t.ok(await until(() => (rx.replicaStats().historySamples ?? 0) >= sent.length, 30_000) >= 0, "a first sweep carried the journal");
+  const first = rx.replicaStats().histories ?? 0;
+  await until(() => (rx.replicaStats().histories ?? 0) >= first + 30, 20_000);
+  const a = rx.replicaStats();
+  let decoded = 0, empty = 0;
+  rx.on("history", (samples: Sample[], info: HistoryInfo) => { if (!info.repeat) { if (samples.length > 0) decoded++; else empty++; } });
+  t.ok(await until(() => (rx.replicaStats().histories ?? 0) >= (a.histories ?? 0) + 50, 20_000) >= 0, "50 more history parts arrived");
+  const b = rx.replicaStats();
+  const repeats = (b.historyRepeats ?? 0) - (a.historyRepeats ?? 0), parts = (b.histories ?? 0) - (a.histories ?? 0);
+  t.equal(decoded, 0, `no part with samples was decoded again: ${repeats} of ${parts} came as repeats, ${empty} were empty windows at the journal's head`);
+  t.equal(repeats + empty, parts);
+  t.ok(repeats > empty, "most were repeats");
+  t.equal(b.historySamples, a.historySamples, `none of their samples was decoded (${a.historySamples} decoded before)`);
+  t.equal(store.backfillStats().repeats, b.historyRepeats, "the store counted each repeat");
+  const missing = sent.filter((k) => {
+    const [path, time] = k.split("@") as [string, string];
+    return !store.history(path, {})?.some((h) => h.sourceTime === Number(time));
+  });
+  t.equal(missing.length, 0, `every one of the ${sent.length} samples sent is in the store's history`);
 });

@@ -10,7 +10,7 @@ import t from "tap";
 import type { Frame, FrameBody, FrameMeta, ReaderHealth, Sample, TagType } from "../../../src/core/model.js";
 import { Status } from "../../../src/core/status.js";
 import { CatalogIndex } from "../../../src/link/catalog.js";
-import { decodeFrame, encodeFrame, encodeHistoryFrame, FrameError, peekFrame } from "../../../src/link/codec/index.js";
+import { decodeFrame, encodeFrame, encodeHistoryFrame, FrameError, peekFrame, peekHistory } from "../../../src/link/codec/index.js";
 import { sluice } from "../../../src/link/codec/generated/sluice.js";
 import { Replica, type HistoryInfo } from "../../../src/link/replica.js";
 import { Publisher } from "../../../src/link/publisher.js";
@@ -87,6 +87,73 @@ void t.test("the replica holds history for a catalogue not yet complete, then em
   t.equal(r.get(3)?.value, null, "no live value was delivered downstream");
 });
 
+void t.test("peekHistory reads a part's window and names its body: a re-send at another frame time has the same digest", async (t) => {
+  const samples = [{ alias: 3, value: 42, status: 0, sourceTime: FROM + 5 }, { alias: 4, value: 7, status: 0, sourceTime: FROM + 9 }];
+  const at = (timeMs: number, s = samples, part = 0, parts = 2, to = FROM + 100) => encodeHistoryFrame(s, 0, s.length, cat, timeMs, FROM, to, part, parts);
+  const head = peekHistory(at(T0), T0);
+  t.same({ ...head, digest: undefined }, { from: FROM, to: FROM + 100, part: 0, parts: 2, digest: undefined });
+  t.not(Buffer.from(at(T0)).equals(Buffer.from(at(T0 + 5000))), "the frames differ (frame time)");
+  t.equal(peekHistory(at(T0 + 5000), T0 + 5000).digest, head.digest, "an exact re-send: the same digest");
+  const others = [
+    at(T0, [samples[0]!, { ...samples[1]!, value: 8 }]), at(T0, [samples[0]!, { ...samples[1]!, sourceTime: FROM + 10 }]),
+    at(T0, [samples[0]!, { ...samples[1]!, status: Status.UncertainLastUsableValue }]), at(T0, samples.slice(0, 1)),
+    at(T0, samples, 1), at(T0, samples, 0, 3), at(T0, samples, 0, 2, FROM + 101),
+  ];
+  t.equal(new Set([head.digest, ...others.map((b) => peekHistory(b, T0).digest)]).size, others.length + 1, "a value, time, status, sample, part or window changed: another digest");
+
+  const PB = sluice.v1;
+  const raw = (h: sluice.v1.History.$Properties) => PB.Frame.encode({ timeMs: T0, catalogHash: cat.hash, history: h }).finish();
+  const reason = (bytes: Uint8Array): string => {
+    try { peekHistory(bytes, T0); return "none"; } catch (e) { return e instanceof FrameError ? e.reason : `other: ${String(e)}`; }
+  };
+  const bad: Array<[string, Uint8Array]> = [
+    ["from = to", raw({ fromMs: FROM, toMs: FROM, part: 0, parts: 1 })],
+    ["to after the frame time", raw({ fromMs: FROM, toMs: T0 + 1, part: 0, parts: 1 })],
+    ["part >= parts", raw({ fromMs: FROM, toMs: FROM + 10, part: 1, parts: 1 })],
+    ["no parts", raw({ fromMs: FROM, toMs: FROM + 10, part: 0, parts: 0 })],
+    ["a delta", encodeFrame({ timeMs: T0, catalogHash: cat.hash, body: { kind: "delta", samples } }, cat)],
+    ["cut short", at(T0).subarray(0, 20)],
+  ];
+  for (const [why, bytes] of bad) t.equal(reason(bytes), "malformed", why);
+  t.equal(reason(raw({ fromMs: FROM, toMs: FROM + 10, part: 0, parts: 1 })), "none", "a sane empty window");
+});
+
+void t.test("a part the sink says it merged is passed on as a repeat, its samples not decoded", async (t) => {
+  const r = recorder();
+  const got: Array<{ samples: Sample[]; info: HistoryInfo }> = [];
+  const merged = new Set<string>();
+  const asked: string[] = [];
+  const replica = new Replica({
+    ...r.sink,
+    history: (samples, info) => { got.push({ samples, info }); if (info.digest && !info.repeat) merged.add(`${info.meta.sessionId}:${info.digest}`); },
+    historyKnown: (session, digest) => { asked.push(digest); return merged.has(`${session}:${digest}`); },
+  });
+  const meta = (sessionId = 5n): FrameMeta => ({ sessionId, seq: 1n, keyId: 1, receivedAt: T0 });
+  replica.ingest(encodeFrame({ timeMs: T0, catalogHash: cat.hash, body: { kind: "birth", part: 0, parts: 1, tagCount: cat.size, tags: [...cat.tags] } }, undefined), meta());
+  const samples = [{ alias: 3, value: 42, status: 0, sourceTime: FROM + 5 }];
+  const part = (timeMs: number) => encodeHistoryFrame(samples, 0, 1, cat, timeMs, FROM, FROM + 100, 0, 1);
+  replica.ingest(part(T0 - 2000), meta());
+  t.same(got[0]?.samples, samples, "first copy decoded");
+  t.ok(got[0]?.info.digest && !got[0]?.info.repeat, "and named by its digest");
+  replica.ingest(part(T0 - 1000), meta());
+  t.same(got[1]?.samples, [], "the re-send: no samples");
+  t.same({ ...got[1]?.info, meta: undefined }, { from: FROM, to: FROM + 100, part: 0, parts: 1, frameTime: T0 - 1000, meta: undefined, digest: got[0]?.info.digest, repeat: true },
+    "its window and part still arrive (the sink tracks segment coverage)");
+  t.equal(replica.stats().historyRepeats, 1);
+  t.equal(replica.stats().historySamples, 1, "only the first copy's samples were decoded");
+  t.equal(replica.stats().histories, 2);
+  replica.ingest(part(T0), meta(6n));
+  t.same(got[2]?.samples, samples, "another session: decoded again");
+
+  // a part the screen cut (a sample beyond the clock skew) is not named: it may pass later
+  const ahead = [{ alias: 3, value: 1, status: 0, sourceTime: T0 + 600_000 }];
+  const later = T0 + 700_000;
+  replica.ingest(encodeHistoryFrame(ahead, 0, 1, cat, later, T0, later, 0, 1), meta(6n));
+  t.same(got[3]?.samples, [], "the future sample was screened out");
+  t.equal(got[3]?.info.digest, undefined, "and the part carries no digest");
+  t.equal(asked.length, 4, "the sink was asked before each decode");
+});
+
 void t.test("heartbeats carry the journal", async (t) => {
   const base: ReaderHealth = { startedAt: T0, policyHash: "x", sources: [], blocked: {} };
   const rt = (h: ReaderHealth) => (decodeFrame(encodeFrame({ timeMs: T0, catalogHash: 0, body: { kind: "heartbeat", health: h } }, undefined), undefined).body as { health: ReaderHealth }).health;
@@ -141,6 +208,32 @@ void t.test("the carousel keeps to its rate, re-sends every sample, recent past 
   t.ok(firstMinute.every((x) => x >= T0 - 120_000), "the first 12,000 samples re-sent were the most recent ones");
   const st = pub.stats();
   t.ok((st.historySweeps ?? 0) >= 3, `tiers swept (${st.historySweeps} sweeps)`);
+});
+
+void t.test("the carousel re-sends a settled part byte for byte, so its digest names it sweep after sweep", async (t) => {
+  const clock = new Clock();
+  const c = CatalogIndex.of(Array.from({ length: 200 }, (_, alias) => ({ alias, path: `p/t${alias}`, type: "int32" as TagType })));
+  const journal = fakeJournal(c, T0 - 120_000, 120);
+  const digests = new Map<string, Set<string>>();
+  let frames = 0;
+  const pub = new Publisher({
+    maxPayload: 1328, carouselRate: 1e9, keyframeMs: 1e9, birthMs: 1e9, heartbeatMs: 1e9, flushMs: 5, now: clock.now,
+    history: { source: journal, rate: 400_000 },
+    send: (b, kind) => {
+      if (kind !== "history") return true;
+      frames++;
+      const h = peekHistory(b, clock.t);
+      const key = `${h.from}-${h.to}:${h.part}/${h.parts}`;
+      const set = digests.get(key) ?? new Set<string>();
+      digests.set(key, set.add(h.digest));
+      return true;
+    },
+  });
+  pub.setCatalog([...c.tags]);
+  for (let i = 0; i < 6000; i++) { clock.t += 10; pub.tick(); } // 60 s, the journal no longer growing
+  const sent = [...digests.values()];
+  t.ok(frames > 2 * digests.size, `${frames} history frames for ${digests.size} distinct parts: parts are re-sent`);
+  t.equal(sent.filter((d) => d.size > 1).length, 0, "every re-send of a part has the digest of its first send");
 });
 
 void t.test("a slow journal (wide windows) still fills a cut within the bound, not at the next window boundary", async (t) => {
