@@ -25,13 +25,15 @@ import type { CatalogIndex } from "../catalog.js";
 import { sluice } from "./generated/sluice.js";
 import { decodeBirth, encodeBirth } from "./birth.js";
 import { decodeHealth, encodeHealth } from "./health.js";
+import { linkReader } from "./reader.js";
 import { decodeValues, encodeValues, MAX_SAMPLES } from "./values.js";
 import { digestBytes, FrameError, malformed, ubitsToSafeNumber, type Bits64 } from "./wire.js";
 
 const PB = sluice.v1;
 
-// 64-bit fields decode exactly only as Long objects (protobufjs finds the "long" package
-// it depends on); without it they would silently become lossy numbers.
+// Frames decode 64-bit fields through linkReader (exact numbers or bits); protobufjs
+// itself decodes them exactly only as Long objects (it finds the "long" package it
+// depends on), and without that they would silently become lossy numbers.
 if (!protobuf.util.Long) throw new SluiceError("SLUICE_ERR_LINK", "protobufjs has no Long support: 64-bit values would lose precision");
 const KIND_OF_FIELD: Readonly<Record<number, FrameKind>> = { 3: "birth", 4: "keyframe", 5: "delta", 6: "heartbeat", 7: "history" };
 
@@ -142,11 +144,11 @@ export function peekFrame(bytes: Uint8Array): FrameHeader {
   let timeMs = 0, catalogHash = 0;
   let kind: FrameKind | undefined;
   try {
-    const r = protobuf.Reader.create(bytes);
+    const r = linkReader(bytes);
     while (r.pos < r.len) {
       const tag = r.uint32();
       const field = tag >>> 3, wire = tag & 7;
-      if (field === 1 && wire === 0) timeMs = ubitsToSafeNumber(r.uint64() as unknown as Bits64, "frame time");
+      if (field === 1 && wire === 0) timeMs = ubitsToSafeNumber(r.uint64() as unknown as Bits64 | number, "frame time");
       else if (field === 2 && wire === 5) catalogHash = r.fixed32() >>> 0;
       else {
         const k = KIND_OF_FIELD[field];
@@ -182,7 +184,7 @@ export function peekHistory(bytes: Uint8Array, timeMs: number): HistoryHead {
   let start = -1, end = -1;
   let from = 0, to = 0, part = 0, parts = 0;
   try {
-    const r = protobuf.Reader.create(bytes);
+    const r = linkReader(bytes);
     while (r.pos < r.len) {
       const tag = r.uint32();
       const field = tag >>> 3, wire = tag & 7;
@@ -194,12 +196,12 @@ export function peekHistory(bytes: Uint8Array, timeMs: number): HistoryHead {
       } else r.skipType(wire);
     }
     if (start < 0) throw malformed("not a history frame");
-    const h = protobuf.Reader.create(bytes.subarray(start, end));
+    const h = linkReader(bytes.subarray(start, end));
     while (h.pos < h.len) {
       const tag = h.uint32();
       const field = tag >>> 3, wire = tag & 7;
-      if (field === 1 && wire === 0) from = ubitsToSafeNumber(h.uint64() as unknown as Bits64, "history from");
-      else if (field === 2 && wire === 0) to = ubitsToSafeNumber(h.uint64() as unknown as Bits64, "history to");
+      if (field === 1 && wire === 0) from = ubitsToSafeNumber(h.uint64() as unknown as Bits64 | number, "history from");
+      else if (field === 2 && wire === 0) to = ubitsToSafeNumber(h.uint64() as unknown as Bits64 | number, "history to");
       else if (field === 3 && wire === 0) part = h.uint32();
       else if (field === 4 && wire === 0) parts = h.uint32();
       else h.skipType(wire);
@@ -224,7 +226,7 @@ function checkHistoryHead(from: number, to: number, part: number, parts: number,
 export function decodeFrame(bytes: Uint8Array, catalog: CatalogIndex | undefined): Frame {
   let m: sluice.v1.Frame;
   try {
-    m = PB.Frame.decode(bytes);
+    m = PB.Frame.decode(linkReader(bytes));
   } catch (e) {
     throw malformed("bad protobuf", e);
   }
