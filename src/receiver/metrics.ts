@@ -43,6 +43,8 @@ export interface BackfillStats {
   gapsLost: number;
   drops: Record<string, number>;
   oldestGapSeenAt: number | null;
+  /** history parts re-sent unchanged after they were merged (skipped, not decoded) */
+  repeats: number;
 }
 
 interface FrameInfo {
@@ -260,6 +262,7 @@ export class ReceiverMetrics {
     counter("sluice_history_write_errors_total", "history store writes that failed", () => st()?.writeErrors ?? 0);
     counter("sluice_history_evicted_samples_total", "samples evicted by history.retain, history.maxBytes or the ring depth", () => st()?.evicted ?? 0);
     counter("sluice_history_backfilled_samples_total", "samples the reader's history carousel filled in", () => bf().backfilled);
+    counter("sluice_history_backfill_repeats_total", "history parts the carousel re-sent unchanged after they were merged: skipped without decoding", () => bf().repeats);
     counter("sluice_history_gap_samples_total", "BadNoCommunication edge samples written for stretches the reader could not re-send", () => bf().gapSamples);
     counter("sluice_history_gaps_total", "stretches recorded as lost (never re-sent)", () => bf().gapsLost);
     gauge("sluice_history_oldest_gap_age_seconds", "age of the oldest stretch not yet filled nor given up (0: none)", () => {

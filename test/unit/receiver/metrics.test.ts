@@ -59,6 +59,8 @@ void t.test("all contract metrics are exposed with their labels and pass promtoo
     { alias: 3, value: 1, status: Status.Good, sourceTime: clock.t },
   ], clock.t);
   link.emit("frame", { kind: "delta", frameTime: clock.t - 20, meta: { receivedAt: clock.t } });
+  // a history part holding what is already known, re-sent once: merged (nothing new), then a repeat
+  for (let i = 0; i < 2; i++) link.history([{ alias: 0, value: 1, status: Status.Good, sourceTime: clock.t }], { from: clock.t - 1000, to: clock.t + 1 }, clock.t);
   link.countReject("auth", 3);
   ua.superseded = 12;
   ua.lagMs = 1500;
@@ -91,6 +93,7 @@ void t.test("all contract metrics are exposed with their labels and pass promtoo
     [/^sluice_history_samples 2$/m, "history samples held (p/a and p/b)"],
     [/^sluice_history_bytes [1-9]/m, "history bytes"],
     [/^sluice_history_backfilled_samples_total 0$/m, "nothing backfilled yet"],
+    [/^sluice_history_backfill_repeats_total 1$/m, "one history part re-sent after it was merged"],
     [/^sluice_history_backfill_dropped_total\{reason="future"\} 0$/m, "backfill drops by reason"],
     [/^sluice_history_oldest_gap_age_seconds 0$/m, "no open gap"],
     [/^sluice_reader_journal_samples 0$/m, "reader journal depth (none reported)"],
