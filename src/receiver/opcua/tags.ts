@@ -33,6 +33,18 @@ import { isNumericType } from "../../core/model.js";
 import { DATA_TYPES, toVariant } from "./variant.js";
 import { directValues, ownsValue, setDirect } from "./value-path.js";
 
+/**
+ * node-opcua caches a node's reference lookups and keeps them; building a variable
+ * looks up its HasTypeDefinition, so every tag held a cache (a Map, its key and a frozen
+ * result, about 0.5 KB) that nothing later needs: its type definition is cached on its
+ * own, and neither Read nor a subscription looks references up again. Clearing it (as
+ * node-opcua itself does whenever a node's references change) frees about 50 MB at
+ * 100,000 tags; a later lookup, by a Browse for instance, rebuilds it.
+ */
+function dropBuildCache(v: UAVariable): void {
+  (v as unknown as { _clear_caches?: () => void })._clear_caches?.();
+}
+
 export const TAGS_NAMESPACE = "urn:sluice:tags";
 
 const READ = PermissionType.Browse | PermissionType.Read | PermissionType.ReadRolePermissions;
@@ -251,6 +263,7 @@ export class TagSpace {
       this.changes.note(st.source, f.folder, v.nodeId, v.typeDefinition, Verb.NodeAdded);
       this.changes.note(st.source, f.folder, f.folder.nodeId, null, Verb.ReferenceAdded);
     }
+    dropBuildCache(v);
     this.publish(b, st);
   }
 
