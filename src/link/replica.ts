@@ -189,7 +189,7 @@ export class Replica {
     }
     let digest: string | undefined;
     if (head.kind === "history" && this.sink.historyKnown && this.sink.history) {
-      const h = peekHistory(bytes, head.timeMs);
+      const h = peekHistory(bytes);
       if (this.sink.historyKnown(meta.sessionId, h.digest)) {
         this.c.frames++;
         this.c.histories++;

@@ -139,9 +139,15 @@ export interface FrameHeader {
   catalogHash: number;
 }
 
-/** Kind, time and catalogue hash of a frame without decoding its body. */
-export function peekFrame(bytes: Uint8Array): FrameHeader {
-  let timeMs = 0, catalogHash = 0;
+/** A frame's header fields and where its (last) body lies in the bytes. */
+interface FrameScan extends FrameHeader {
+  bodyStart: number;
+  bodyEnd: number;
+}
+
+/** Walks a frame's top-level fields without decoding its body (FrameError "malformed"). */
+function scanFrame(bytes: Uint8Array): FrameScan {
+  let timeMs = 0, catalogHash = 0, bodyStart = -1, bodyEnd = -1;
   let kind: FrameKind | undefined;
   try {
     const r = linkReader(bytes);
@@ -152,8 +158,14 @@ export function peekFrame(bytes: Uint8Array): FrameHeader {
       else if (field === 2 && wire === 5) catalogHash = r.fixed32() >>> 0;
       else {
         const k = KIND_OF_FIELD[field];
-        if (k && wire === 2) kind = k; // last body wins, as in a full decode
-        r.skipType(wire);
+        if (k && wire === 2) {
+          // last body wins, as in a full decode
+          const len = r.uint32();
+          kind = k;
+          bodyStart = r.pos;
+          bodyEnd = r.pos + len;
+          r.skip(len);
+        } else r.skipType(wire);
       }
     }
   } catch (e) {
@@ -161,6 +173,12 @@ export function peekFrame(bytes: Uint8Array): FrameHeader {
     throw malformed("bad protobuf", e);
   }
   if (!kind) throw malformed("no body");
+  return { kind, timeMs, catalogHash, bodyStart, bodyEnd };
+}
+
+/** Kind, time and catalogue hash of a frame without decoding its body. */
+export function peekFrame(bytes: Uint8Array): FrameHeader {
+  const { kind, timeMs, catalogHash } = scanFrame(bytes);
   return { kind, timeMs, catalogHash };
 }
 
@@ -180,22 +198,11 @@ export interface HistoryHead {
  * re-sends settled parts byte for byte (their source times are coded relative to the
  * window, not the frame time), so the digest recognises a part merged before.
  */
-export function peekHistory(bytes: Uint8Array, timeMs: number): HistoryHead {
-  let start = -1, end = -1;
+export function peekHistory(bytes: Uint8Array): HistoryHead {
+  const { kind, timeMs, bodyStart: start, bodyEnd: end } = scanFrame(bytes);
+  if (kind !== "history") throw malformed("not a history frame");
   let from = 0, to = 0, part = 0, parts = 0;
   try {
-    const r = linkReader(bytes);
-    while (r.pos < r.len) {
-      const tag = r.uint32();
-      const field = tag >>> 3, wire = tag & 7;
-      if (KIND_OF_FIELD[field] && wire === 2) {
-        const len = r.uint32();
-        // the last body wins, as in a full decode
-        if (field === 7) { start = r.pos; end = r.pos + len; } else start = end = -1;
-        r.skip(len);
-      } else r.skipType(wire);
-    }
-    if (start < 0) throw malformed("not a history frame");
     const h = linkReader(bytes.subarray(start, end));
     while (h.pos < h.len) {
       const tag = h.uint32();
