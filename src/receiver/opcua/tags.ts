@@ -20,7 +20,7 @@
  * sampled read does not look up namespace defaults by name).
  */
 import {
-  AccessLevelFlag, DataType, type Namespace, PermissionType, Range, StatusCodes, type UAObject, type UAVariable,
+  AccessLevelFlag, type BaseNode, DataType, type Namespace, PermissionType, Range, RolePermissionType, StatusCodes, type UAObject, type UAVariable,
   Variant, WellKnownRoles, coerceStatusCode, resolveNodeId, type RolePermissionTypeOptions,
 } from "node-opcua";
 import type { TagDef } from "../../core/model.js";
@@ -41,8 +41,42 @@ import { directValues, ownsValue, setDirect } from "./value-path.js";
  * node-opcua itself does whenever a node's references change) frees about 50 MB at
  * 100,000 tags; a later lookup, by a Browse for instance, rebuilds it.
  */
-function dropBuildCache(v: UAVariable): void {
-  (v as unknown as { _clear_caches?: () => void })._clear_caches?.();
+function dropBuildCache(v: UAVariable, withProperties: boolean): void {
+  // an analog tag's EURange and EngineeringUnits are nodes of their own, built the same way
+  if (withProperties) for (const p of v.getProperties()) clearCaches(p);
+  clearCaches(v);
+}
+
+function clearCaches(node: BaseNode): void {
+  (node as unknown as { _clear_caches?: () => void })._clear_caches?.();
+}
+
+/**
+ * node-opcua makes a node's RolePermissions its own copy of what it was given, so every
+ * tag held two RolePermissionType objects and their array (about 250 bytes). Every tag
+ * has the same permissions, and nothing changes them (the server refuses writes of
+ * RolePermissions; a Read maps them to new objects): one array serves them all.
+ */
+function shareRoles(v: UAVariable, roles: RolePermissionType[]): void {
+  (v as unknown as { _rolePermissions?: RolePermissionType[] })._rolePermissions = roles;
+}
+
+/**
+ * Runs `build` with node-opcua's frugal mode on: a node created then gets no JavaScript
+ * property on its parent (\`folder.t123\`: a getter closure and a dictionary entry, about
+ * 150 bytes a tag). Nothing reads tags that way; the server finds children through its
+ * reference index. Scoped to the tag part, so the rest of the address space is as node-opcua
+ * builds it.
+ */
+function frugally<T>(ns: Namespace, build: () => T): T {
+  const as = ns.addressSpace as unknown as { isFrugal?: boolean };
+  const was = as.isFrugal;
+  as.isFrugal = true;
+  try {
+    return build();
+  } finally {
+    as.isFrugal = was ?? false;
+  }
 }
 
 export const TAGS_NAMESPACE = "urn:sluice:tags";
@@ -85,6 +119,8 @@ export class TagSpace {
   private readonly folders = new Map<string, SourceFolder>();
   private readonly access: number;
   private readonly roles: RolePermissionTypeOptions[];
+  /** the same, as node-opcua keeps them: one array every tag shares (shareRoles) */
+  private readonly sharedRoles: RolePermissionType[];
   private readonly direct = directValues().applied;
   /** values the address space refused (type mismatch); logged once, counted always */
   badValues = 0;
@@ -102,6 +138,7 @@ export class TagSpace {
       { roleId: WellKnownRoles.Anonymous, permissions: perms },
       { roleId: WellKnownRoles.AuthenticatedUser, permissions: perms },
     ];
+    this.sharedRoles = this.roles.map((r) => new RolePermissionType(r));
     this.updates = new Coalescer<TagState>((st) => {
       const b = this.vars.get(st.def.path);
       if (b) this.publish(b, st);
@@ -117,7 +154,9 @@ export class TagSpace {
 
   /** Build everything the store holds now. */
   build(): void {
-    for (const st of this.store.all()) this.tryAdd(st);
+    frugally(this.ns, () => {
+      for (const st of this.store.all()) this.tryAdd(st);
+    });
   }
 
   variable(path: string): UAVariable | undefined {
@@ -131,6 +170,10 @@ export class TagSpace {
 
   /** Apply a catalogue change: only the named tags are touched; then one model change event per touched folder. */
   onCatalog(added: readonly TagState[], removed: readonly string[], changed: readonly TagState[]): void {
+    frugally(this.ns, () => this.applyCatalog(added, removed, changed));
+  }
+
+  private applyCatalog(added: readonly TagState[], removed: readonly string[], changed: readonly TagState[]): void {
     try {
       for (const path of removed) this.remove(path, true);
       for (const st of changed) this.change(st);
@@ -263,7 +306,8 @@ export class TagSpace {
       this.changes.note(st.source, f.folder, v.nodeId, v.typeDefinition, Verb.NodeAdded);
       this.changes.note(st.source, f.folder, f.folder.nodeId, null, Verb.ReferenceAdded);
     }
-    dropBuildCache(v);
+    dropBuildCache(v, b.kind !== "plain");
+    shareRoles(v, this.sharedRoles);
     this.publish(b, st);
   }
 
