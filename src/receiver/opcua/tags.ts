@@ -122,6 +122,9 @@ export class TagSpace {
   /** the same, as node-opcua keeps them: one array every tag shares (shareRoles) */
   private readonly sharedRoles: RolePermissionType[];
   private readonly direct = directValues().applied;
+  /** the last source time published and its Date (dateOf) */
+  private lastMs = NaN;
+  private lastDate: Date | null = null;
   /** values the address space refused (type mismatch); logged once, counted always */
   badValues = 0;
   /** tags the address space refused; logged once, counted always */
@@ -333,10 +336,25 @@ export class TagSpace {
     }
   }
 
+  /**
+   * The Date of a source time, shared with the tag published before when their times are
+   * the same millisecond, as the tags of one PLC read are. Every variable keeps its Date
+   * until its next change (a survivor of each young-generation GC, copied and promoted at
+   * 10,000 changes a second), and nothing changes a value's Date in place: node-opcua
+   * replaces timestamps, never sets them, and the server refuses writes.
+   */
+  private dateOf(ms: number): Date {
+    if (ms !== this.lastMs || !this.lastDate) {
+      this.lastDate = new Date(ms);
+      this.lastMs = ms;
+    }
+    return this.lastDate;
+  }
+
   private publish(b: Built, st: TagState): void {
     const v = b.v;
     // milliseconds only (picoseconds 0): see timestamps.ts
-    const when = new Date(st.sourceTime ?? st.receiveTime ?? Date.now());
+    const when = this.dateOf(st.sourceTime ?? st.receiveTime ?? Date.now());
     try {
       const value = toVariant(st.def.type, st.value);
       if (b.direct) setDirect(v, value, coerceStatusCode(st.status), when);

@@ -5,7 +5,8 @@
  * no JavaScript accessor on its folder (frugally, about 150 B), one RolePermissions array
  * shared by every tag (shareRoles, about 250 B). And nothing a client does depends on
  * them: Browse still finds each variable's type definition and each folder's children,
- * Read serves values and RolePermissions, a subscription serves changes, and a changed
+ * Read serves values, their source times (tags read together share one Date: dateOf) and
+ * RolePermissions, a subscription serves changes, and a changed
  * range reaches the analog tag's EURange in place.
  */
 import t from "tap";
@@ -71,6 +72,9 @@ void t.test("tag variables hold no build cache, folder accessor or roles of thei
   const server = await startServer(t, store, dir, { security: { modes: ["None"] }, allowAnonymous: true });
   const tags = (server as unknown as { served: { tags: { variable(p: string): UAVariable | undefined } } }).served.tags;
   const vars = defs.map((d) => tags.variable(d.path)!);
+  const sourceTimes = (): Date[] => vars.map((v) => (v as unknown as { $dataValue: DataValue }).$dataValue.sourceTimestamp!);
+  t.equal(new Set(sourceTimes()).size, 1, "the tags of one read share one Date");
+  t.same(sourceTimes().map((d) => d.getTime()), [T0, T0, T0, T0], "each its source time");
   t.same(vars.map((v) => propertiesOf(v).length), [0, 1, 2, 0], "the unit tag has EngineeringUnits, the analog tag EURange too");
   t.same(vars.map(cachedLookups), [0, 0, 0, 0], "none after the build, in the tags or their properties");
 
@@ -112,6 +116,9 @@ void t.test("tag variables hold no build cache, folder accessor or roles of thei
   await waitFor(() => got.length >= 2);
   t.same(got.map((d) => d.value.value as number), [2, 21.5], "a subscription gets the value and its change");
   t.equal(got[1]!.statusCode.value, StatusCodes.Good.value);
+  t.equal(got[1]!.sourceTimestamp?.getTime(), T0 + 1, "the change carries its own source time");
+  const times = await session.read(ids.map((nodeId) => ({ nodeId, attributeId: AttributeIds.Value })), 0);
+  t.same(times.map((d) => d.sourceTimestamp?.getTime()), [T0, T0 + 1, T0, T0], "the others keep theirs (the shared Date was replaced, not changed)");
 
   // a changed range is applied in place (through EURange, a child found without folder accessors)
   store.define([...defs.map((d) => (d.path === "press/level" ? { ...d, range: [0, 250] as [number, number] } : d)), added]);
