@@ -21,7 +21,7 @@
  */
 import {
   AccessLevelFlag, type BaseNode, DataType, type Namespace, PermissionType, Range, RolePermissionType, StatusCodes, type UAObject, type UAVariable,
-  Variant, WellKnownRoles, coerceStatusCode, resolveNodeId, type RolePermissionTypeOptions,
+  Variant, WellKnownRoles, coerceStatusCode, resolveNodeId,
 } from "node-opcua";
 import type { TagDef } from "../../core/model.js";
 import { ModelChanges, Verb } from "./model-change.js";
@@ -58,6 +58,7 @@ function clearCaches(node: BaseNode): void {
  * RolePermissions; a Read maps them to new objects): one array serves them all.
  */
 function shareRoles(v: UAVariable, roles: RolePermissionType[]): void {
+  // given to the constructor instead, they would be copied (and the copy dropped here)
   (v as unknown as { _rolePermissions?: RolePermissionType[] })._rolePermissions = roles;
 }
 
@@ -118,13 +119,11 @@ export class TagSpace {
   private readonly changes: ModelChanges;
   private readonly folders = new Map<string, SourceFolder>();
   private readonly access: number;
-  private readonly roles: RolePermissionTypeOptions[];
-  /** the same, as node-opcua keeps them: one array every tag shares (shareRoles) */
-  private readonly sharedRoles: RolePermissionType[];
+  /** as node-opcua keeps them: one array every tag shares (shareRoles) */
+  private readonly roles: RolePermissionType[];
   private readonly direct = directValues().applied;
-  /** the last source time published and its Date (dateOf) */
-  private lastMs = NaN;
-  private lastDate: Date | null = null;
+  /** the Date of the last source time published (dateOf) */
+  private lastDate = new Date(NaN);
   /** values the address space refused (type mismatch); logged once, counted always */
   badValues = 0;
   /** tags the address space refused; logged once, counted always */
@@ -140,8 +139,7 @@ export class TagSpace {
     this.roles = [
       { roleId: WellKnownRoles.Anonymous, permissions: perms },
       { roleId: WellKnownRoles.AuthenticatedUser, permissions: perms },
-    ];
-    this.sharedRoles = this.roles.map((r) => new RolePermissionType(r));
+    ].map((r) => new RolePermissionType(r));
     this.updates = new Coalescer<TagState>((st) => {
       const b = this.vars.get(st.def.path);
       if (b) this.publish(b, st);
@@ -277,7 +275,6 @@ export class TagSpace {
       accessLevel: this.access,
       userAccessLevel: this.access,
       historizing: this.store.historyDepth > 0,
-      rolePermissions: this.roles,
       ...(def.description ? { description: def.description } : {}),
     };
     let v: UAVariable;
@@ -310,7 +307,7 @@ export class TagSpace {
       this.changes.note(st.source, f.folder, f.folder.nodeId, null, Verb.ReferenceAdded);
     }
     dropBuildCache(v, b.kind !== "plain");
-    shareRoles(v, this.sharedRoles);
+    shareRoles(v, this.roles);
     this.publish(b, st);
   }
 
@@ -344,10 +341,7 @@ export class TagSpace {
    * replaces timestamps, never sets them, and the server refuses writes.
    */
   private dateOf(ms: number): Date {
-    if (ms !== this.lastMs || !this.lastDate) {
-      this.lastDate = new Date(ms);
-      this.lastMs = ms;
-    }
+    if (this.lastDate.getTime() !== ms) this.lastDate = new Date(ms);
     return this.lastDate;
   }
 
